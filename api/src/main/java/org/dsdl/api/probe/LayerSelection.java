@@ -1,0 +1,33 @@
+package org.dsdl.api.probe;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which layers a probe wants captured.
+ *
+ * @param all every probe-able layer (convolutions, dense layers and logits)
+ * @param names specific layers, when {@code all} is false
+ * @param wholeMaps whether the probe needs whole {@code [N×H×W×C]} feature maps, not only pooled activations
+ */
+public record LayerSelection(boolean all, Set<String> names, boolean wholeMaps) {
+  /** Copies the set. */
+  public LayerSelection {
+    names = Set.copyOf(names);
+  }
+
+  /** No layer: the probe reads only logits, labels and evaluations. */
+  public static LayerSelection none() {
+    return new LayerSelection(false, Set.of(), false);
+  }
+
+  /** Every probe-able layer, pooled. */
+  public static LayerSelection allLayers() {
+    return new LayerSelection(true, Set.of(), false);
+  }
+
+  /** The named layers, pooled. */
+  public static LayerSelection of(List<String> layers) {
+    return new LayerSelection(false, Set.copyOf(layers), false);
+  }
+}

@@ -1,0 +1,33 @@
+package org.dsdl.api.probe;
+
+import java.util.List;
+import org.dsdl.api.measure.Measurement;
+import org.dsdl.api.snapshot.Snapshot;
+
+/**
+ * Measures something about the network at every checkpoint.
+ *
+ * <p>Lifecycle: created once per run by its {@link ProbeProvider}; {@link #measure} is called at
+ * each checkpoint in order (checkpoint 0 is the untrained network), on the trainer's thread, while
+ * training is paused; {@link #finish} is called once after the last checkpoint, for measures that
+ * compare checkpoints. A probe that keeps data across checkpoints should keep as little as it needs
+ * (e.g. pooled activations), never the snapshot itself.
+ *
+ * <p>A probe that throws is reported with its name; the run goes on without its measurements at
+ * that checkpoint.
+ */
+public interface Probe {
+
+  /** The layers this probe needs captured; the trainer captures the union of all probes' needs. */
+  default LayerSelection layers() {
+    return LayerSelection.allLayers();
+  }
+
+  /** Measures one checkpoint. Build the result with {@link org.dsdl.api.measure.Measurements}. */
+  List<Measurement> measure(Snapshot snapshot);
+
+  /** Measures across checkpoints once training has ended; none by default. */
+  default List<Measurement> finish() {
+    return List.of();
+  }
+}

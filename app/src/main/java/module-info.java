@@ -1,0 +1,23 @@
+/** The dsdl application: command line, config binding, plugin discovery and the pipeline runner. */
+module org.dsdl.app {
+  requires org.dsdl.api;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
+  requires com.google.guice;
+  requires jakarta.inject;
+  requires info.picocli;
+  requires me.tongfei.progressbar;
+  requires ch.qos.logback.classic;
+
+  opens org.dsdl.app to info.picocli, com.google.guice;
+  opens org.dsdl.app.cli to info.picocli, com.google.guice;
+  opens org.dsdl.app.config to com.fasterxml.jackson.databind, com.google.guice;
+  opens org.dsdl.app.plugin to com.google.guice;
+  opens org.dsdl.app.pipeline to com.google.guice;
+  opens org.dsdl.app.rundir to com.fasterxml.jackson.databind, com.google.guice;
+
+  uses org.dsdl.api.data.DatasetProvider;
+  uses org.dsdl.api.model.EngineProvider;
+  uses org.dsdl.api.probe.ProbeProvider;
+  uses org.dsdl.api.viz.VisualizerProvider;
+}

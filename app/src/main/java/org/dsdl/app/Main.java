@@ -1,0 +1,104 @@
+package org.dsdl.app;
+
+import ch.qos.logback.classic.Level;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.PrintWriter;
+import org.dsdl.app.cli.DescribeCommand;
+import org.dsdl.app.cli.ListCommand;
+import org.dsdl.app.cli.ReportCommand;
+import org.dsdl.app.cli.RunCommand;
+import org.dsdl.app.cli.ValidateCommand;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code dsdl} command. */
+@Command(name = "dsdl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Dense Sample Deep Learning: train a VGG-style CNN on a dense-sample task and watch feature coupling and category identity emerge.",
+    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0  success", "  1  the run failed (e.g. the loss became NaN); measured checkpoints are kept",
+        "  2  bad input (config, data, arguments, plugins)", "  4  the run finished but some probe failed"})
+public final class Main implements Runnable {
+
+  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "log debug detail and show stack traces of errors")
+  void debug(boolean on) {
+    debug = on;
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(on ? Level.DEBUG : Level.INFO);
+  }
+
+  static boolean debug;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Runs the command line and returns the exit code (does not exit). */
+  public static int execute(String... args) {
+    Injector injector = Guice.createInjector(new DsdlModule());
+    CommandLine cli = new CommandLine(new Main(), new GuiceFactory(injector));
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(cmd.getErr(), e));
+    cli.setParameterExceptionHandler((e, args2) -> {
+      e.getCommandLine().getErr().println("dsdl: " + e.getMessage());
+      e.getCommandLine().getErr().println("Try 'dsdl " + e.getCommandLine().getCommandName() + " --help'.");
+      return ExitCodes.BAD_INPUT;
+    });
+    return cli.execute(args);
+  }
+
+  /** Prints one clear line for an error (a stack trace too with --debug) and returns its exit code. */
+  static int report(PrintWriter err, Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DsdlException d) {
+        err.println("dsdl: " + d.getMessage());
+        if (debug) {
+          e.printStackTrace(err);
+        }
+        return d.exitCode();
+      }
+    }
+    if (e instanceof DsdlException d) {
+      err.println("dsdl: " + d.getMessage());
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return d.exitCode();
+    }
+    err.println("dsdl: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    return ExitCodes.RUN_FAILED;
+  }
+
+  /** Entry point. */
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    System.exit(execute(args));
+  }
+
+  /** Prints dsdl's version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"dsdl " + Versions.dsdl()};
+    }
+  }
+
+  /** Creates picocli commands through Guice, so they get their collaborators injected. */
+  private record GuiceFactory(Injector injector) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls.getName().startsWith("org.dsdl.")) {
+        return injector.getInstance(cls);
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.dsdl.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dsdl.api.model.ModelPresets;
+import org.dsdl.app.DsdlException;
+import org.dsdl.app.plugin.PluginDescriptor;
+import org.dsdl.app.plugin.PluginRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dsdl describe NAME}: a plugin's or model preset's parameters, defaults and outputs. */
+@Command(name = "describe", mixinStandardHelpOptions = true, description = "Show a plugin's (or model preset's) parameters, defaults and outputs.")
+public final class DescribeCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "NAME", description = "a plugin or model preset name, as `dsdl list` shows")
+  String name;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  private final PluginRegistry registry;
+  private final PluginCatalog catalog;
+
+  /** Creates the command. */
+  @Inject
+  DescribeCommand(PluginRegistry registry, PluginCatalog catalog) {
+    this.registry = registry;
+    this.catalog = catalog;
+  }
+
+  @Override
+  public Integer call() {
+    List<ObjectNode> found = new ArrayList<>();
+    for (PluginDescriptor d : registry.named(name)) {
+      found.add(catalog.plugin(d));
+    }
+    ModelPresets.find(name).ifPresent(m -> found.add(PluginCatalog.model(m)));
+    if (found.isEmpty()) {
+      List<String> all = new ArrayList<>();
+      catalog.all().fields().forEachRemaining(e -> e.getValue().forEach(n -> {
+        if (n.has("name")) {
+          all.add(n.get("name").asText());
+        }
+      }));
+      throw DsdlException.badInput("nothing is named '" + name + "'; known names: " + String.join(", ", all));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    for (ObjectNode o : found) {
+      out.printf("%s (%s) — %s%n", o.get("name").asText(), o.get("kind").asText(), o.get("description").asText());
+      if (o.has("origin")) {
+        out.printf("  origin: %s, version %s%n", o.get("origin").asText(), o.get("version").asText());
+      }
+      if (o.has("parameterCount")) {
+        out.printf("  input %s, %d classes, %,d parameters, %,d multiply-adds per sample (forward)%n", o.get("input").asText(),
+            o.get("classes").asInt(), o.get("parameterCount").asLong(), o.get("forwardMacsPerSample").asLong());
+      }
+      JsonNode params = o.get("parameters");
+      out.println(params.isEmpty() ? "  parameters: none" : "  parameters:");
+      for (JsonNode p : params) {
+        out.printf("    %-14s %-22s default %-12s %s%n", p.get("name").asText(), p.get("type").asText(), p.get("default"), p.path("description").asText());
+      }
+      if (o.has("outputs")) {
+        out.println("  outputs:");
+        o.get("outputs").forEach(x -> out.println("    " + x.asText()));
+      }
+      if (o.has("layers")) {
+        out.println("  layers:");
+        o.get("layers").forEach(l -> out.printf("    %-14s %-7s %-14s %,d%n", l.get("name").asText(), l.get("kind").asText(),
+            l.get("shape").asText(), l.get("parameters").asLong()));
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}

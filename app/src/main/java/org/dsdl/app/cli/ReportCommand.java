@@ -1,0 +1,60 @@
+package org.dsdl.app.cli;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dsdl.api.plugin.PluginKind;
+import org.dsdl.app.DsdlException;
+import org.dsdl.app.ExitCodes;
+import org.dsdl.app.pipeline.PluginUse;
+import org.dsdl.app.pipeline.ReportRenderer;
+import org.dsdl.app.plugin.ParameterBinder;
+import org.dsdl.app.plugin.PluginRegistry;
+import org.dsdl.app.rundir.RunRecordReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dsdl report RUN_DIR}: re-renders a run with visualizers, without training. */
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Re-render a finished or interrupted run with visualizers; no training.")
+public final class ReportCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run directory")
+  Path runDir;
+
+  @Option(names = "--visualizers", split = ",", paramLabel = "NAME", description = "visualizers to run (default: those of the run's config)")
+  List<String> visualizers = new ArrayList<>();
+
+  private final PluginRegistry registry;
+  private final ParameterBinder binder;
+  private final ReportRenderer renderer;
+
+  /** Creates the command. */
+  @Inject
+  public ReportCommand(PluginRegistry registry, ParameterBinder binder, ReportRenderer renderer) {
+    this.registry = registry;
+    this.binder = binder;
+    this.renderer = renderer;
+  }
+
+  @Override
+  public Integer call() {
+    var manifest = RunRecordReader.manifest(runDir);
+    List<String> names = new ArrayList<>(visualizers);
+    if (names.isEmpty() && manifest.config() != null) {
+      manifest.config().path("visualizers").forEach(v -> names.add(v.isTextual() ? v.asText() : v.path("type").asText()));
+    }
+    if (names.isEmpty()) {
+      throw DsdlException.badInput("no visualizers to run: pass --visualizers NAME[,NAME]");
+    }
+    List<PluginUse> uses = new ArrayList<>();
+    for (String name : names) {
+      var plugin = registry.get(PluginKind.VISUALIZER, name);
+      var bound = binder.bind(plugin, binder.defaultsOf(plugin.provider()).objectNode(), "--visualizers " + name);
+      uses.add(new PluginUse(name, plugin, bound.parameters(), bound.resolved()));
+    }
+    String error = renderer.render(runDir, uses);
+    return error == null ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+  }
+}

@@ -1,0 +1,75 @@
+package org.dsdl.app.cli;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dsdl.app.config.ConfigLoader;
+import org.dsdl.app.pipeline.ConsoleProgress;
+import org.dsdl.app.pipeline.ExperimentPlan;
+import org.dsdl.app.pipeline.ExperimentResolver;
+import org.dsdl.app.pipeline.PipelineRunner;
+import org.dsdl.app.pipeline.Progress;
+import org.dsdl.app.pipeline.RunOutcome;
+import org.dsdl.app.rundir.Manifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dsdl run [CONFIG]}: trains, measures and renders one experiment. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Train and probe an experiment (the built-in dense-sample experiment when CONFIG is omitted).")
+public final class RunCommand implements Callable<Integer> {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "experiment config, YAML or JSON")
+  Path config;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: runs/NAME-TIMESTAMP)")
+  Path out;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key, e.g. --set training.epochs=3 (repeatable)")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--force", description = "replace a previous run in --out")
+  boolean force;
+
+  @Option(names = "--no-progress", description = "no progress bar (it is also off when not on a terminal)")
+  boolean noProgress;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  private final ConfigLoader loader;
+  private final ExperimentResolver resolver;
+  private final PipelineRunner runner;
+
+  /** Creates the command with its collaborators. */
+  @Inject
+  public RunCommand(ConfigLoader loader, ExperimentResolver resolver, PipelineRunner runner) {
+    this.loader = loader;
+    this.resolver = resolver;
+    this.runner = runner;
+  }
+
+  @Override
+  public Integer call() {
+    ExperimentPlan plan = resolver.resolve(loader.load(config, overrides));
+    Path dir = out != null ? out : Path.of("runs", plan.config().name() + "-"
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+    Progress progress = noProgress || System.console() == null ? Progress.silent() : new ConsoleProgress();
+    RunOutcome outcome = runner.run(plan, dir, force, progress);
+    Manifest m = outcome.manifest();
+    var timings = m.timings();
+    spec.commandLine().getOut().printf(Locale.ROOT,
+        "%s: %s, %d checkpoints, %,d parameters, %.1f s (training %.1f s at %.0f samples/s, %.0f%% inside the engine)%n",
+        outcome.directory(), m.status().name().toLowerCase(Locale.ROOT), m.checkpoints().size(), m.model().parameterCount(),
+        timings.total(), timings.training(), timings.trainingSamplesPerSecond(),
+        timings.training() == 0 ? 0 : 100 * timings.trainingSessionCalls() / timings.training());
+    spec.commandLine().getOut().flush();
+    return outcome.exitCode();
+  }
+}

@@ -1,0 +1,17 @@
+package org.dsdl.app.config;
+
+/**
+ * When probes run: checkpoint 0 (untrained), log-spaced steps inside the first epoch, and evenly
+ * spaced checkpoints in every epoch.
+ *
+ * @param earlyLogSpaced add steps 1, 2, 4, 8, … inside the first epoch
+ * @param perEpoch evenly spaced checkpoints in each epoch (the last at the epoch's end)
+ */
+public record CheckpointConfig(boolean earlyLogSpaced, int perEpoch) {
+  /** Validates the range. */
+  public CheckpointConfig {
+    if (perEpoch < 1) {
+      throw new IllegalArgumentException("checkpoints.perEpoch must be >= 1, got " + perEpoch);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.dsdl.app.config;
+
+import java.util.List;
+
+/**
+ * A whole experiment as written in a config file (merged over the built-in defaults).
+ *
+ * @param name a label for the run
+ * @param seed the master seed; every random choice derives from it
+ * @param dataset the dataset plugin and its parameters
+ * @param engine the engine plugin and its parameters
+ * @param model the architecture
+ * @param training the optimisation schedule
+ * @param checkpoints when probes run
+ * @param probeSet the held-out exemplars probes look at
+ * @param probes the probes to run
+ * @param visualizers the visualizers to run at the end
+ */
+public record ExperimentConfig(
+    String name,
+    long seed,
+    PluginRef dataset,
+    PluginRef engine,
+    ModelConfig model,
+    TrainingConfig training,
+    CheckpointConfig checkpoints,
+    ProbeSetConfig probeSet,
+    List<PluginRef> probes,
+    List<PluginRef> visualizers) {
+
+  /** Validates what binding cannot. */
+  public ExperimentConfig {
+    if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
+      throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', got '" + name + "'");
+    }
+    probes = List.copyOf(probes);
+    visualizers = List.copyOf(visualizers);
+  }
+}

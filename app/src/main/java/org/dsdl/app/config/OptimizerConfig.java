@@ -1,0 +1,27 @@
+package org.dsdl.app.config;
+
+import java.util.Locale;
+import org.dsdl.api.model.OptimizerSpec;
+
+/**
+ * The update rule as written in a config.
+ *
+ * @param type {@code adam} or {@code sgd}
+ * @param learningRate step size
+ * @param momentum SGD momentum
+ * @param beta1 Adam first-moment decay
+ * @param beta2 Adam second-moment decay
+ * @param epsilon Adam stability constant
+ */
+public record OptimizerConfig(String type, double learningRate, double momentum, double beta1, double beta2, double epsilon) {
+  /** The engine-facing spec; throws naming the key when a value is out of range. */
+  public OptimizerSpec toSpec() {
+    OptimizerSpec.Kind kind;
+    try {
+      kind = OptimizerSpec.Kind.valueOf(type.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IllegalArgumentException("training.optimizer.type must be one of [adam, sgd], got '" + type + "'");
+    }
+    return new OptimizerSpec(kind, learningRate, momentum, beta1, beta2, epsilon);
+  }
+}

@@ -1,0 +1,24 @@
+package org.dsdl.app.config;
+
+/**
+ * The optimisation schedule.
+ *
+ * @param epochs passes over the training split
+ * @param batchSize exemplars per step
+ * @param trainEvalSize training exemplars (a fixed, stratified, seeded subset) evaluated at every checkpoint for train loss/accuracy
+ * @param optimizer the update rule
+ */
+public record TrainingConfig(int epochs, int batchSize, int trainEvalSize, OptimizerConfig optimizer) {
+  /** Validates ranges, naming the key. */
+  public TrainingConfig {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("training.epochs must be >= 1, got " + epochs);
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("training.batchSize must be >= 1, got " + batchSize);
+    }
+    if (trainEvalSize < 0) {
+      throw new IllegalArgumentException("training.trainEvalSize must be >= 0, got " + trainEvalSize);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package org.dsdl.app.pipeline;
+
+import java.util.Locale;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** A terminal progress bar over training steps, showing batch loss, accuracy and checkpoints. */
+public final class ConsoleProgress implements Progress {
+  private ProgressBar bar;
+  private int checkpoints;
+  private int lastCheckpoint;
+  private String lastSummary = "";
+  private double loss;
+  private double accuracy;
+
+  @Override
+  public void start(long totalSteps, int checkpointCount) {
+    this.checkpoints = checkpointCount;
+    bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(totalSteps).setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(250).showSpeed().setUnit(" steps", 1).build();
+  }
+
+  @Override
+  public void step(long step, double batchLoss, double batchAccuracy) {
+    this.loss = 0.9 * loss + 0.1 * batchLoss;
+    this.accuracy = 0.9 * accuracy + 0.1 * batchAccuracy;
+    bar.stepTo(step);
+    refresh();
+  }
+
+  @Override
+  public void checkpoint(int index, String summary) {
+    lastCheckpoint = index;
+    lastSummary = summary;
+    refresh();
+  }
+
+  private void refresh() {
+    bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f acc %.2f | ckpt %d/%d %s", loss, accuracy, lastCheckpoint + 1, checkpoints, lastSummary));
+  }
+
+  @Override
+  public void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}

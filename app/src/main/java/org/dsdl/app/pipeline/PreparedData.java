@@ -1,0 +1,108 @@
+package org.dsdl.app.pipeline;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import org.dsdl.api.data.Dataset;
+import org.dsdl.api.data.DatasetContext;
+import org.dsdl.api.data.DatasetException;
+import org.dsdl.api.data.DatasetProvider;
+import org.dsdl.api.data.Split;
+import org.dsdl.api.model.LayerInfo;
+import org.dsdl.api.model.LayerKind;
+import org.dsdl.api.model.ModelSpec;
+import org.dsdl.app.DsdlException;
+import org.dsdl.app.rundir.Manifest;
+
+/**
+ * The data of one run, loaded and checked before any training: the dataset, the probe set (a
+ * stratified, seeded subset of the held-out split), the training-evaluation subset, and the model
+ * spec fitted to the data's shape and classes.
+ *
+ * @param dataset the dataset
+ * @param probeSet held-out exemplars captured at every checkpoint
+ * @param trainEval training exemplars evaluated at every checkpoint
+ * @param model the architecture for this data
+ */
+public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, ModelSpec model) {
+
+  /** Loads the dataset and draws the subsets; bad data or an unbuildable model is bad input. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static PreparedData prepare(ExperimentPlan plan, Seeds seeds) {
+    DatasetProvider provider = (DatasetProvider) plan.dataset().plugin().provider();
+    Dataset dataset;
+    try {
+      dataset = provider.load(plan.dataset().parameters(), new DatasetContext(seeds.dataset()));
+    } catch (DatasetException | IllegalArgumentException e) {
+      throw DsdlException.badInput("dataset '" + plan.dataset().alias() + "': " + e.getMessage(), e);
+    }
+    ModelSpec model;
+    try {
+      model = plan.model().withData(dataset.shape(), dataset.classes());
+    } catch (IllegalArgumentException e) {
+      throw DsdlException.badInput("model for " + dataset.shape() + " input: " + e.getMessage(), e);
+    }
+    int classes = dataset.classes();
+    Split probeSet = dataset.test().select(Sampling.stratified(dataset.test().labels(), classes,
+        plan.config().probeSet().perClass(), seeds.sampling()));
+    int evalPerClass = plan.config().training().trainEvalSize() / classes;
+    Split trainEval = dataset.train().select(Sampling.stratified(dataset.train().labels(), classes,
+        evalPerClass, Seeds.mix(seeds.sampling(), 1)));
+    PreparedData data = new PreparedData(dataset, probeSet, trainEval, model);
+    data.captureLayers(plan.config().probeSet().layers());
+    return data;
+  }
+
+  /**
+   * The layers to capture: every convolution, dense layer and the logits for {@code [all]},
+   * else the named layers, which must exist.
+   */
+  public List<String> captureLayers(List<String> configured) {
+    List<LayerInfo> layers = model.layers();
+    if (configured.contains("all")) {
+      return layers.stream().filter(l -> l.kind() != LayerKind.POOL).map(LayerInfo::name).toList();
+    }
+    Set<String> known = new java.util.HashSet<>(layers.stream().map(LayerInfo::name).toList());
+    List<String> out = new ArrayList<>();
+    for (String name : configured) {
+      if (!known.contains(name)) {
+        throw DsdlException.badInput("probeSet.layers: unknown layer '" + name + "'; the model's layers are "
+            + layers.stream().map(LayerInfo::name).toList());
+      }
+      out.add(name);
+    }
+    return out;
+  }
+
+  /** The dataset's summary for run.json. */
+  public Manifest.DatasetSummary summary(String plugin) {
+    int classes = dataset.classes();
+    return new Manifest.DatasetSummary(plugin, dataset.classNames(),
+        List.of(dataset.shape().height(), dataset.shape().width(), dataset.shape().channels()),
+        boxed(dataset.train().countsPerClass(classes)), boxed(dataset.test().countsPerClass(classes)),
+        sha256(dataset.train().ids()), sha256(dataset.test().ids()), probeSet.size(), sha256(probeSet.ids()),
+        dataset.provenance());
+  }
+
+  private static List<Integer> boxed(int[] a) {
+    return java.util.Arrays.stream(a).boxed().toList();
+  }
+
+  /** SHA-256 of ids written as big-endian longs, in order. */
+  public static String sha256(long[] ids) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8);
+      for (long id : ids) {
+        b.clear();
+        md.update(b.putLong(id).array());
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

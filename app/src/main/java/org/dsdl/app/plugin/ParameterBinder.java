@@ -1,0 +1,83 @@
+package org.dsdl.app.plugin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.dsdl.api.plugin.Param;
+import org.dsdl.api.plugin.PluginProvider;
+import org.dsdl.app.DsdlException;
+import org.dsdl.app.config.ConfigLoader;
+
+/**
+ * Binds the keys a config gives a plugin onto the plugin's parameter record: the defaults come
+ * from the provider, the user's keys replace them, unknown keys are errors naming the allowed ones,
+ * and the record's own validation runs.
+ */
+public final class ParameterBinder {
+  private final ObjectMapper mapper = JsonMapper.builder()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .build();
+
+  /** Creates a binder. */
+  @Inject
+  public ParameterBinder() {}
+
+  /** A bound parameter record and the full parameter tree (defaults filled in) for the manifest. */
+  public record Bound(Record parameters, ObjectNode resolved) {}
+
+  /**
+   * Binds {@code given} for {@code plugin}.
+   *
+   * @param where how the config refers to this plugin, e.g. {@code probes[1] (rsa)}
+   */
+  public Bound bind(PluginDescriptor plugin, ObjectNode given, String where) {
+    PluginProvider<?> provider = plugin.provider();
+    ObjectNode tree = defaultsOf(provider);
+    for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!tree.has(e.getKey())) {
+        List<String> allowed = new ArrayList<>();
+        tree.fieldNames().forEachRemaining(allowed::add);
+        throw DsdlException.badInput(where + ": unknown parameter '" + e.getKey() + "' for " + plugin.kind().name().toLowerCase()
+            + " '" + plugin.name() + "'; allowed: " + (allowed.isEmpty() ? "(none: it takes no parameters)" : String.join(", ", allowed)));
+      }
+      tree.set(e.getKey(), e.getValue());
+    }
+    try {
+      return new Bound(mapper.treeToValue(tree, provider.parametersType()), tree);
+    } catch (JsonProcessingException e) {
+      throw DsdlException.badInput(ConfigLoader.describe(e, where, ""), e);
+    }
+  }
+
+  /** The provider's default parameters as a tree. */
+  public ObjectNode defaultsOf(PluginProvider<?> provider) {
+    return mapper.valueToTree(provider.defaultParameters());
+  }
+
+  /** One documented parameter. */
+  public record ParameterDoc(String name, String type, JsonNode defaultValue, String description) {}
+
+  /** Every parameter of a plugin with its type, default and {@link Param} description. */
+  public List<ParameterDoc> document(PluginProvider<?> provider) {
+    ObjectNode defaults = defaultsOf(provider);
+    List<ParameterDoc> docs = new ArrayList<>();
+    RecordComponent[] components = provider.parametersType().getRecordComponents();
+    for (RecordComponent c : components) {
+      Param p = c.getAnnotation(Param.class);
+      docs.add(new ParameterDoc(c.getName(), c.getGenericType().getTypeName().replace("java.lang.", "").replace("java.util.", ""),
+          defaults.get(c.getName()), p == null ? "" : p.value()));
+    }
+    return docs;
+  }
+}

@@ -1,0 +1,110 @@
+package org.dsdl.app.rundir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.dsdl.api.model.LayerInfo;
+import org.dsdl.api.run.RunStatus;
+
+/**
+ * {@code run.json}: everything needed to understand and rerun a run. Its layout is a contract with
+ * tools outside dsdl; {@code format} changes when it does.
+ *
+ * @param format layout version of this file
+ * @param name the experiment's name
+ * @param status where the run stands
+ * @param seed the master seed
+ * @param seeds the seeds derived from it, by purpose
+ * @param versions dsdl, engine, Java and OS versions
+ * @param config the resolved config (defaults and overrides applied, plugin parameters filled in)
+ * @param dataset what was trained and probed on
+ * @param model the network
+ * @param checkpoints the checkpoints measured so far
+ * @param probeFailures probes that threw, per checkpoint
+ * @param timings wall-clock totals in seconds
+ * @param error why the run failed, or null
+ */
+public record Manifest(
+    int format,
+    String name,
+    RunStatus status,
+    long seed,
+    Map<String, Long> seeds,
+    Map<String, String> versions,
+    JsonNode config,
+    DatasetSummary dataset,
+    ModelSummary model,
+    List<CheckpointEntry> checkpoints,
+    List<ProbeFailure> probeFailures,
+    Timings timings,
+    String error) {
+
+  /** The layout version this dsdl writes and reads. */
+  public static final int FORMAT = 1;
+
+  /**
+   * The dataset's summary.
+   *
+   * @param plugin the dataset plugin
+   * @param classes class names
+   * @param shape image shape as [height, width, channels]
+   * @param trainPerClass training exemplars per class
+   * @param testPerClass held-out exemplars per class
+   * @param trainIdsSha256 hash of the training ids, in order
+   * @param testIdsSha256 hash of the held-out ids, in order
+   * @param probeSetSize exemplars in the probe set
+   * @param probeSetIdsSha256 hash of the probe set's ids, in order
+   * @param provenance the plugin's own facts
+   */
+  public record DatasetSummary(String plugin, List<String> classes, List<Integer> shape, List<Integer> trainPerClass,
+      List<Integer> testPerClass, String trainIdsSha256, String testIdsSha256, int probeSetSize, String probeSetIdsSha256,
+      Map<String, Object> provenance) {}
+
+  /**
+   * The network's summary.
+   *
+   * @param spec the preset or "custom"
+   * @param engine engine name and version
+   * @param layers every layer with shape and parameter count
+   * @param parameterCount trainable parameters, as allocated by the engine
+   * @param forwardMacsPerSample multiply-accumulates of one forward pass
+   * @param blocks convolution widths by block
+   * @param dense hidden dense widths
+   */
+  public record ModelSummary(String spec, String engine, List<LayerInfo> layers, long parameterCount, long forwardMacsPerSample,
+      List<List<Integer>> blocks, List<Integer> dense) {}
+
+  /**
+   * One measured checkpoint.
+   *
+   * @param index 0 = untrained
+   * @param step optimisation steps so far
+   * @param epoch training passes so far
+   * @param samplesSeen training exemplars consumed
+   * @param wallSeconds seconds since the run started
+   */
+  public record CheckpointEntry(int index, long step, double epoch, long samplesSeen, double wallSeconds) {}
+
+  /**
+   * A probe that failed at a checkpoint (or at finish, checkpoint -1).
+   *
+   * @param probe the probe's name
+   * @param checkpoint the checkpoint index
+   * @param error what it threw
+   */
+  public record ProbeFailure(String probe, int checkpoint, String error) {}
+
+  /**
+   * Wall-clock totals, in seconds.
+   *
+   * @param total the whole run
+   * @param training the training loop, without checkpoints
+   * @param trainingSessionCalls inside TensorFlow session calls of training steps
+   * @param checkpoints evaluating, capturing and probing at checkpoints
+   * @param probes inside probes, by probe
+   * @param visualizers rendering at the end
+   * @param trainingSamplesPerSecond training throughput over the training loop
+   */
+  public record Timings(double total, double training, double trainingSessionCalls, double checkpoints, Map<String, Double> probes,
+      double visualizers, double trainingSamplesPerSecond) {}
+}

@@ -1,0 +1,109 @@
+package org.dsdl.app.rundir;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.dsdl.api.measure.Measurement;
+import org.dsdl.api.viz.OutputFiles;
+import org.dsdl.app.DsdlException;
+
+/**
+ * The run directory being written: {@code run.json} replaced atomically at every checkpoint,
+ * {@code metrics.jsonl} appended and flushed at every checkpoint, so a killed run leaves every
+ * measured checkpoint readable.
+ */
+public final class RunDirectory implements AutoCloseable {
+  /** The manifest's file name. */
+  public static final String MANIFEST = "run.json";
+  /** The measurements' file name. */
+  public static final String METRICS = "metrics.jsonl";
+  /** Everything dsdl writes in a run directory, removed by {@code --force}. */
+  private static final List<String> OUTPUTS = List.of(MANIFEST, METRICS, "metrics.csv", "report.html", "state", "arrays", "figures", "tensorboard");
+
+  private final Path dir;
+  private final BufferedWriter metrics;
+
+  private RunDirectory(Path dir) throws IOException {
+    this.dir = dir;
+    this.metrics = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /**
+   * Checks that {@code dir} can hold a new run and opens it; nothing is written before the checks pass.
+   *
+   * @param force replace a previous run's files in {@code dir}
+   */
+  public static void check(Path dir, boolean force) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw DsdlException.badInput("--out '" + dir + "' exists and is not a directory");
+    }
+    if (Files.exists(dir.resolve(MANIFEST)) && !force) {
+      throw DsdlException.badInput("--out '" + dir + "' already holds a run (" + MANIFEST + " exists); choose another --out, or pass --force to replace it");
+    }
+    Path existing = dir.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null || !Files.isWritable(existing)) {
+      throw DsdlException.badInput("--out '" + dir + "' is not writable" + (existing == null ? "" : " (" + existing + " is read-only)"));
+    }
+  }
+
+  /** Creates (or, with force, clears dsdl's files from) the directory and opens the metrics log. */
+  public static RunDirectory create(Path dir, boolean force) {
+    check(dir, force);
+    try {
+      Files.createDirectories(dir);
+      if (force) {
+        for (String name : OUTPUTS) {
+          deleteRecursively(dir.resolve(name));
+        }
+      }
+      return new RunDirectory(dir);
+    } catch (IOException e) {
+      throw DsdlException.badInput("cannot create run directory '" + dir + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteRecursively(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
+  }
+
+  /** The directory. */
+  public Path path() {
+    return dir;
+  }
+
+  /** Replaces run.json atomically. */
+  public void writeManifest(Manifest manifest) throws IOException {
+    OutputFiles.writeAtomically(dir.resolve(MANIFEST), out -> Json.PRETTY.writeValue(out, manifest));
+  }
+
+  /** Appends measurements to metrics.jsonl and flushes them to the file. */
+  public void append(List<Measurement> measurements) throws IOException {
+    for (Measurement m : measurements) {
+      metrics.write(Json.LINES.writeValueAsString(MeasurementCodec.toJson(m)));
+      metrics.write('\n');
+    }
+    metrics.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    metrics.close();
+  }
+}

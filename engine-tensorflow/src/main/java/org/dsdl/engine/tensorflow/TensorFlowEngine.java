@@ -1,0 +1,27 @@
+package org.dsdl.engine.tensorflow;
+
+import org.dsdl.api.model.Engine;
+import org.dsdl.api.model.Model;
+import org.dsdl.api.model.ModelSpec;
+import org.dsdl.api.model.OptimizerSpec;
+import org.tensorflow.TensorFlow;
+
+/** Builds {@link TensorFlowModel}s. */
+final class TensorFlowEngine implements Engine {
+  static final String TENSORFLOW_JAVA_VERSION = "1.1.0";
+  private final TensorFlowParameters parameters;
+
+  TensorFlowEngine(TensorFlowParameters parameters) {
+    this.parameters = parameters;
+  }
+
+  @Override
+  public String version() {
+    return "tensorflow-java " + TENSORFLOW_JAVA_VERSION + " (native " + TensorFlow.version() + ")";
+  }
+
+  @Override
+  public Model build(ModelSpec spec, OptimizerSpec optimizer, long seed) {
+    return new TensorFlowModel(spec, optimizer, seed, parameters);
+  }
+}

@@ -1,0 +1,217 @@
+package org.dsdl.engine.tensorflow;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.dsdl.api.data.ImageShape;
+import org.dsdl.api.data.Split;
+import org.dsdl.api.model.Model;
+import org.dsdl.api.model.ModelSpec;
+import org.dsdl.api.model.OptimizerSpec;
+import org.dsdl.api.model.StepResult;
+import org.dsdl.api.snapshot.Capture;
+import org.dsdl.api.snapshot.CaptureRequest;
+import org.dsdl.api.snapshot.Evaluation;
+import org.dsdl.api.snapshot.FeatureMaps;
+import org.dsdl.api.snapshot.FloatMatrix;
+import org.dsdl.api.snapshot.LayerCapture;
+import org.dsdl.api.snapshot.LayerWeights;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/** A VGG model living in a TensorFlow graph and session. */
+final class TensorFlowModel implements Model {
+  private final ModelSpec spec;
+  private final VggGraph g;
+  private final Session session;
+  private final TensorFlowParameters parameters;
+
+  TensorFlowModel(ModelSpec spec, OptimizerSpec optimizer, long seed, TensorFlowParameters parameters) {
+    this.spec = spec;
+    this.parameters = parameters;
+    this.g = new VggGraph(spec, optimizer, seed);
+    ConfigProto config = ConfigProto.newBuilder()
+        .setIntraOpParallelismThreads(parameters.intraOpThreads())
+        .setInterOpParallelismThreads(parameters.interOpThreads())
+        .build();
+    this.session = new Session(g.graph, config);
+    session.initialize();
+  }
+
+  @Override
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public long parameterCount() {
+    return g.parameterCount;
+  }
+
+  /** Operations in the graph; constant once built (the training loop adds none). */
+  int operationCount() {
+    return g.operationCount();
+  }
+
+  @Override
+  public StepResult trainStep(float[] images, int[] labels, int count, double learningRate) {
+    try (TFloat32 x = imageTensor(images, count);
+        TInt32 y = TInt32.tensorOf(Shape.of(count), DataBuffers.of(labels, true, false).narrow(count));
+        TFloat32 lr = TFloat32.scalarOf((float) learningRate)) {
+      Session.Runner runner = session.runner()
+          .feed(g.images, x).feed(g.labels, y).feed(g.learningRate, lr)
+          .addTarget(g.train).fetch(g.meanLoss).fetch(g.correct);
+      long t0 = System.nanoTime();
+      try (Result r = runner.run()) {
+        long nanos = System.nanoTime() - t0;
+        float loss = ((TFloat32) r.get(0)).getFloat();
+        float correct = ((TFloat32) r.get(1)).getFloat();
+        return new StepResult(loss, Math.round(correct), count, nanos);
+      }
+    }
+  }
+
+  private TFloat32 imageTensor(float[] images, int count) {
+    ImageShape s = spec.input();
+    return TFloat32.tensorOf(Shape.of(count, s.height(), s.width(), s.channels()),
+        DataBuffers.of(images, true, false).narrow((long) count * s.size()));
+  }
+
+  @Override
+  public Evaluation evaluate(String name, Split split) {
+    int n = split.size();
+    int[] predicted = new int[n];
+    double lossSum = 0;
+    int chunk = parameters.inferenceBatch();
+    for (int start = 0; start < n; start += chunk) {
+      int count = Math.min(chunk, n - start);
+      float[] px = slice(split, start, count);
+      int[] lb = java.util.Arrays.copyOfRange(split.labels(), start, start + count);
+      try (TFloat32 x = imageTensor(px, count);
+          TInt32 y = TInt32.vectorOf(lb);
+          Result r = session.runner().feed(g.images, x).feed(g.labels, y)
+              .fetch(g.exampleLoss).fetch(g.predictions).run()) {
+        TFloat32 losses = (TFloat32) r.get(0);
+        TInt32 preds = (TInt32) r.get(1);
+        for (int i = 0; i < count; i++) {
+          lossSum += losses.getFloat(i);
+          predicted[start + i] = preds.getInt(i);
+        }
+      }
+    }
+    return new Evaluation(name, n == 0 ? 0 : lossSum / n, split.labels(), predicted);
+  }
+
+  private static float[] slice(Split split, int start, int count) {
+    int size = split.shape().size();
+    if (start == 0 && count == split.size()) {
+      return split.images();
+    }
+    float[] px = new float[count * size];
+    System.arraycopy(split.images(), start * size, px, 0, count * size);
+    return px;
+  }
+
+  @Override
+  public Capture capture(Split exemplars, CaptureRequest request) {
+    List<VggGraph.LayerOps> wanted = g.layers.values().stream()
+        .filter(l -> request.layers().contains(l.info().name())).toList();
+    for (String name : request.layers()) {
+      if (!g.layers.containsKey(name)) {
+        throw new NoSuchElementException("unknown layer '" + name + "'; the model's layers are " + g.layers.keySet());
+      }
+    }
+    int n = exemplars.size();
+    int classes = spec.classes();
+    float[] logits = new float[n * classes];
+    Map<String, float[]> pooled = new LinkedHashMap<>();
+    Map<String, float[]> maps = new LinkedHashMap<>();
+    for (VggGraph.LayerOps l : wanted) {
+      pooled.put(l.info().name(), new float[n * l.info().units()]);
+      if (request.wholeMaps() && l.info().kind().spatial()) {
+        List<Integer> s = l.info().outputShape();
+        maps.put(l.info().name(), new float[n * s.get(0) * s.get(1) * s.get(2)]);
+      }
+    }
+    int chunk = parameters.inferenceBatch();
+    for (int start = 0; start < n; start += chunk) {
+      int count = Math.min(chunk, n - start);
+      try (TFloat32 x = imageTensor(slice(exemplars, start, count), count)) {
+        Session.Runner runner = session.runner().feed(g.images, x).fetch(g.logits);
+        for (VggGraph.LayerOps l : wanted) {
+          runner.fetch(l.pooled());
+          if (maps.containsKey(l.info().name())) {
+            runner.fetch(l.output());
+          }
+        }
+        try (Result r = runner.run()) {
+          int k = 0;
+          copy((TFloat32) r.get(k++), logits, start * classes);
+          for (VggGraph.LayerOps l : wanted) {
+            copy((TFloat32) r.get(k++), pooled.get(l.info().name()), start * l.info().units());
+            float[] m = maps.get(l.info().name());
+            if (m != null) {
+              copy((TFloat32) r.get(k++), m, (int) ((long) m.length / n * start));
+            }
+          }
+        }
+      }
+    }
+    Map<String, LayerWeights> weights = weights(wanted);
+    Map<String, LayerCapture> layers = new LinkedHashMap<>();
+    for (VggGraph.LayerOps l : wanted) {
+      String name = l.info().name();
+      FeatureMaps fm = null;
+      if (maps.containsKey(name)) {
+        List<Integer> s = l.info().outputShape();
+        fm = new FeatureMaps(n, s.get(0), s.get(1), s.get(2), maps.get(name));
+      }
+      layers.put(name, new LayerCapture(l.info(), new FloatMatrix(n, l.info().units(), pooled.get(name)), fm, weights.get(name)));
+    }
+    return new Capture(layers, new FloatMatrix(n, classes, logits));
+  }
+
+  /** The kernels and biases of the given layers, fetched in one session call. */
+  private Map<String, LayerWeights> weights(List<VggGraph.LayerOps> wanted) {
+    List<VggGraph.LayerOps> withWeights = wanted.stream().filter(l -> l.kernel() != null).toList();
+    Map<String, LayerWeights> out = new LinkedHashMap<>();
+    if (withWeights.isEmpty()) {
+      return out;
+    }
+    Session.Runner runner = session.runner();
+    for (VggGraph.LayerOps l : withWeights) {
+      runner.fetch(l.kernel()).fetch(l.bias());
+    }
+    try (Result r = runner.run()) {
+      int k = 0;
+      for (VggGraph.LayerOps l : withWeights) {
+        TFloat32 kernel = (TFloat32) r.get(k++);
+        TFloat32 bias = (TFloat32) r.get(k++);
+        float[] kv = new float[(int) kernel.shape().size()];
+        float[] bv = new float[(int) bias.shape().size()];
+        copy(kernel, kv, 0);
+        copy(bias, bv, 0);
+        List<Integer> shape = java.util.Arrays.stream(kernel.shape().asArray()).mapToInt(d -> (int) d).boxed().toList();
+        out.put(l.info().name(), new LayerWeights(shape, kv, bv));
+      }
+    }
+    return out;
+  }
+
+  private static void copy(TFloat32 t, float[] dst, int offset) {
+    int size = (int) t.shape().size();
+    t.copyTo(DataBuffers.of(dst, false, false).slice(offset, size));
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    g.graph.close();
+  }
+}

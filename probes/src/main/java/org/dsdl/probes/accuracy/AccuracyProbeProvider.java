@@ -1,0 +1,44 @@
+package org.dsdl.probes.accuracy;
+
+import java.util.List;
+import org.dsdl.api.plugin.NoParameters;
+import org.dsdl.api.probe.Probe;
+import org.dsdl.api.probe.ProbeContext;
+import org.dsdl.api.probe.ProbeProvider;
+
+/** Provides the {@code accuracy} probe. */
+public final class AccuracyProbeProvider implements ProbeProvider<NoParameters> {
+  @Override
+  public String name() {
+    return "accuracy";
+  }
+
+  @Override
+  public String description() {
+    return "loss and accuracy on training and held-out data, per-class held-out recall, confusion matrix";
+  }
+
+  @Override
+  public Class<NoParameters> parametersType() {
+    return NoParameters.class;
+  }
+
+  @Override
+  public NoParameters defaultParameters() {
+    return NoParameters.INSTANCE;
+  }
+
+  @Override
+  public List<String> outputs() {
+    return List.of(
+        "train_loss, train_accuracy (scalar; on the fixed training-evaluation subset)",
+        "test_loss, test_accuracy (scalar; on the whole held-out split)",
+        "test_recall (vector over classes)",
+        "confusion (matrix, rows = true class, columns = predicted, counts)");
+  }
+
+  @Override
+  public Probe create(NoParameters parameters, ProbeContext context) {
+    return new AccuracyProbe(context.name());
+  }
+}
