@@ -7,8 +7,11 @@ package org.dsdl.app.config;
  * @param batchSize exemplars per step
  * @param trainEvalSize training exemplars (a fixed, stratified, seeded subset) evaluated at every checkpoint for train loss/accuracy
  * @param optimizer the update rule
+ * @param schedule how the learning rate changes over the run: {@code constant} or {@code cosine}
+ * @param minLearningRateFactor the cosine schedule's final rate, as a fraction of the optimizer's learning rate
  */
-public record TrainingConfig(int epochs, int batchSize, int trainEvalSize, OptimizerConfig optimizer) {
+public record TrainingConfig(int epochs, int batchSize, int trainEvalSize, OptimizerConfig optimizer, String schedule,
+    double minLearningRateFactor) {
   /** Validates ranges, naming the key. */
   public TrainingConfig {
     if (epochs < 1) {

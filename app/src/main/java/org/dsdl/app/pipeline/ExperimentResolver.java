@@ -48,6 +48,7 @@ public final class ExperimentResolver {
     } catch (IllegalArgumentException e) {
       throw DsdlException.badInput(loaded.source() + ": " + e.getMessage(), e);
     }
+    new LearningRateSchedule(c.training().schedule(), optimizer.learningRate(), c.training().minLearningRateFactor(), 1);
     return new ExperimentPlan(c, tree, loaded.source(), dataset, engine, model, optimizer, probes, visualizers);
   }
 

@@ -109,7 +109,8 @@ public final class PipelineRunner {
       float[] xb = new float[batch * train.shape().size()];
       int[] yb = new int[batch];
       int size = train.shape().size();
-      double lr = plan.optimizer().learningRate();
+      LearningRateSchedule rates = new LearningRateSchedule(cfg.training().schedule(), plan.optimizer().learningRate(),
+          cfg.training().minLearningRateFactor(), schedule.totalSteps());
       progress.start(schedule.totalSteps(), schedule.size());
       int next = 0;
       long step = 0;
@@ -143,6 +144,7 @@ public final class PipelineRunner {
           System.arraycopy(train.images(), i * size, xb, k * size, size);
           yb[k] = train.labels()[i];
         }
+        double lr = rates.at(step);
         StepResult r = model.trainStep(xb, yb, count, lr);
         step++;
         state.samples += count;

@@ -27,14 +27,18 @@ final class GlyphCatalog {
   static final List<Stroke> PRIMITIVES =
       List.of(H_TOP, H_MID, H_BOT, V_LEFT, V_MID, V_RIGHT, D_DOWN, D_UP, ARC_TOP, ARC_BOTTOM);
 
-  /** Hand-designed glyphs; the default task uses the first five. */
+  /**
+   * Hand-designed glyphs; the default task uses the first five, in which every glyph shares at
+   * least one primitive with another (T–Z: top bar; L–Z: bottom bar; X–Z: rising diagonal; X–N:
+   * falling diagonal; L–N: left bar).
+   */
   static final List<Glyph> DESIGNED = List.of(
       new Glyph("T", List.of(H_TOP, V_MID)),
       new Glyph("L", List.of(V_LEFT, H_BOT)),
       new Glyph("X", List.of(D_DOWN, D_UP)),
       new Glyph("N", List.of(V_LEFT, D_DOWN, V_RIGHT)),
-      new Glyph("Arch", List.of(ARC_TOP, V_LEFT, V_RIGHT)),
       new Glyph("Z", List.of(H_TOP, D_UP, H_BOT)),
+      new Glyph("Arch", List.of(ARC_TOP, V_LEFT, V_RIGHT)),
       new Glyph("H", List.of(V_LEFT, H_MID, V_RIGHT)),
       new Glyph("O", List.of(ARC_TOP, ARC_BOTTOM)),
       new Glyph("E", List.of(V_LEFT, H_TOP, H_MID, H_BOT)),

@@ -23,7 +23,7 @@ public record TokensParameters(
 
   /** The defaults: 5 tokens, 500 + 100 exemplars each, 32×32. */
   public static TokensParameters defaults() {
-    return new TokensParameters(5, 500, 100, 500, 32, 0.12, 0.2, 25, 0.05, 0.1, 0.1, 3, 0.2);
+    return new TokensParameters(5, 500, 100, 500, 32, 0.12, 0.2, 25, 0.05, 0.1, 0.1, 2, 0.2);
   }
 
   /** Validates every field, naming it. */
