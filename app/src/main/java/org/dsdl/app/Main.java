@@ -41,8 +41,16 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (does not exit). */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line writing to the given streams and returns the exit code (does not exit). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    debug = false;
     Injector injector = Guice.createInjector(new DsdlModule());
     CommandLine cli = new CommandLine(new Main(), new GuiceFactory(injector));
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(cmd.getErr(), e));
     cli.setParameterExceptionHandler((e, args2) -> {
       e.getCommandLine().getErr().println("dsdl: " + e.getMessage());

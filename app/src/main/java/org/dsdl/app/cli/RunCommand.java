@@ -70,6 +70,13 @@ public final class RunCommand implements Callable<Integer> {
         timings.total(), timings.training(), timings.trainingSamplesPerSecond(),
         timings.training() == 0 ? 0 : 100 * timings.trainingSessionCalls() / timings.training());
     spec.commandLine().getOut().flush();
+    if (m.error() != null) {
+      spec.commandLine().getErr().println("dsdl: run failed: " + m.error());
+    } else if (!m.probeFailures().isEmpty()) {
+      spec.commandLine().getErr().println("dsdl: " + m.probeFailures().size() + " probe failure(s), first: "
+          + m.probeFailures().get(0).probe() + " at checkpoint " + m.probeFailures().get(0).checkpoint() + ": "
+          + m.probeFailures().get(0).error() + " (all are listed in run.json)");
+    }
     return outcome.exitCode();
   }
 }

@@ -112,7 +112,7 @@ public final class PluginRegistry {
     if (d == null) {
       String kindName = kind.name().toLowerCase(Locale.ROOT);
       throw DsdlException.badInput("unknown " + kindName + " '" + name + "'; available " + kindName + "s: "
-          + (plugins.get(kind).isEmpty() ? "(none)" : String.join(", ", plugins.get(kind).keySet())));
+          + (plugins.get(kind).isEmpty() ? "(none)" : String.join(", ", new java.util.TreeSet<>(plugins.get(kind).keySet()))));
     }
     return d;
   }

@@ -145,16 +145,20 @@ final class TensorFlowModel implements Model {
       try (TFloat32 x = imageTensor(slice(exemplars, start, count), count)) {
         Session.Runner runner = session.runner().feed(g.images, x).fetch(g.logits);
         for (VggGraph.LayerOps l : wanted) {
-          runner.fetch(l.pooled());
+          if (l.pooled() != g.logits) { // the logits layer is already fetched
+            runner.fetch(l.pooled());
+          }
           if (maps.containsKey(l.info().name())) {
             runner.fetch(l.output());
           }
         }
         try (Result r = runner.run()) {
           int k = 0;
-          copy((TFloat32) r.get(k++), logits, start * classes);
+          TFloat32 logitTensor = (TFloat32) r.get(k++);
+          copy(logitTensor, logits, start * classes);
           for (VggGraph.LayerOps l : wanted) {
-            copy((TFloat32) r.get(k++), pooled.get(l.info().name()), start * l.info().units());
+            TFloat32 values = l.pooled() == g.logits ? logitTensor : (TFloat32) r.get(k++);
+            copy(values, pooled.get(l.info().name()), start * l.info().units());
             float[] m = maps.get(l.info().name());
             if (m != null) {
               copy((TFloat32) r.get(k++), m, (int) ((long) m.length / n * start));

@@ -1,0 +1,37 @@
+package org.dsdl.api.viz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputFilesTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void replacesTheTargetWhole() throws IOException {
+    Path f = dir.resolve("a.txt");
+    Files.writeString(f, "old");
+    OutputFiles.writeAtomically(f, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
+    assertThat(Files.readString(f)).isEqualTo("new");
+    assertThat(Files.list(dir)).containsExactly(f);
+  }
+
+  @Test
+  void aFailingWriterLeavesTheOldFileAndNoTemporary() throws IOException {
+    Path f = dir.resolve("a.txt");
+    Files.writeString(f, "old");
+    assertThatThrownBy(() -> OutputFiles.writeAtomically(f, out -> {
+      out.write("half".getBytes(StandardCharsets.UTF_8));
+      throw new IOException("disk full");
+    })).hasMessage("disk full");
+    assertThat(Files.readString(f)).isEqualTo("old");
+    assertThat(Files.list(dir)).containsExactly(f);
+  }
+}

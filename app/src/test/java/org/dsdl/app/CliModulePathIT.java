@@ -1,0 +1,66 @@
+package org.dsdl.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the packaged application exactly as {@code ./dsdl} does: named modules on the module path,
+ * plugins found through their {@code provides} clauses, parameters bound into records of
+ * unexported packages. Runs after {@code package} (failsafe).
+ */
+class CliModulePathIT {
+  @TempDir
+  Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private Run java(String... args) throws IOException, InterruptedException {
+    Path target = Path.of("target");
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.awt.headless=true", "--module-path", target.resolve("dsdl-app.jar") + ":" + target.resolve("lib"),
+        "--add-modules", "ALL-MODULE-PATH", "-m", "org.dsdl.app/org.dsdl.app.Main"));
+    cmd.addAll(List.of(args));
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    Process p = pb.start();
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void listsBuiltInPluginsFromTheModulePath() throws Exception {
+    Run r = java("list", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode root = new ObjectMapper().readTree(r.out());
+    assertThat(root.get("datasets").findValuesAsText("name")).contains("tokens");
+    assertThat(root.get("probes").findValuesAsText("origin")).containsOnly("built-in");
+    assertThat(root.get("models").findValuesAsText("name")).contains("vgg-1.24m");
+  }
+
+  @Test
+  void runsATinyExperimentOnTheModulePath() throws Exception {
+    Path out = dir.resolve("run");
+    Run r = java("run", "--out", out.toString(), "--set", "dataset={type: tokens, trainPerClass: 40, testPerClass: 10, minPerClass: 40}",
+        "--set", "training.epochs=1", "--set", "model.preset=vgg-tiny");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+    assertThat(manifest.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(Files.readAllLines(out.resolve("metrics.csv")).get(0)).isEqualTo("checkpoint,step,epoch,probe,metric,layer,value");
+    Run bad = java("run", "--out", dir.resolve("bad").toString(), "--set", "dataset.tokens=1");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("tokens must be between 2 and 100").doesNotContain("\tat ");
+  }
+}
