@@ -109,6 +109,19 @@ class CliTest {
   }
 
   @Test
+  void anOutThatIsAFileOrMissingRunIsBadInput() throws Exception {
+    Path file = dir.resolve("file.txt");
+    Files.writeString(file, "keep me");
+    Result r = dsdl("run", "--out", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("exists and is not a directory");
+    assertThat(Files.readString(file)).isEqualTo("keep me");
+    Result report = dsdl("report", dir.toString());
+    assertThat(report.code()).isEqualTo(2);
+    assertThat(report.err()).contains("is not a dsdl run directory: run.json is missing");
+  }
+
+  @Test
   void tooFewExemplarsNeedAnExplicitOverride() {
     Result r = dsdl("run", "--out", dir.resolve("f").toString(), "--set", "dataset.trainPerClass=100");
     assertThat(r.code()).isEqualTo(2);

@@ -3,7 +3,11 @@ package org.dsdl.app.cli;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dsdl.api.plugin.PluginKind;
 import org.dsdl.app.DsdlException;
@@ -41,17 +45,25 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var manifest = RunRecordReader.manifest(runDir);
-    List<String> names = new ArrayList<>(visualizers);
-    if (names.isEmpty() && manifest.config() != null) {
-      manifest.config().path("visualizers").forEach(v -> names.add(v.isTextual() ? v.asText() : v.path("type").asText()));
+    // The run's own visualizer settings, by name, so a re-render uses the parameters the run was configured with.
+    Map<String, ObjectNode> configured = new LinkedHashMap<>();
+    if (manifest.config() != null) {
+      manifest.config().path("visualizers").forEach(v -> {
+        ObjectNode params = v.isObject() ? ((ObjectNode) v).deepCopy() : JsonNodeFactory.instance.objectNode();
+        String type = v.isTextual() ? v.asText() : params.path("type").asText();
+        params.remove(List.of("type", "name"));
+        configured.put(type, params);
+      });
     }
+    List<String> names = visualizers.isEmpty() ? new ArrayList<>(configured.keySet()) : visualizers;
     if (names.isEmpty()) {
       throw DsdlException.badInput("no visualizers to run: pass --visualizers NAME[,NAME]");
     }
     List<PluginUse> uses = new ArrayList<>();
     for (String name : names) {
       var plugin = registry.get(PluginKind.VISUALIZER, name);
-      var bound = binder.bind(plugin, binder.defaultsOf(plugin.provider()).objectNode(), "--visualizers " + name);
+      var params = configured.getOrDefault(name, JsonNodeFactory.instance.objectNode());
+      var bound = binder.bind(plugin, params, "visualizer " + name);
       uses.add(new PluginUse(name, plugin, bound.parameters(), bound.resolved()));
     }
     String error = renderer.render(runDir, uses);
