@@ -18,8 +18,17 @@ import org.tensorflow.types.TFloat32;
 final class Updates {
   private Updates() {}
 
-  static Op build(Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, OptimizerSpec spec, Operand<TFloat32> learningRate) {
-    Gradients grads = tf.gradients(loss, variables);
+  static Op build(Ops graphOps, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, OptimizerSpec spec, Operand<TFloat32> learningRate) {
+    Gradients grads = graphOps.gradients(loss, variables);
+    // Gate: no update may start before every gradient is computed. The backward pass reads the
+    // (reference) variables again, so an early update of one layer would corrupt the gradients of
+    // the layers below it, nondeterministically.
+    List<Op> gradientOps = new ArrayList<>();
+    for (int i = 0; i < variables.size(); i++) {
+      gradientOps.add(grads.dy(i));
+    }
+    Ops tf = graphOps;
+    Ops gated = graphOps.withControlDependencies(gradientOps);
     List<Op> updates = new ArrayList<>();
     switch (spec.kind()) {
       case ADAM -> {
@@ -32,7 +41,7 @@ final class Updates {
           Variable<TFloat32> v = variables.get(i);
           Variable<TFloat32> m = tf.variable(tf.zerosLike(v));
           Variable<TFloat32> s = tf.variable(tf.zerosLike(v));
-          updates.add(tf.train.applyAdam(v, m, s, beta1Power, beta2Power, learningRate, beta1, beta2, epsilon, grads.dy(i)));
+          updates.add(gated.train.applyAdam(v, m, s, beta1Power, beta2Power, learningRate, beta1, beta2, epsilon, grads.dy(i)));
         }
         Ops after = tf.withControlDependencies(updates);
         List<Op> powers = List.of(
@@ -45,7 +54,7 @@ final class Updates {
         for (int i = 0; i < variables.size(); i++) {
           Variable<TFloat32> v = variables.get(i);
           Variable<TFloat32> accum = tf.variable(tf.zerosLike(v));
-          updates.add(tf.train.applyMomentum(v, accum, learningRate, grads.dy(i), momentum));
+          updates.add(gated.train.applyMomentum(v, accum, learningRate, grads.dy(i), momentum));
         }
         return tf.withControlDependencies(updates).withName("step").noOp();
       }

@@ -94,6 +94,27 @@ class TensorFlowModelTest {
   }
 
   @Test
+  void trainingIsBitIdenticalForEqualSeedsAndBatches() {
+    // Guards the gradient gate: without it an update could race the backward pass that reads the
+    // same weights, and two equal runs would drift apart after the first step.
+    Split train = halves(32, 6);
+    CaptureRequest all = new CaptureRequest(List.of("block1_conv1", "block2_conv1", "fc1", "logits"), false);
+    ModelSpec spec = ModelPresets.find(ModelPresets.DEFAULT).orElseThrow().withData(train.shape(), 2);
+    try (var a = engine.build(spec, OptimizerSpec.adam(1e-3), 9); var b = engine.build(spec, OptimizerSpec.adam(1e-3), 9)) {
+      for (int step = 0; step < 5; step++) {
+        var ra = a.trainStep(train.images(), train.labels(), train.size(), 1e-3);
+        var rb = b.trainStep(train.images(), train.labels(), train.size(), 1e-3);
+        assertThat(ra.loss()).as("step %d", step).isEqualTo(rb.loss());
+      }
+      Capture ca = a.capture(train, all);
+      Capture cb = b.capture(train, all);
+      for (String layer : all.layers()) {
+        assertThat(ca.layers().get(layer).weights().kernel()).as(layer).isEqualTo(cb.layers().get(layer).weights().kernel());
+      }
+    }
+  }
+
+  @Test
   void pooledActivationsAreSpatialMeansOfTheWholeMapsAndEvaluationMatchesLogits() {
     Split probe = halves(7, 4);
     try (var m = engine.build(tiny.withData(probe.shape(), 2), OptimizerSpec.adam(1e-3), 5)) {
