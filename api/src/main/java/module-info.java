@@ -17,4 +17,5 @@ module org.dsdl.api {
   exports org.dsdl.api.probe;
   exports org.dsdl.api.run;
   exports org.dsdl.api.viz;
+  exports org.dsdl.api.io;
 }

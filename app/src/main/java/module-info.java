@@ -8,6 +8,7 @@ module org.dsdl.app {
   requires info.picocli;
   requires me.tongfei.progressbar;
   requires ch.qos.logback.classic;
+  requires jdk.unsupported;
 
   opens org.dsdl.app to info.picocli, com.google.guice;
   opens org.dsdl.app.cli to info.picocli, com.google.guice;

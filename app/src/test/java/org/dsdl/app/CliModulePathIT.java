@@ -25,6 +25,52 @@ class CliModulePathIT {
 
   private record Run(int code, String out, String err) {}
 
+  private Process start(Path outFile, Path errFile, String... args) throws IOException {
+    Path target = Path.of("target");
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.awt.headless=true", "--module-path", target.resolve("dsdl-app.jar") + ":" + target.resolve("lib"),
+        "--add-modules", "ALL-MODULE-PATH", "-m", "org.dsdl.app/org.dsdl.app.Main"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
+    pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    return pb.start();
+  }
+
+  @Test
+  void aRunKilledWithSigkillResumesToTheFullSetOfMeasurements() throws Exception {
+    Path out = dir.resolve("killed");
+    String[] args = {"run", "--out", out.toString(), "--set", "dataset={type: tokens, trainPerClass: 200, testPerClass: 20, minPerClass: 200}",
+        "--set", "training.epochs=6", "--set", "checkpoints.perEpoch=4"};
+    Process p = start(dir.resolve("k.out"), dir.resolve("k.err"), args);
+    Path trainer = out.resolve("state/trainer.json");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      if (Files.exists(trainer) && new ObjectMapper().readTree(Files.readString(trainer)).path("nextCheckpoint").asInt() >= 6) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    assertThat(p.isAlive()).as("the run must still be going when it is killed").isTrue();
+    p.destroyForcibly().waitFor(); // SIGKILL: no handler, no shutdown hook runs
+    assertThat(new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("status").asText()).isEqualTo("RUNNING");
+
+    Run resumed = java("run", "--resume", out.toString());
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+    assertThat(manifest.get("status").asText()).isEqualTo("COMPLETED");
+    int checkpoints = manifest.get("checkpoints").size();
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (String line : Files.readAllLines(out.resolve("metrics.jsonl"))) {
+      JsonNode m = new ObjectMapper().readTree(line);
+      seen.merge(m.get("checkpoint").asInt() + "/" + m.get("probe").asText() + "/" + m.get("metric").asText(), 1, Integer::sum);
+    }
+    assertThat(seen.values()).as("no measurement twice").containsOnly(1);
+    for (int k = 0; k < checkpoints; k++) {
+      assertThat(seen).as("checkpoint " + k).containsKey(k + "/accuracy/test_accuracy");
+    }
+    assertThat(seen).as("6 accuracy metrics per checkpoint").hasSize(checkpoints * 6);
+  }
+
   private Run java(String... args) throws IOException, InterruptedException {
     Path target = Path.of("target");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

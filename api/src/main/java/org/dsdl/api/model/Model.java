@@ -1,5 +1,7 @@
 package org.dsdl.api.model;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.dsdl.api.data.Split;
 import org.dsdl.api.snapshot.Capture;
@@ -40,6 +42,36 @@ public interface Model extends AutoCloseable {
 
   /** Activations of the requested layers, the weights and the logits on {@code exemplars}. */
   Capture capture(Split exemplars, CaptureRequest request);
+
+  /**
+   * Writes the complete training state (weights and optimizer state) to {@code file}, atomically:
+   * after a crash the file is either the previous state or the new one, never half of one.
+   */
+  void saveState(Path file) throws IOException;
+
+  /**
+   * Replaces the training state with one written by {@link #saveState} of a model built from the
+   * same spec and optimizer.
+   *
+   * @throws IllegalArgumentException if the file is corrupt, truncated or from another model;
+   *     the message names the file and what does not match, and the model is left unchanged
+   */
+  void restoreState(Path file) throws IOException;
+
+  /**
+   * Benchmark hook: runs {@code steps} training steps on one fixed batch that the engine converts
+   * to its own tensors once, so no feeding cost is paid per step — the upper bound of training
+   * throughput. The default simply calls {@link #trainStep} repeatedly.
+   *
+   * @return nanoseconds for all steps
+   */
+  default long trainRepeatedly(float[] images, int[] labels, int count, double learningRate, int steps) {
+    long t0 = System.nanoTime();
+    for (int i = 0; i < steps; i++) {
+      trainStep(images, labels, count, learningRate);
+    }
+    return System.nanoTime() - t0;
+  }
 
   /** Frees native resources. */
   @Override

@@ -9,7 +9,7 @@ import org.dsdl.api.run.RunRecord;
  * Turns a run's measurements into files: a report, figures, tables, arrays.
  *
  * <p>Works from the {@link RunRecord} alone and must render measurements of probes it does not
- * know (by kind). Write through {@link OutputFiles#writeAtomically} so a crash never leaves a half
+ * know (by kind). Write through {@link org.dsdl.api.io.OutputFiles#writeAtomically} so a crash never leaves a half
  * file.
  */
 public interface Visualizer {

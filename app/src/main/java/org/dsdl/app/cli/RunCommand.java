@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.dsdl.app.DsdlException;
 import org.dsdl.app.config.ConfigLoader;
 import org.dsdl.app.pipeline.ConsoleProgress;
 import org.dsdl.app.pipeline.ExperimentPlan;
@@ -15,6 +16,7 @@ import org.dsdl.app.pipeline.ExperimentResolver;
 import org.dsdl.app.pipeline.PipelineRunner;
 import org.dsdl.app.pipeline.Progress;
 import org.dsdl.app.pipeline.RunOutcome;
+import org.dsdl.app.pipeline.StopSignal;
 import org.dsdl.app.rundir.Manifest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +39,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--force", description = "replace a previous run in --out")
   boolean force;
 
+  @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue a stopped or killed run from its last saved state")
+  Path resume;
+
   @Option(names = "--no-progress", description = "no progress bar (it is also off when not on a terminal)")
   boolean noProgress;
 
@@ -57,11 +62,21 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ExperimentPlan plan = resolver.resolve(loader.load(config, overrides));
-    Path dir = out != null ? out : Path.of("runs", plan.config().name() + "-"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
     Progress progress = noProgress || System.console() == null ? Progress.silent() : new ConsoleProgress();
-    RunOutcome outcome = runner.run(plan, dir, force, progress);
+    StopSignal stop = new StopSignal();
+    Interrupts.onCtrlC(stop);
+    RunOutcome outcome;
+    if (resume != null) {
+      if (config != null || out != null || force || !overrides.isEmpty()) {
+        throw DsdlException.badInput("--resume continues a run with its own config: give no CONFIG, --out, --set or --force with it");
+      }
+      outcome = runner.resume(resume, progress, stop);
+    } else {
+      ExperimentPlan plan = resolver.resolve(loader.load(config, overrides));
+      Path dir = out != null ? out : Path.of("runs", plan.config().name() + "-"
+          + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+      outcome = runner.run(plan, dir, force, progress, stop);
+    }
     Manifest m = outcome.manifest();
     var timings = m.timings();
     spec.commandLine().getOut().printf(Locale.ROOT,
@@ -70,7 +85,9 @@ public final class RunCommand implements Callable<Integer> {
         timings.total(), timings.training(), timings.trainingSamplesPerSecond(),
         timings.training() == 0 ? 0 : 100 * timings.trainingSessionCalls() / timings.training());
     spec.commandLine().getOut().flush();
-    if (m.error() != null) {
+    if (m.status() == org.dsdl.api.run.RunStatus.INTERRUPTED) {
+      spec.commandLine().getErr().println("dsdl: " + m.error());
+    } else if (m.error() != null) {
       spec.commandLine().getErr().println("dsdl: run failed: " + m.error());
     } else if (!m.probeFailures().isEmpty()) {
       spec.commandLine().getErr().println("dsdl: " + m.probeFailures().size() + " probe failure(s), first: "

@@ -6,8 +6,9 @@ package org.dsdl.app.config;
  *
  * @param earlyLogSpaced add steps 1, 2, 4, 8, … inside the first epoch
  * @param perEpoch evenly spaced checkpoints in each epoch (the last at the epoch's end)
+ * @param saveState save model and optimizer state at every checkpoint (in {@code state/}) so the run can be resumed
  */
-public record CheckpointConfig(boolean earlyLogSpaced, int perEpoch) {
+public record CheckpointConfig(boolean earlyLogSpaced, int perEpoch, boolean saveState) {
   /** Validates the range. */
   public CheckpointConfig {
     if (perEpoch < 1) {

@@ -62,6 +62,13 @@ public final class ConfigLoader {
     return new Loaded(bind(tree, source), tree, source);
   }
 
+  /** Binds a complete config tree (e.g. the resolved config in a run.json), merged over the current defaults. */
+  public Loaded fromTree(ObjectNode tree, String source) {
+    ObjectNode merged = defaults();
+    merge(merged, tree.deepCopy());
+    return new Loaded(bind(merged, source), merged, source);
+  }
+
   private ObjectNode defaults() {
     try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
       return (ObjectNode) yaml.readTree(in);

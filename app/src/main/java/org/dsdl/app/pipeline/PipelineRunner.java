@@ -1,6 +1,7 @@
 package org.dsdl.app.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.dsdl.api.data.Split;
 import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.model.Engine;
 import org.dsdl.api.model.EngineProvider;
@@ -30,47 +30,109 @@ import org.dsdl.api.snapshot.Evaluation;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.ExitCodes;
-import org.dsdl.app.Versions;
+import org.dsdl.app.config.ConfigLoader;
 import org.dsdl.app.config.ExperimentConfig;
+import org.dsdl.app.rundir.Json;
 import org.dsdl.app.rundir.Manifest;
 import org.dsdl.app.rundir.RunDirectory;
+import org.dsdl.app.rundir.RunRecordReader;
+import org.dsdl.app.rundir.StateStore;
+import org.dsdl.app.rundir.TrainerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one experiment: prepares data, builds the model, trains it, measures every checkpoint with
- * every probe, and renders the run with every visualizer.
+ * every probe, saves resumable state, and renders the run with every visualizer. A run stopped by
+ * {@link StopSignal} or killed can be continued with {@link #resume}.
  */
 public final class PipelineRunner {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
   private final ReportRenderer renderer;
+  private final ConfigLoader loader;
+  private final ExperimentResolver resolver;
 
   /** Creates a runner. */
   @Inject
-  public PipelineRunner(ReportRenderer renderer) {
+  public PipelineRunner(ReportRenderer renderer, ConfigLoader loader, ExperimentResolver resolver) {
     this.renderer = renderer;
+    this.loader = loader;
+    this.resolver = resolver;
   }
 
   /** A probe of this run with its name. */
   private record ActiveProbe(String name, Probe probe) {}
 
-  /**
-   * Runs the plan into {@code out}.
-   *
-   * @param force replace a previous run in {@code out}
-   * @param progress where to report progress
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public RunOutcome run(ExperimentPlan plan, Path out, boolean force, Progress progress) {
+  /** Everything fixed for a run before training: data, probes, capture request, schedule. */
+  private record Setup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engine engine, List<ActiveProbe> probes,
+      CaptureRequest capture, CheckpointSchedule schedule, BatchFeeder feeder, LearningRateSchedule rates) {}
+
+  /** Starts a new run of {@code plan} in {@code out} ({@code force}: replace a previous run there). */
+  public RunOutcome run(ExperimentPlan plan, Path out, boolean force, Progress progress, StopSignal stop) {
     RunDirectory.check(out, force);
-    long started = System.nanoTime();
+    Setup setup = setup(plan);
+    try (RunDirectory dir = RunDirectory.create(out, force);
+        Model model = setup.engine().build(setup.data().model(), plan.optimizer(), setup.seeds().init())) {
+      RunState state = newState(setup, model);
+      dir.writeManifest(state.manifest(RunStatus.RUNNING, System.nanoTime()));
+      return train(setup, model, dir, state, 0, 0, progress, stop);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing the run directory " + out + " failed", e);
+    }
+  }
+
+  /**
+   * Continues a stopped or killed run from its last saved state: same schedule, same remaining
+   * batches in the same order. Measurements of checkpoints after the saved state (a run killed
+   * while measuring) are dropped and measured again. Everything is checked before anything in the
+   * run directory is modified.
+   */
+  public RunOutcome resume(Path runDir, Progress progress, StopSignal stop) {
+    Manifest manifest = RunRecordReader.manifest(runDir);
+    if (manifest.status() == RunStatus.COMPLETED) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": the run has already completed");
+    }
+    TrainerState saved = StateStore.load(runDir, configSha256(manifest.config()));
+    ExperimentPlan plan = resolver.resolve(loader.fromTree((ObjectNode) manifest.config(), runDir.resolve(RunDirectory.MANIFEST).toString()));
+    Setup setup = setup(plan);
+    Manifest.DatasetSummary now = setup.data().summary(plan.dataset().plugin().name());
+    if (!now.trainIdsSha256().equals(manifest.dataset().trainIdsSha256()) || !now.contentSha256().equals(manifest.dataset().contentSha256())
+        || !now.probeSetIdsSha256().equals(manifest.dataset().probeSetIdsSha256())) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": the dataset loaded now differs from the one the run started with"
+          + " (content or id hashes in run.json differ)");
+    }
+    try (Model model = setup.engine().build(setup.data().model(), plan.optimizer(), setup.seeds().init())) {
+      try {
+        model.restoreState(StateStore.engineStateOf(runDir, saved));
+      } catch (IllegalArgumentException e) {
+        throw DsdlException.badInput("cannot resume " + runDir + ": " + e.getMessage(), e);
+      }
+      RunState state = newState(setup, model);
+      manifest.checkpoints().stream().filter(c -> c.index() < saved.nextCheckpoint()).forEach(state.checkpoints::add);
+      manifest.probeFailures().stream().filter(f -> f.checkpoint() < saved.nextCheckpoint()).forEach(state.failures::add);
+      state.trainingSeconds = saved.trainingSeconds();
+      state.sessionSeconds = saved.sessionSeconds();
+      state.checkpointSeconds = saved.checkpointSeconds();
+      state.probeSeconds.putAll(saved.probeSeconds());
+      state.earlierSeconds = saved.elapsedSeconds();
+      state.samples = saved.samplesSeen();
+      LOG.info("resuming {} at step {} (checkpoint {} of {})", runDir, saved.step(), saved.nextCheckpoint(), setup.schedule().size());
+      try (RunDirectory dir = RunDirectory.reopen(runDir, saved.nextCheckpoint())) {
+        return train(setup, model, dir, state, saved.step(), saved.nextCheckpoint(), progress, stop);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing the run directory " + runDir + " failed", e);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Setup setup(ExperimentPlan plan) {
     ExperimentConfig cfg = plan.config();
     Seeds seeds = new Seeds(cfg.seed());
     PreparedData data = PreparedData.prepare(plan, seeds);
     LOG.info("dataset '{}': {} classes {}, {} training + {} held-out exemplars of {}; probe set {}",
         plan.dataset().alias(), data.dataset().classes(), data.dataset().classNames(), data.dataset().train().size(),
         data.dataset().test().size(), data.dataset().shape(), data.probeSet().size());
-
     Engine engine = ((EngineProvider) plan.engine().plugin().provider()).create(plan.engine().parameters());
     List<ActiveProbe> probes = new ArrayList<>();
     List<String> available = data.captureLayers(cfg.probeSet().layers());
@@ -89,125 +151,140 @@ public final class PipelineRunner {
       wholeMaps |= sel.wholeMaps();
       probes.add(new ActiveProbe(use.alias(), p));
     }
-    CaptureRequest capture = new CaptureRequest(List.copyOf(wanted), wholeMaps);
-
-    Split train = data.dataset().train();
-    int batch = cfg.training().batchSize();
-    long stepsPerEpoch = (train.size() + batch - 1) / batch;
-    CheckpointSchedule schedule = CheckpointSchedule.of(stepsPerEpoch, cfg.training().epochs(),
+    BatchFeeder feeder = new BatchFeeder(data.dataset().train(), cfg.training().batchSize(), seeds.shuffle());
+    CheckpointSchedule schedule = CheckpointSchedule.of(feeder.stepsPerEpoch(), cfg.training().epochs(),
         cfg.checkpoints().perEpoch(), cfg.checkpoints().earlyLogSpaced());
+    LearningRateSchedule rates = new LearningRateSchedule(cfg.training().schedule(), plan.optimizer().learningRate(),
+        cfg.training().minLearningRateFactor(), schedule.totalSteps());
+    return new Setup(plan, seeds, data, engine, probes, new CaptureRequest(List.copyOf(wanted), wholeMaps), schedule, feeder, rates);
+  }
 
-    RunState state = new RunState(plan, seeds, data, engine.version());
-    try (RunDirectory dir = RunDirectory.create(out, force);
-        Model model = engine.build(data.model(), plan.optimizer(), seeds.init())) {
-      state.model = new Manifest.ModelSummary(data.model().name(), plan.engine().plugin().name() + " — " + engine.version(),
-          data.model().layers(), model.parameterCount(), data.model().forwardMacs(), data.model().convBlocks(), data.model().dense());
-      LOG.info("model {}: {} trainable parameters, {} layers; {} steps, {} checkpoints", data.model().name(),
-          String.format(Locale.ROOT, "%,d", model.parameterCount()), data.model().layers().size(), schedule.totalSteps(), schedule.size());
-      dir.writeManifest(state.manifest(RunStatus.RUNNING, started));
+  private static RunState newState(Setup s, Model model) {
+    RunState state = new RunState(s.plan(), s.seeds(), s.data(), s.engine().version());
+    var spec = s.data().model();
+    state.model = new Manifest.ModelSummary(spec.name(), s.plan().engine().plugin().name() + " — " + s.engine().version(),
+        spec.layers(), model.parameterCount(), spec.forwardMacs(), 2 * spec.forwardMacs(), 6 * spec.forwardMacs(), spec.convBlocks(), spec.dense());
+    LOG.info("model {}: {} trainable parameters, {} layers; {} steps, {} checkpoints", spec.name(),
+        String.format(Locale.ROOT, "%,d", model.parameterCount()), spec.layers().size(), s.schedule().totalSteps(), s.schedule().size());
+    return state;
+  }
 
-      float[] xb = new float[batch * train.shape().size()];
-      int[] yb = new int[batch];
-      int size = train.shape().size();
-      LearningRateSchedule rates = new LearningRateSchedule(cfg.training().schedule(), plan.optimizer().learningRate(),
-          cfg.training().minLearningRateFactor(), schedule.totalSteps());
-      progress.start(schedule.totalSteps(), schedule.size());
-      int next = 0;
-      long step = 0;
-      int[] order = null;
-      String failure = null;
-      while (true) {
-        if (next < schedule.size() && schedule.steps().get(next) == step) {
-          long t0 = System.nanoTime();
-          long seen = samplesSeen(step, stepsPerEpoch, batch, train.size());
-          Checkpoint cp = new Checkpoint(next, step, seen / (double) train.size(), seen);
-          measure(model, cp, data, capture, probes, dir, state);
-          state.checkpointSeconds += (System.nanoTime() - t0) / 1e9;
-          state.checkpoints.add(new Manifest.CheckpointEntry(cp.index(), cp.step(), cp.epoch(), cp.samplesSeen(), (System.nanoTime() - started) / 1e9));
-          dir.writeManifest(state.manifest(RunStatus.RUNNING, started));
-          progress.checkpoint(next, state.lastSummary);
-          next++;
-        }
-        if (step >= schedule.totalSteps()) {
-          break;
-        }
+  /** Trains from {@code step}, measuring checkpoints from index {@code next}, to the end or a stop. */
+  private RunOutcome train(Setup s, Model model, RunDirectory dir, RunState state, long step, int next, Progress progress,
+      StopSignal stop) throws IOException {
+    long started = System.nanoTime();
+    CheckpointSchedule schedule = s.schedule();
+    boolean saveState = s.plan().config().checkpoints().saveState();
+    String configHash = configSha256(s.plan().resolved());
+    String failure = null;
+    boolean interrupted = false;
+    progress.start(schedule.totalSteps(), schedule.size());
+    while (true) {
+      if (next < schedule.size() && schedule.steps().get(next) == step) {
         long t0 = System.nanoTime();
-        int epoch = (int) (step / stepsPerEpoch);
-        int inEpoch = (int) (step % stepsPerEpoch);
-        if (inEpoch == 0) {
-          order = Sampling.epochOrder(train.size(), seeds.shuffle(), epoch);
+        long seen = s.feeder().samplesSeen(step);
+        Checkpoint cp = new Checkpoint(next, step, seen / (double) s.data().dataset().train().size(), seen);
+        measure(model, cp, s, dir, state);
+        state.checkpoints.add(new Manifest.CheckpointEntry(cp.index(), cp.step(), cp.epoch(), cp.samplesSeen(), state.elapsed(started)));
+        next++;
+        if (saveState) {
+          saveState(dir, model, state, step, next, configHash, started);
         }
-        int from = inEpoch * batch;
-        int count = Math.min(batch, train.size() - from);
-        for (int k = 0; k < count; k++) {
-          int i = order[from + k];
-          System.arraycopy(train.images(), i * size, xb, k * size, size);
-          yb[k] = train.labels()[i];
-        }
-        double lr = rates.at(step);
-        StepResult r = model.trainStep(xb, yb, count, lr);
-        step++;
-        state.samples += count;
-        state.sessionSeconds += r.engineNanos() / 1e9;
-        state.trainingSeconds += (System.nanoTime() - t0) / 1e9;
-        if (!Double.isFinite(r.loss())) {
-          failure = String.format(Locale.ROOT, "the training loss became %s at step %d (learning rate %g); lower training.optimizer.learningRate",
-              r.loss(), step, lr);
-          break;
-        }
-        progress.step(step, r.loss(), r.accuracy());
+        state.checkpointSeconds += (System.nanoTime() - t0) / 1e9;
+        dir.writeManifest(state.manifest(RunStatus.RUNNING, started));
+        progress.checkpoint(next - 1, state.lastSummary);
       }
-      progress.close();
+      if (step >= schedule.totalSteps()) {
+        break;
+      }
+      if (stop.requested()) {
+        interrupted = true;
+        if (saveState) {
+          saveState(dir, model, state, step, next, configHash, started);
+        }
+        break;
+      }
+      long t0 = System.nanoTime();
+      int count = s.feeder().fill(step);
+      double lr = s.rates().at(step);
+      StepResult r = model.trainStep(s.feeder().images(), s.feeder().labels(), count, lr);
+      step++;
+      state.samples += count;
+      state.sessionSeconds += r.engineNanos() / 1e9;
+      state.trainingSeconds += (System.nanoTime() - t0) / 1e9;
+      if (!Double.isFinite(r.loss())) {
+        failure = String.format(Locale.ROOT, "the training loss became %s at step %d (learning rate %g); lower training.optimizer.learningRate",
+            r.loss(), step, lr);
+        break;
+      }
+      progress.step(step, r.loss(), r.accuracy());
+    }
+    progress.close();
 
-      if (failure == null) {
-        for (ActiveProbe p : probes) {
-          try {
-            dir.append(p.probe().finish());
-          } catch (RuntimeException e) {
-            state.failure(p.name(), -1, e);
-          }
-        }
-      } else {
-        LOG.error(failure);
-      }
-      RunStatus status = failure == null ? RunStatus.COMPLETED : RunStatus.FAILED;
+    RunStatus status;
+    if (interrupted) {
+      status = RunStatus.INTERRUPTED;
+      state.error = "interrupted at step " + step + (saveState ? "; continue with: dsdl run --resume " + dir.path() : "");
+      LOG.warn(state.error);
+    } else if (failure != null) {
+      status = RunStatus.FAILED;
       state.error = failure;
-      dir.writeManifest(state.manifest(status, started));
-      dir.close();
-      long v0 = System.nanoTime();
-      String vizError = renderer.render(out, plan.visualizers());
-      state.visualizerSeconds = (System.nanoTime() - v0) / 1e9;
-      if (vizError != null && failure == null) {
-        state.error = vizError;
-        status = RunStatus.FAILED;
+      LOG.error(failure);
+    } else {
+      status = RunStatus.COMPLETED;
+      for (ActiveProbe p : s.probes()) {
+        try {
+          dir.append(p.probe().finish());
+        } catch (RuntimeException e) {
+          state.failure(p.name(), -1, e);
+        }
       }
-      Manifest last = state.manifest(status, started);
-      dir.writeManifest(last);
-      int code = status == RunStatus.FAILED ? ExitCodes.RUN_FAILED : state.failures.isEmpty() ? ExitCodes.OK : ExitCodes.PROBE_FAILED;
-      return new RunOutcome(code, out, last);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing the run directory " + out + " failed", e);
+    }
+    dir.writeManifest(state.manifest(status, started));
+    dir.close();
+    long v0 = System.nanoTime();
+    String vizError = renderer.render(dir.path(), s.plan().visualizers());
+    state.visualizerSeconds = (System.nanoTime() - v0) / 1e9;
+    if (vizError != null && status == RunStatus.COMPLETED) {
+      state.error = vizError;
+      status = RunStatus.FAILED;
+    }
+    Manifest last = state.manifest(status, started);
+    dir.writeManifest(last);
+    int code = switch (status) {
+      case FAILED -> ExitCodes.RUN_FAILED;
+      case INTERRUPTED -> ExitCodes.INTERRUPTED;
+      default -> state.failures.isEmpty() ? ExitCodes.OK : ExitCodes.PROBE_FAILED;
+    };
+    return new RunOutcome(code, dir.path(), last);
+  }
+
+  private static void saveState(RunDirectory dir, Model model, RunState state, long step, int next, String configHash, long started)
+      throws IOException {
+    StateStore.save(dir.path(), model, new TrainerState(TrainerState.FORMAT, step, next, state.samples, configHash, null, null,
+        state.trainingSeconds, state.sessionSeconds, state.checkpointSeconds, Map.copyOf(state.probeSeconds), state.elapsed(started)));
+  }
+
+  /** SHA-256 of a resolved config as written in run.json, to tie saved state to its run. */
+  static String configSha256(com.fasterxml.jackson.databind.JsonNode config) {
+    try {
+      return StateStore.sha256(Json.LINES.writeValueAsBytes(config));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 
-  /** Training exemplars consumed after {@code step} steps (the last batch of an epoch may be short). */
-  static long samplesSeen(long step, long stepsPerEpoch, int batch, int trainSize) {
-    long epochs = step / stepsPerEpoch;
-    long rest = step % stepsPerEpoch;
-    return epochs * trainSize + Math.min(rest * batch, trainSize);
-  }
-
-  private void measure(Model model, Checkpoint cp, PreparedData data, CaptureRequest capture, List<ActiveProbe> probes,
-      RunDirectory dir, RunState state) throws IOException {
+  private void measure(Model model, Checkpoint cp, Setup s, RunDirectory dir, RunState state) throws IOException {
+    PreparedData data = s.data();
     Map<String, Evaluation> evals = new LinkedHashMap<>();
     evals.put("test", model.evaluate("test", data.dataset().test()));
     if (data.trainEval().size() > 0) {
       evals.put("train", model.evaluate("train", data.trainEval()));
     }
-    Capture c = model.capture(data.probeSet(), capture);
+    Capture c = model.capture(data.probeSet(), s.capture());
     Snapshot snapshot = new Snapshot(cp, data.dataset().classNames(), data.probeSet().labels(), data.probeSet().ids(),
         c.logits(), c.layers(), evals);
-    for (ActiveProbe p : probes) {
+    for (ActiveProbe p : s.probes()) {
       long t0 = System.nanoTime();
       try {
         List<Measurement> ms = p.probe().measure(snapshot);
@@ -221,53 +298,5 @@ public final class PipelineRunner {
     state.lastSummary = String.format(Locale.ROOT, "test acc %.3f", test.accuracy());
     LOG.debug("checkpoint {} step {} epoch {}: test loss {} accuracy {}", cp.index(), cp.step(),
         String.format(Locale.ROOT, "%.2f", cp.epoch()), String.format(Locale.ROOT, "%.4f", test.loss()), String.format(Locale.ROOT, "%.4f", test.accuracy()));
-  }
-
-  /** What the manifest says as the run goes. */
-  private static final class RunState {
-    final ExperimentPlan plan;
-    final Seeds seeds;
-    final PreparedData data;
-    final String engineVersion;
-    Manifest.ModelSummary model;
-    final List<Manifest.CheckpointEntry> checkpoints = new ArrayList<>();
-    final List<Manifest.ProbeFailure> failures = new ArrayList<>();
-    final Map<String, Double> probeSeconds = new LinkedHashMap<>();
-    double trainingSeconds;
-    double sessionSeconds;
-    double checkpointSeconds;
-    double visualizerSeconds;
-    long samples;
-    String error;
-    String lastSummary = "";
-
-    RunState(ExperimentPlan plan, Seeds seeds, PreparedData data, String engineVersion) {
-      this.plan = plan;
-      this.seeds = seeds;
-      this.data = data;
-      this.engineVersion = engineVersion;
-    }
-
-    void failure(String probe, int checkpoint, RuntimeException e) {
-      String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-      LOG.warn("probe '{}' failed at checkpoint {}: {}", probe, checkpoint, message);
-      LOG.debug("probe failure", e);
-      failures.add(new Manifest.ProbeFailure(probe, checkpoint, message));
-    }
-
-    Manifest manifest(RunStatus status, long started) {
-      Map<String, Long> seedMap = new LinkedHashMap<>();
-      seedMap.put("dataset", seeds.dataset());
-      seedMap.put("init", seeds.init());
-      seedMap.put("shuffle", seeds.shuffle());
-      seedMap.put("sampling", seeds.sampling());
-      seedMap.put("probes", seeds.probes());
-      JsonNode config = plan.resolved();
-      Manifest.Timings timings = new Manifest.Timings((System.nanoTime() - started) / 1e9, trainingSeconds, sessionSeconds,
-          checkpointSeconds, Map.copyOf(probeSeconds), visualizerSeconds, trainingSeconds == 0 ? 0 : samples / trainingSeconds);
-      return new Manifest(Manifest.FORMAT, plan.config().name(), status, seeds.master(), seedMap,
-          Versions.all(engineVersion), config, data.summary(plan.dataset().plugin().name()), model,
-          List.copyOf(checkpoints), List.copyOf(failures), timings, error);
-    }
   }
 }

@@ -26,8 +26,9 @@ import org.dsdl.app.rundir.Manifest;
  * @param probeSet held-out exemplars captured at every checkpoint
  * @param trainEval training exemplars evaluated at every checkpoint
  * @param model the architecture for this data
+ * @param contentSha256 SHA-256 of every pixel and label of both splits (computed once)
  */
-public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, ModelSpec model) {
+public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, ModelSpec model, String contentSha256) {
 
   /** Loads the dataset and draws the subsets; bad data or an unbuildable model is bad input. */
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -51,7 +52,7 @@ public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, Mod
     int evalPerClass = plan.config().training().trainEvalSize() / classes;
     Split trainEval = dataset.train().select(Sampling.stratified(dataset.train().labels(), classes,
         evalPerClass, Seeds.mix(seeds.sampling(), 1)));
-    PreparedData data = new PreparedData(dataset, probeSet, trainEval, model);
+    PreparedData data = new PreparedData(dataset, probeSet, trainEval, model, contentSha256(dataset));
     data.captureLayers(plan.config().probeSet().layers());
     return data;
   }
@@ -83,12 +84,30 @@ public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, Mod
     return new Manifest.DatasetSummary(plugin, dataset.classNames(),
         List.of(dataset.shape().height(), dataset.shape().width(), dataset.shape().channels()),
         boxed(dataset.train().countsPerClass(classes)), boxed(dataset.test().countsPerClass(classes)),
-        sha256(dataset.train().ids()), sha256(dataset.test().ids()), probeSet.size(), sha256(probeSet.ids()),
+        sha256(dataset.train().ids()), sha256(dataset.test().ids()), contentSha256, probeSet.size(), sha256(probeSet.ids()),
         dataset.provenance());
   }
 
   private static List<Integer> boxed(int[] a) {
     return java.util.Arrays.stream(a).boxed().toList();
+  }
+
+  /** SHA-256 of both splits' pixels (float bits, big-endian) and labels, in order. */
+  static String contentSha256(Dataset d) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Split s : List.of(d.train(), d.test())) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(s.images().length * 4);
+        b.asFloatBuffer().put(s.images());
+        md.update(b.array());
+        java.nio.ByteBuffer l = java.nio.ByteBuffer.allocate(s.labels().length * 4);
+        l.asIntBuffer().put(s.labels());
+        md.update(l.array());
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** SHA-256 of ids written as big-endian longs, in order. */

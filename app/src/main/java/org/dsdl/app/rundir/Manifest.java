@@ -52,12 +52,13 @@ public record Manifest(
    * @param testPerClass held-out exemplars per class
    * @param trainIdsSha256 hash of the training ids, in order
    * @param testIdsSha256 hash of the held-out ids, in order
+   * @param contentSha256 hash of every pixel and label of both splits, in order
    * @param probeSetSize exemplars in the probe set
    * @param probeSetIdsSha256 hash of the probe set's ids, in order
    * @param provenance the plugin's own facts
    */
   public record DatasetSummary(String plugin, List<String> classes, List<Integer> shape, List<Integer> trainPerClass,
-      List<Integer> testPerClass, String trainIdsSha256, String testIdsSha256, int probeSetSize, String probeSetIdsSha256,
+      List<Integer> testPerClass, String trainIdsSha256, String testIdsSha256, String contentSha256, int probeSetSize, String probeSetIdsSha256,
       Map<String, Object> provenance) {}
 
   /**
@@ -68,11 +69,13 @@ public record Manifest(
    * @param layers every layer with shape and parameter count
    * @param parameterCount trainable parameters, as allocated by the engine
    * @param forwardMacsPerSample multiply-accumulates of one forward pass
+   * @param forwardFlopsPerSample floating-point operations of one forward pass (2 per multiply-accumulate)
+   * @param trainingFlopsPerSample of one training step per sample, ≈ 3 × forward (forward, and backward for inputs and weights)
    * @param blocks convolution widths by block
    * @param dense hidden dense widths
    */
   public record ModelSummary(String spec, String engine, List<LayerInfo> layers, long parameterCount, long forwardMacsPerSample,
-      List<List<Integer>> blocks, List<Integer> dense) {}
+      long forwardFlopsPerSample, long trainingFlopsPerSample, List<List<Integer>> blocks, List<Integer> dense) {}
 
   /**
    * One measured checkpoint.

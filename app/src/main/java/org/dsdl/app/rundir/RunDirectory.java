@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dsdl.api.measure.Measurement;
-import org.dsdl.api.viz.OutputFiles;
+import org.dsdl.api.io.OutputFiles;
 import org.dsdl.app.DsdlException;
 
 /**
@@ -81,6 +81,33 @@ public final class RunDirectory implements AutoCloseable {
         Files.delete(q);
       }
     }
+  }
+
+  /**
+   * Opens an existing run to continue it: keeps the measurements of checkpoints before
+   * {@code nextCheckpoint} (dropping later ones and a truncated last line, as a killed run may
+   * leave them), rewriting metrics.jsonl atomically, then appends.
+   */
+  public static RunDirectory reopen(Path dir, int nextCheckpoint) throws IOException {
+    Path metrics = dir.resolve(METRICS);
+    List<String> kept = new java.util.ArrayList<>();
+    if (Files.exists(metrics)) {
+      for (String line : Files.readAllLines(metrics, StandardCharsets.UTF_8)) {
+        try {
+          if (!line.isBlank() && Json.LINES.readTree(line).path("checkpoint").asInt(Integer.MAX_VALUE) < nextCheckpoint) {
+            kept.add(line);
+          }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          // a line cut short by a kill: measured again after the resume
+        }
+      }
+    }
+    OutputFiles.writeAtomically(metrics, out -> {
+      for (String line : kept) {
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    });
+    return new RunDirectory(dir);
   }
 
   /** The directory. */

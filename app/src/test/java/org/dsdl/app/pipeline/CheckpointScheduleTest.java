@@ -28,9 +28,14 @@ class CheckpointScheduleTest {
   @Test
   void samplesSeenCountsTheShortLastBatch() {
     // 300 exemplars, batch 16: 19 steps, the last of 12
-    assertThat(PipelineRunner.samplesSeen(18, 19, 16, 300)).isEqualTo(288);
-    assertThat(PipelineRunner.samplesSeen(19, 19, 16, 300)).isEqualTo(300);
-    assertThat(PipelineRunner.samplesSeen(21, 19, 16, 300)).isEqualTo(332);
+    var split = new org.dsdl.api.data.Split(new org.dsdl.api.data.ImageShape(1, 1, 1), new float[300], new int[300], new long[300]);
+    BatchFeeder feeder = new BatchFeeder(split, 16, 1);
+    assertThat(feeder.stepsPerEpoch()).isEqualTo(19);
+    assertThat(feeder.samplesSeen(18)).isEqualTo(288);
+    assertThat(feeder.samplesSeen(19)).isEqualTo(300);
+    assertThat(feeder.samplesSeen(21)).isEqualTo(332);
+    assertThat(feeder.fill(18)).isEqualTo(12);
+    assertThat(feeder.fill(19)).isEqualTo(16);
   }
 
   @Test

@@ -1,5 +1,9 @@
 package org.dsdl.engine.tensorflow;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,7 @@ import org.dsdl.api.snapshot.FeatureMaps;
 import org.dsdl.api.snapshot.FloatMatrix;
 import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.LayerWeights;
+import org.dsdl.api.io.OutputFiles;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -120,6 +125,7 @@ final class TensorFlowModel implements Model {
 
   @Override
   public Capture capture(Split exemplars, CaptureRequest request) {
+    checkGraphStable();
     List<VggGraph.LayerOps> wanted = g.layers.values().stream()
         .filter(l -> request.layers().contains(l.info().name())).toList();
     for (String name : request.layers()) {
@@ -211,6 +217,76 @@ final class TensorFlowModel implements Model {
   private static void copy(TFloat32 t, float[] dst, int offset) {
     int size = (int) t.shape().size();
     t.copyTo(DataBuffers.of(dst, false, false).slice(offset, size));
+  }
+
+  @Override
+  public void saveState(Path file) throws IOException {
+    Session.Runner runner = session.runner();
+    g.stateVariables.forEach(runner::fetch);
+    List<StateFile.Entry> entries = new ArrayList<>();
+    try (Result r = runner.run()) {
+      for (int i = 0; i < g.stateVariables.size(); i++) {
+        TFloat32 t = (TFloat32) r.get(i);
+        float[] values = new float[(int) t.shape().size()];
+        copy(t, values, 0);
+        entries.add(new StateFile.Entry(g.stateVariables.get(i).op().name(), t.shape().asArray(), values));
+      }
+    }
+    OutputFiles.writeAtomically(file, out -> StateFile.write(out, entries));
+  }
+
+  @Override
+  public void restoreState(Path file) throws IOException {
+    List<StateFile.Entry> entries = StateFile.read(file);
+    if (entries.size() != g.stateVariables.size()) {
+      throw new IllegalArgumentException("state file " + file + " holds " + entries.size() + " variables; this model has "
+          + g.stateVariables.size() + " (another architecture or optimizer?)");
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      StateFile.Entry e = entries.get(i);
+      var v = g.stateVariables.get(i);
+      if (!e.name().equals(v.op().name()) || !Arrays.equals(e.shape(), v.shape().asArray())) {
+        throw new IllegalArgumentException("state file " + file + " variable " + i + " is " + e.name() + Arrays.toString(e.shape())
+            + " but this model expects " + v.op().name() + Arrays.toString(v.shape().asArray()));
+      }
+    }
+    List<TFloat32> tensors = new ArrayList<>();
+    try {
+      Session.Runner runner = session.runner().addTarget(g.restore);
+      for (int i = 0; i < entries.size(); i++) {
+        StateFile.Entry e = entries.get(i);
+        TFloat32 t = TFloat32.tensorOf(Shape.of(e.shape()), DataBuffers.of(e.values(), true, false));
+        tensors.add(t);
+        runner.feed(g.restoreInputs.get(i), t);
+      }
+      runner.run();
+    } finally {
+      tensors.forEach(TFloat32::close);
+    }
+  }
+
+  @Override
+  public long trainRepeatedly(float[] images, int[] labels, int count, double learningRate, int steps) {
+    try (TFloat32 x = imageTensor(images, count);
+        TInt32 y = TInt32.tensorOf(Shape.of(count), DataBuffers.of(labels, true, false).narrow(count));
+        TFloat32 lr = TFloat32.scalarOf((float) learningRate)) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < steps; i++) {
+        try (Result r = session.runner().feed(g.images, x).feed(g.labels, y).feed(g.learningRate, lr)
+            .addTarget(g.train).fetch(g.meanLoss).fetch(g.correct).run()) {
+          r.get(0);
+        }
+      }
+      return System.nanoTime() - t0;
+    }
+  }
+
+  /** Fails loudly if anything was added to the graph after it was built. */
+  private void checkGraphStable() {
+    int now = g.operationCount();
+    if (now != g.builtOperationCount) {
+      throw new IllegalStateException("the TensorFlow graph grew from " + g.builtOperationCount + " to " + now + " operations after it was built");
+    }
   }
 
   @Override

@@ -40,6 +40,14 @@ final class VggGraph {
   final Operand<TFloat32> correct;
   final Op train;
   final long parameterCount;
+  /** Every variable of the training state, in creation order: weights, then optimizer slots. */
+  final List<Variable<TFloat32>> stateVariables = new ArrayList<>();
+  /** One placeholder per state variable, fed by a restore. */
+  final List<Placeholder<TFloat32>> restoreInputs = new ArrayList<>();
+  /** Assigns every state variable from its placeholder. */
+  final Op restore;
+  /** Operations in the graph once built; any later growth is a bug. */
+  final int builtOperationCount;
 
   VggGraph(ModelSpec spec, OptimizerSpec optimizer, long seed) {
     Ops tf = Ops.create(graph);
@@ -100,7 +108,19 @@ final class VggGraph {
     meanLoss = loss.withName("mean").math.mean(exampleLoss, loss.constant(0));
     predictions = loss.withName("predictions").math.argMax(logits, loss.constant(1), TInt32.class);
     correct = loss.withName("correct").sum(loss.dtypes.cast(loss.math.equal(predictions, labels), TFloat32.class), loss.constant(0));
-    train = Updates.build(tf.withSubScope("train"), meanLoss, variables, optimizer, learningRate);
+    Updates.Built updates = Updates.build(tf.withSubScope("train"), meanLoss, variables, optimizer, learningRate);
+    train = updates.step();
+    stateVariables.addAll(variables);
+    stateVariables.addAll(updates.slots());
+    Ops r = tf.withSubScope("restore");
+    List<Op> assigns = new ArrayList<>();
+    for (Variable<TFloat32> v : stateVariables) {
+      Placeholder<TFloat32> in = r.placeholder(TFloat32.class, Placeholder.shape(v.shape()));
+      restoreInputs.add(in);
+      assigns.add(r.assign(v, in));
+    }
+    restore = r.withControlDependencies(assigns).withName("all").noOp();
+    builtOperationCount = operationCount();
   }
 
   private static int flatSize(ModelSpec spec) {

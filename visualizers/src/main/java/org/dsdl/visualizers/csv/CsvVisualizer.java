@@ -10,7 +10,7 @@ import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.ScalarMeasurement;
 import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.run.RunRecord;
-import org.dsdl.api.viz.OutputFiles;
+import org.dsdl.api.io.OutputFiles;
 import org.dsdl.api.viz.Visualizer;
 
 /**

@@ -1,4 +1,4 @@
-package org.dsdl.api.viz;
+package org.dsdl.api.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

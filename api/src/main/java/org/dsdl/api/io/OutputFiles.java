@@ -1,4 +1,4 @@
-package org.dsdl.api.viz;
+package org.dsdl.api.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,0 +1,115 @@
+package org.dsdl.app.rundir;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.dsdl.api.io.OutputFiles;
+import org.dsdl.api.model.Model;
+import org.dsdl.app.DsdlException;
+
+/**
+ * The {@code state/} folder of a run: one engine state file per save ({@code ckpt-NNNN-sSTEP.bin})
+ * and {@code trainer.json} naming the current one. Order of writes: engine state (atomic), then
+ * trainer.json (atomic), then older state files are deleted — so a SIGKILL at any moment leaves a
+ * trainer.json that names a complete, checksummed state file.
+ */
+public final class StateStore {
+  /** The folder's name in a run directory. */
+  public static final String DIR = "state";
+  /** The trainer's file. */
+  public static final String TRAINER = "trainer.json";
+
+  private StateStore() {}
+
+  /** Saves the model's state and the trainer's position. */
+  public static void save(Path runDir, Model model, TrainerState position) throws IOException {
+    Path dir = runDir.resolve(DIR);
+    Files.createDirectories(dir);
+    String name = String.format("ckpt-%04d-s%d.bin", position.nextCheckpoint(), position.step());
+    Path file = dir.resolve(name);
+    model.saveState(file);
+    TrainerState state = new TrainerState(TrainerState.FORMAT, position.step(), position.nextCheckpoint(), position.samplesSeen(),
+        position.configSha256(), name, sha256(file), position.trainingSeconds(), position.sessionSeconds(),
+        position.checkpointSeconds(), position.probeSeconds(), position.elapsedSeconds());
+    OutputFiles.writeAtomically(dir.resolve(TRAINER), out -> Json.PRETTY.writeValue(out, state));
+    try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "ckpt-*.bin")) {
+      for (Path p : old) {
+        if (!p.getFileName().toString().equals(name)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads and checks the saved position; any defect is bad input naming the file and the reason,
+   * and nothing is modified.
+   *
+   * @param configSha256 the hash of the run's resolved config, which the state must match
+   */
+  public static TrainerState load(Path runDir, String configSha256) {
+    Path dir = runDir.resolve(DIR);
+    Path trainer = dir.resolve(TRAINER);
+    if (!Files.isRegularFile(trainer)) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": " + trainer + " is missing (no state was saved:"
+          + " the run stopped before its first checkpoint finished, or state saving was off)");
+    }
+    TrainerState s;
+    try {
+      s = Json.PRETTY.readValue(trainer.toFile(), TrainerState.class);
+    } catch (JsonProcessingException e) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": " + trainer + " is not a valid trainer state: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": cannot read " + trainer + ": " + e.getMessage(), e);
+    }
+    if (s.format() != TrainerState.FORMAT) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": " + trainer + " has format " + s.format() + ", this dsdl reads " + TrainerState.FORMAT);
+    }
+    if (!configSha256.equals(s.configSha256())) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": " + trainer + " belongs to another config than run.json's (config hash differs)");
+    }
+    Path file = dir.resolve(s.engineState() == null ? "" : s.engineState());
+    if (s.engineState() == null || !Files.isRegularFile(file)) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": the engine state " + file + " named by " + trainer + " is missing");
+    }
+    try {
+      if (!sha256(file).equals(s.engineStateSha256())) {
+        throw DsdlException.badInput("cannot resume " + runDir + ": the engine state " + file + " is corrupt (its SHA-256 differs from " + trainer + ")");
+      }
+    } catch (IOException e) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return s;
+  }
+
+  /** The engine state file a loaded position names. */
+  public static Path engineStateOf(Path runDir, TrainerState s) {
+    return runDir.resolve(DIR).resolve(s.engineState());
+  }
+
+  /** SHA-256 of a file, hex. */
+  public static String sha256(Path file) throws IOException {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** SHA-256 of bytes, hex. */
+  public static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
