@@ -187,11 +187,15 @@ public final class PipelineRunner {
         measure(model, cp, s, dir, state);
         state.checkpoints.add(new Manifest.CheckpointEntry(cp.index(), cp.step(), cp.epoch(), cp.samplesSeen(), state.elapsed(started)));
         next++;
-        if (saveState) {
-          saveState(dir, model, state, step, next, configHash, started);
-        }
         state.checkpointSeconds += (System.nanoTime() - t0) / 1e9;
+        // Manifest first, state second: if the process dies between the two, the state still
+        // points before this checkpoint, and a resume measures it again rather than losing it.
         dir.writeManifest(state.manifest(RunStatus.RUNNING, started));
+        if (saveState) {
+          long s0 = System.nanoTime();
+          saveState(dir, model, state, step, next, configHash, started);
+          state.checkpointSeconds += (System.nanoTime() - s0) / 1e9;
+        }
         progress.checkpoint(next - 1, state.lastSummary);
       }
       if (step >= schedule.totalSteps()) {
