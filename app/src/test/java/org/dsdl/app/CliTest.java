@@ -35,7 +35,9 @@ class CliTest {
     JsonNode vgg = find(root.get("models"), "vgg-1.24m");
     assertThat(vgg.get("family").asText()).isEqualTo("vgg");
     assertThat(vgg.get("parameterCount").asLong()).isEqualTo(1_245_085L);
-    assertThat(vgg.get("parameters").findValuesAsText("name")).containsExactly("blocks", "dense");
+    assertThat(vgg.get("parameters").findValuesAsText("name")).containsExactly("blocks", "dense", "batchNorm", "dropout", "initializer");
+    assertThat(vgg.get("trainingFlopsPerSample").asLong()).isEqualTo(3 * vgg.get("forwardFlopsPerSample").asLong());
+    assertThat(root.get("models").findValuesAsText("name")).contains("vgg-tiny", "vgg-wide");
     assertThat(find(root.get("probes"), "accuracy").get("outputs")).isNotEmpty();
     assertThat(find(root.get("visualizers"), "csv")).isNotNull();
     assertThat(find(root.get("engines"), "tensorflow").get("parameters").findValuesAsText("name")).contains("intraOpThreads");
@@ -56,7 +58,10 @@ class CliTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("tokens (dataset)").contains("trainPerClass").contains("500").contains("training exemplars per token");
     Result model = dsdl("describe", "vgg-1.24m");
-    assertThat(model.out()).contains("1,245,085 parameters").contains("block3_conv2");
+    // multiply-adds by hand: convs 294,912 + 9,437,184 + 4,718,592 + 9,437,184 + 4,718,592 + 9,437,184,
+    // dense 901,120 + 56,320 + 640 = 39,001,728; FLOPs = 2 x that
+    assertThat(model.out()).contains("1,245,085 parameters").contains("block3_conv2").contains("78,003,456 FLOPs forward")
+        .contains("234,010,368 training");
     Result unknown = dsdl("describe", "nosuch");
     assertThat(unknown.code()).isEqualTo(2);
     assertThat(unknown.err()).contains("nothing is named 'nosuch'").contains("accuracy");
@@ -119,6 +124,45 @@ class CliTest {
     Result report = dsdl("report", dir.toString());
     assertThat(report.code()).isEqualTo(2);
     assertThat(report.err()).contains("is not a dsdl run directory: run.json is missing");
+  }
+
+  @Test
+  void benchReportsThroughputCaptureProbesMemoryAndFlops() throws Exception {
+    Result r = dsdl("bench", "--json", "--steps", "5", "--warmup", "2", "--repeats", "3",
+        "--set", "model.preset=vgg-tiny", "--set", "dataset={type: tokens, trainPerClass: 40, testPerClass: 10, minPerClass: 40}");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode b = new ObjectMapper().readTree(r.out());
+    assertThat(b.get("model").asText()).isEqualTo("vgg-tiny");
+    assertThat(b.get("repeats").asInt()).isEqualTo(3);
+    for (String stat : new String[] {"samplesPerSecond", "feedFreeSamplesPerSecond", "captureMs", "msPerStep", "gigaflopsPerSecond"}) {
+      JsonNode s = b.get(stat);
+      assertThat(s.get("min").asDouble()).as(stat).isPositive().isLessThanOrEqualTo(s.get("median").asDouble());
+      assertThat(s.get("median").asDouble()).as(stat).isLessThanOrEqualTo(s.get("max").asDouble());
+    }
+    assertThat(b.at("/engineShare/max").asDouble()).isLessThanOrEqualTo(1.0);
+    assertThat(b.at("/probeMs/accuracy/median").asDouble()).isNotNegative();
+    // vgg-tiny on 32x32x1: conv 32*32*8*9 + 16*16*16*9*8, dense 8*8*16*32 + 32*5 multiply-adds
+    long macs = 32L * 32 * 8 * 9 + 16L * 16 * 16 * 9 * 8 + 8L * 8 * 16 * 32 + 32 * 5;
+    assertThat(b.get("forwardFlopsPerSample").asLong()).isEqualTo(2 * macs);
+    assertThat(b.get("trainingFlopsPerSample").asLong()).isEqualTo(6 * macs);
+    assertThat(b.get("peakRssMb").asDouble()).isPositive();
+  }
+
+  @Test
+  void modelOptionsFromTheConfigReachTheModel() throws Exception {
+    Path cfg = dir.resolve("m.yaml");
+    Files.writeString(cfg, "dataset: {type: tokens, trainPerClass: 50, testPerClass: 10, minPerClass: 50}\n"
+        + "model: {preset: vgg-1.24m, batchNorm: true, dropout: 0.25, initializer: glorot-uniform}\n"
+        + "training: {optimizer: {type: rmsprop, learningRate: 0.001, weightDecay: 0.0001}, schedule: step, stepEpochs: 5}\n");
+    Result r = dsdl("validate", cfg.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    // batch norm adds a scale and a shift per conv channel: 2 x (32+32+64+64+128+128) = 896
+    assertThat(r.out()).contains("model vgg-1.24m+custom with 1,245,981 parameters");
+    assertThat(dsdl("validate", cfg.toString(), "--set", "model.dropout=1.5").err()).contains("model.dropout must be in [0, 1), got 1.5");
+    assertThat(dsdl("validate", cfg.toString(), "--set", "model.initializer=zeros").err()).contains("model.initializer must be one of");
+    assertThat(dsdl("validate", cfg.toString(), "--set", "training.optimizer.type=lbfgs").err())
+        .contains("training.optimizer.type must be one of [adam, sgd, rmsprop]");
+    assertThat(dsdl("validate", cfg.toString(), "--set", "training.schedule=linear").err()).contains("training.schedule must be one of");
   }
 
   @Test

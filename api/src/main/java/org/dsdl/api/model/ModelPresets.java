@@ -21,6 +21,7 @@ public final class ModelPresets {
   static {
     add(new ModelSpec(DEFAULT, GRAY32, 5, List.of(List.of(32, 32), List.of(64, 64), List.of(128, 128)), List.of(440, 128)));
     add(new ModelSpec("vgg-tiny", GRAY32, 5, List.of(List.of(8), List.of(16)), List.of(32)));
+    add(new ModelSpec("vgg-wide", GRAY32, 5, List.of(List.of(64, 64), List.of(128, 128), List.of(256, 256)), List.of(512, 256)));
   }
 
   private ModelPresets() {}

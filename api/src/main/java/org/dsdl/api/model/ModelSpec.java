@@ -17,12 +17,31 @@ import org.dsdl.api.data.ImageShape;
  * @param classes number of output classes, at least 2
  * @param convBlocks the output channels of each convolution, grouped by block
  * @param dense the widths of the fully connected hidden layers
+ * @param batchNorm batch normalisation after every convolution, before its ReLU (adds a scale
+ *     and a shift per channel, and moving statistics used at evaluation)
+ * @param dropout fraction of each hidden dense layer's units dropped during training, in [0, 1)
+ * @param initializer initial kernel values: {@code he-uniform}, {@code he-normal} or {@code glorot-uniform}
  */
 public record ModelSpec(
-    String name, ImageShape input, int classes, List<List<Integer>> convBlocks, List<Integer> dense) {
+    String name, ImageShape input, int classes, List<List<Integer>> convBlocks, List<Integer> dense,
+    boolean batchNorm, double dropout, String initializer) {
+
+  /** The initializers an engine must offer. */
+  public static final List<String> INITIALIZERS = List.of("he-uniform", "he-normal", "glorot-uniform");
+
+  /** A plain VGG: no batch norm, no dropout, He-uniform initial weights. */
+  public ModelSpec(String name, ImageShape input, int classes, List<List<Integer>> convBlocks, List<Integer> dense) {
+    this(name, input, classes, convBlocks, dense, false, 0, "he-uniform");
+  }
 
   /** Validates the spec: positive widths, at least two classes, pooling never below 1×1. */
   public ModelSpec {
+    if (!(dropout >= 0 && dropout < 1)) {
+      throw new IllegalArgumentException("model.dropout must be in [0, 1), got " + dropout);
+    }
+    if (!INITIALIZERS.contains(initializer)) {
+      throw new IllegalArgumentException("model.initializer must be one of " + INITIALIZERS + ", got '" + initializer + "'");
+    }
     convBlocks = convBlocks.stream().map(List::copyOf).toList();
     dense = List.copyOf(dense);
     if (classes < 2) {
@@ -58,7 +77,7 @@ public record ModelSpec(
 
   /** The same architecture for another input shape and class count. */
   public ModelSpec withData(ImageShape newInput, int newClasses) {
-    return new ModelSpec(name, newInput, newClasses, convBlocks, dense);
+    return new ModelSpec(name, newInput, newClasses, convBlocks, dense, batchNorm, dropout, initializer);
   }
 
   /** Every layer in order, with output shape and trainable parameter count, computed from the spec. */
@@ -71,7 +90,7 @@ public record ModelSpec(
       List<Integer> widths = convBlocks.get(b);
       for (int k = 0; k < widths.size(); k++) {
         int co = widths.get(k);
-        long params = 9L * c * co + co;
+        long params = 9L * c * co + co + (batchNorm ? 2L * co : 0);
         out.add(new LayerInfo("block" + (b + 1) + "_conv" + (k + 1), LayerKind.CONV, List.of(h, w, co), params));
         c = co;
       }

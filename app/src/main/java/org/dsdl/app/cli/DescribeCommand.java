@@ -57,8 +57,9 @@ public final class DescribeCommand implements Callable<Integer> {
         out.printf("  origin: %s, version %s%n", o.get("origin").asText(), o.get("version").asText());
       }
       if (o.has("parameterCount")) {
-        out.printf("  input %s, %d classes, %,d parameters, %,d multiply-adds per sample (forward)%n", o.get("input").asText(),
-            o.get("classes").asInt(), o.get("parameterCount").asLong(), o.get("forwardMacsPerSample").asLong());
+        out.printf("  input %s, %d classes, %,d parameters; per sample %,d FLOPs forward, %,d training (3x forward)%n", o.get("input").asText(),
+            o.get("classes").asInt(), o.get("parameterCount").asLong(), o.get("forwardFlopsPerSample").asLong(),
+            o.get("trainingFlopsPerSample").asLong());
       }
       JsonNode params = o.get("parameters");
       out.println(params.isEmpty() ? "  parameters: none" : "  parameters:");

@@ -85,11 +85,19 @@ final class PluginCatalog {
     o.put("classes", spec.classes());
     o.put("parameterCount", spec.parameterCount());
     o.put("forwardMacsPerSample", spec.forwardMacs());
+    o.put("forwardFlopsPerSample", 2 * spec.forwardMacs());
+    o.put("trainingFlopsPerSample", 6 * spec.forwardMacs());
     ArrayNode params = o.putArray("parameters");
     params.addObject().put("name", "blocks").put("type", "List<List<Integer>>").put("description", "convolution widths grouped by block")
         .set("default", F.pojoNode(spec.convBlocks()));
     params.addObject().put("name", "dense").put("type", "List<Integer>").put("description", "hidden dense widths")
         .set("default", F.pojoNode(spec.dense()));
+    params.addObject().put("name", "batchNorm").put("type", "boolean").put("default", spec.batchNorm())
+        .put("description", "batch normalisation after every convolution, before its ReLU");
+    params.addObject().put("name", "dropout").put("type", "double").put("default", spec.dropout())
+        .put("description", "fraction of hidden dense units dropped while training, [0, 1)");
+    params.addObject().put("name", "initializer").put("type", "String").put("default", spec.initializer())
+        .put("description", "initial kernels: " + String.join(", ", ModelSpec.INITIALIZERS));
     ArrayNode layers = o.putArray("layers");
     for (LayerInfo l : spec.layers()) {
       layers.addObject().put("name", l.name()).put("kind", l.kind().name().toLowerCase(Locale.ROOT))

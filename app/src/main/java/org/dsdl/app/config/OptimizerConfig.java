@@ -11,17 +11,20 @@ import org.dsdl.api.model.OptimizerSpec;
  * @param momentum SGD momentum
  * @param beta1 Adam first-moment decay
  * @param beta2 Adam second-moment decay
- * @param epsilon Adam stability constant
+ * @param epsilon Adam/RMSProp stability constant
+ * @param rho RMSProp decay of the mean square
+ * @param weightDecay L2 penalty on kernels
  */
-public record OptimizerConfig(String type, double learningRate, double momentum, double beta1, double beta2, double epsilon) {
+public record OptimizerConfig(String type, double learningRate, double momentum, double beta1, double beta2, double epsilon, double rho,
+    double weightDecay) {
   /** The engine-facing spec; throws naming the key when a value is out of range. */
   public OptimizerSpec toSpec() {
     OptimizerSpec.Kind kind;
     try {
       kind = OptimizerSpec.Kind.valueOf(type.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("training.optimizer.type must be one of [adam, sgd], got '" + type + "'");
+      throw new IllegalArgumentException("training.optimizer.type must be one of [adam, sgd, rmsprop], got '" + type + "'");
     }
-    return new OptimizerSpec(kind, learningRate, momentum, beta1, beta2, epsilon);
+    return new OptimizerSpec(kind, learningRate, momentum, beta1, beta2, epsilon, rho, weightDecay);
   }
 }

@@ -9,9 +9,11 @@ package org.dsdl.app.config;
  * @param optimizer the update rule
  * @param schedule how the learning rate changes over the run: {@code constant} or {@code cosine}
  * @param minLearningRateFactor the cosine schedule's final rate, as a fraction of the optimizer's learning rate
+ * @param stepEpochs the step schedule multiplies the rate by {@code stepFactor} every this many epochs
+ * @param stepFactor the step schedule's factor
  */
 public record TrainingConfig(int epochs, int batchSize, int trainEvalSize, OptimizerConfig optimizer, String schedule,
-    double minLearningRateFactor) {
+    double minLearningRateFactor, int stepEpochs, double stepFactor) {
   /** Validates ranges, naming the key. */
   public TrainingConfig {
     if (epochs < 1) {

@@ -48,7 +48,11 @@ public final class ExperimentResolver {
     } catch (IllegalArgumentException e) {
       throw DsdlException.badInput(loaded.source() + ": " + e.getMessage(), e);
     }
-    new LearningRateSchedule(c.training().schedule(), optimizer.learningRate(), c.training().minLearningRateFactor(), 1);
+    new LearningRateSchedule(c.training().schedule(), optimizer.learningRate(), c.training().minLearningRateFactor(), 1,
+        Math.max(1, c.training().stepEpochs()), c.training().stepFactor());
+    if (c.training().stepEpochs() < 1) {
+      throw DsdlException.badInput("training.stepEpochs must be >= 1, got " + c.training().stepEpochs());
+    }
     return new ExperimentPlan(c, tree, loaded.source(), dataset, engine, model, optimizer, probes, visualizers);
   }
 
@@ -86,9 +90,12 @@ public final class ExperimentResolver {
   private static ModelSpec model(ModelConfig m) {
     ModelSpec preset = ModelPresets.find(m.preset()).orElseThrow(() -> DsdlException.badInput(
         "model.preset: unknown preset '" + m.preset() + "'; available presets: " + String.join(", ", ModelPresets.names())));
+    boolean custom = m.blocks() != null || m.dense() != null || m.batchNorm() != null || m.dropout() != null || m.initializer() != null;
     try {
-      return new ModelSpec(m.blocks() == null && m.dense() == null ? preset.name() : "custom", preset.input(), preset.classes(),
-          m.blocks() == null ? preset.convBlocks() : m.blocks(), m.dense() == null ? preset.dense() : m.dense());
+      return new ModelSpec(custom ? preset.name() + "+custom" : preset.name(), preset.input(), preset.classes(),
+          m.blocks() == null ? preset.convBlocks() : m.blocks(), m.dense() == null ? preset.dense() : m.dense(),
+          m.batchNorm() == null ? preset.batchNorm() : m.batchNorm(), m.dropout() == null ? preset.dropout() : m.dropout(),
+          m.initializer() == null ? preset.initializer() : m.initializer());
     } catch (IllegalArgumentException e) {
       throw DsdlException.badInput(e.getMessage(), e);
     }

@@ -6,32 +6,19 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.dsdl.api.measure.Measurement;
-import org.dsdl.api.model.Engine;
-import org.dsdl.api.model.EngineProvider;
 import org.dsdl.api.model.Model;
 import org.dsdl.api.model.StepResult;
-import org.dsdl.api.probe.LayerSelection;
-import org.dsdl.api.probe.Probe;
-import org.dsdl.api.probe.ProbeContext;
-import org.dsdl.api.probe.ProbeProvider;
 import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.run.RunStatus;
-import org.dsdl.api.snapshot.Capture;
-import org.dsdl.api.snapshot.CaptureRequest;
 import org.dsdl.api.snapshot.Evaluation;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.ExitCodes;
 import org.dsdl.app.config.ConfigLoader;
-import org.dsdl.app.config.ExperimentConfig;
 import org.dsdl.app.rundir.Json;
 import org.dsdl.app.rundir.Manifest;
 import org.dsdl.app.rundir.RunDirectory;
@@ -60,19 +47,12 @@ public final class PipelineRunner {
     this.resolver = resolver;
   }
 
-  /** A probe of this run with its name. */
-  private record ActiveProbe(String name, Probe probe) {}
-
-  /** Everything fixed for a run before training: data, probes, capture request, schedule. */
-  private record Setup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engine engine, List<ActiveProbe> probes,
-      CaptureRequest capture, CheckpointSchedule schedule, BatchFeeder feeder, LearningRateSchedule rates) {}
-
   /** Starts a new run of {@code plan} in {@code out} ({@code force}: replace a previous run there). */
   public RunOutcome run(ExperimentPlan plan, Path out, boolean force, Progress progress, StopSignal stop) {
     RunDirectory.check(out, force);
-    Setup setup = setup(plan);
+    RunSetup setup = RunSetup.of(plan);
     try (RunDirectory dir = RunDirectory.create(out, force);
-        Model model = setup.engine().build(setup.data().model(), plan.optimizer(), setup.seeds().init())) {
+        Model model = setup.buildModel()) {
       RunState state = newState(setup, model);
       dir.writeManifest(state.manifest(RunStatus.RUNNING, System.nanoTime()));
       return train(setup, model, dir, state, 0, 0, progress, stop);
@@ -94,14 +74,14 @@ public final class PipelineRunner {
     }
     TrainerState saved = StateStore.load(runDir, configSha256(manifest.config()));
     ExperimentPlan plan = resolver.resolve(loader.fromTree((ObjectNode) manifest.config(), runDir.resolve(RunDirectory.MANIFEST).toString()));
-    Setup setup = setup(plan);
+    RunSetup setup = RunSetup.of(plan);
     Manifest.DatasetSummary now = setup.data().summary(plan.dataset().plugin().name());
     if (!now.trainIdsSha256().equals(manifest.dataset().trainIdsSha256()) || !now.contentSha256().equals(manifest.dataset().contentSha256())
         || !now.probeSetIdsSha256().equals(manifest.dataset().probeSetIdsSha256())) {
       throw DsdlException.badInput("cannot resume " + runDir + ": the dataset loaded now differs from the one the run started with"
           + " (content or id hashes in run.json differ)");
     }
-    try (Model model = setup.engine().build(setup.data().model(), plan.optimizer(), setup.seeds().init())) {
+    try (Model model = setup.buildModel()) {
       try {
         model.restoreState(StateStore.engineStateOf(runDir, saved));
       } catch (IllegalArgumentException e) {
@@ -125,41 +105,7 @@ public final class PipelineRunner {
     }
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private Setup setup(ExperimentPlan plan) {
-    ExperimentConfig cfg = plan.config();
-    Seeds seeds = new Seeds(cfg.seed());
-    PreparedData data = PreparedData.prepare(plan, seeds);
-    LOG.info("dataset '{}': {} classes {}, {} training + {} held-out exemplars of {}; probe set {}",
-        plan.dataset().alias(), data.dataset().classes(), data.dataset().classNames(), data.dataset().train().size(),
-        data.dataset().test().size(), data.dataset().shape(), data.probeSet().size());
-    Engine engine = ((EngineProvider) plan.engine().plugin().provider()).create(plan.engine().parameters());
-    List<ActiveProbe> probes = new ArrayList<>();
-    List<String> available = data.captureLayers(cfg.probeSet().layers());
-    Set<String> wanted = new LinkedHashSet<>();
-    boolean wholeMaps = false;
-    for (PluginUse use : plan.probes()) {
-      Probe p;
-      try {
-        p = ((ProbeProvider) use.plugin().provider()).create(use.parameters(),
-            new ProbeContext(use.alias(), data.dataset().classNames(), data.model().layers(), Seeds.mix(seeds.probes(), probes.size())));
-      } catch (RuntimeException e) {
-        throw DsdlException.badInput("probe '" + use.alias() + "' could not be created: " + e.getMessage(), e);
-      }
-      LayerSelection sel = p.layers();
-      wanted.addAll(sel.all() ? available : sel.names().stream().filter(available::contains).toList());
-      wholeMaps |= sel.wholeMaps();
-      probes.add(new ActiveProbe(use.alias(), p));
-    }
-    BatchFeeder feeder = new BatchFeeder(data.dataset().train(), cfg.training().batchSize(), seeds.shuffle());
-    CheckpointSchedule schedule = CheckpointSchedule.of(feeder.stepsPerEpoch(), cfg.training().epochs(),
-        cfg.checkpoints().perEpoch(), cfg.checkpoints().earlyLogSpaced());
-    LearningRateSchedule rates = new LearningRateSchedule(cfg.training().schedule(), plan.optimizer().learningRate(),
-        cfg.training().minLearningRateFactor(), schedule.totalSteps());
-    return new Setup(plan, seeds, data, engine, probes, new CaptureRequest(List.copyOf(wanted), wholeMaps), schedule, feeder, rates);
-  }
-
-  private static RunState newState(Setup s, Model model) {
+  private static RunState newState(RunSetup s, Model model) {
     RunState state = new RunState(s.plan(), s.seeds(), s.data(), s.engine().version());
     var spec = s.data().model();
     state.model = new Manifest.ModelSummary(spec.name(), s.plan().engine().plugin().name() + " — " + s.engine().version(),
@@ -170,7 +116,7 @@ public final class PipelineRunner {
   }
 
   /** Trains from {@code step}, measuring checkpoints from index {@code next}, to the end or a stop. */
-  private RunOutcome train(Setup s, Model model, RunDirectory dir, RunState state, long step, int next, Progress progress,
+  private RunOutcome train(RunSetup s, Model model, RunDirectory dir, RunState state, long step, int next, Progress progress,
       StopSignal stop) throws IOException {
     long started = System.nanoTime();
     CheckpointSchedule schedule = s.schedule();
@@ -182,8 +128,7 @@ public final class PipelineRunner {
     while (true) {
       if (next < schedule.size() && schedule.steps().get(next) == step) {
         long t0 = System.nanoTime();
-        long seen = s.feeder().samplesSeen(step);
-        Checkpoint cp = new Checkpoint(next, step, seen / (double) s.data().dataset().train().size(), seen);
+        Checkpoint cp = s.checkpoint(next, step);
         measure(model, cp, s, dir, state);
         state.checkpoints.add(new Manifest.CheckpointEntry(cp.index(), cp.step(), cp.epoch(), cp.samplesSeen(), state.elapsed(started)));
         next++;
@@ -236,7 +181,7 @@ public final class PipelineRunner {
       LOG.error(failure);
     } else {
       status = RunStatus.COMPLETED;
-      for (ActiveProbe p : s.probes()) {
+      for (RunSetup.NamedProbe p : s.probes()) {
         try {
           dir.append(p.probe().finish());
         } catch (RuntimeException e) {
@@ -278,17 +223,9 @@ public final class PipelineRunner {
     }
   }
 
-  private void measure(Model model, Checkpoint cp, Setup s, RunDirectory dir, RunState state) throws IOException {
-    PreparedData data = s.data();
-    Map<String, Evaluation> evals = new LinkedHashMap<>();
-    evals.put("test", model.evaluate("test", data.dataset().test()));
-    if (data.trainEval().size() > 0) {
-      evals.put("train", model.evaluate("train", data.trainEval()));
-    }
-    Capture c = model.capture(data.probeSet(), s.capture());
-    Snapshot snapshot = new Snapshot(cp, data.dataset().classNames(), data.probeSet().labels(), data.probeSet().ids(),
-        c.logits(), c.layers(), evals);
-    for (ActiveProbe p : s.probes()) {
+  private void measure(Model model, Checkpoint cp, RunSetup s, RunDirectory dir, RunState state) throws IOException {
+    Snapshot snapshot = s.snapshot(model, cp);
+    for (RunSetup.NamedProbe p : s.probes()) {
       long t0 = System.nanoTime();
       try {
         List<Measurement> ms = p.probe().measure(snapshot);
@@ -298,7 +235,7 @@ public final class PipelineRunner {
       }
       state.probeSeconds.merge(p.name(), (System.nanoTime() - t0) / 1e9, Double::sum);
     }
-    Evaluation test = evals.get("test");
+    Evaluation test = snapshot.evaluation("test").orElseThrow();
     state.lastSummary = String.format(Locale.ROOT, "test acc %.3f", test.accuracy());
     LOG.debug("checkpoint {} step {} epoch {}: test loss {} accuracy {}", cp.index(), cp.step(),
         String.format(Locale.ROOT, "%.2f", cp.epoch()), String.format(Locale.ROOT, "%.4f", test.loss()), String.format(Locale.ROOT, "%.4f", test.accuracy()));

@@ -19,7 +19,7 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * The engine's training-state file: a magic string and version, then each variable as (name,
+ * The engine's training-state file: a magic string and version, the number of steps taken, then each variable as (name,
  * shape, little-endian float32 values), then a CRC-32 of everything before it. Small, explicit and
  * checked, so a truncated or foreign file is refused with a precise reason.
  */
@@ -30,13 +30,17 @@ final class StateFile {
   /** One saved variable. */
   record Entry(String name, long[] shape, float[] values) {}
 
+  /** A whole state: steps taken and every variable. */
+  record Contents(long steps, List<Entry> entries) {}
+
   private StateFile() {}
 
-  static void write(OutputStream raw, List<Entry> entries) throws IOException {
+  static void write(OutputStream raw, long steps, List<Entry> entries) throws IOException {
     CheckedOutputStream checked = new CheckedOutputStream(raw, new CRC32());
     DataOutputStream out = new DataOutputStream(checked);
     out.write(MAGIC);
     out.writeInt(VERSION);
+    out.writeLong(steps);
     out.writeInt(entries.size());
     for (Entry e : entries) {
       out.writeUTF(e.name());
@@ -56,7 +60,7 @@ final class StateFile {
   }
 
   /** Reads and checks a whole state file; throws IllegalArgumentException naming the file and the defect. */
-  static List<Entry> read(Path file) throws IOException {
+  static Contents read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("state file " + file + " does not exist");
     }
@@ -72,6 +76,7 @@ final class StateFile {
       if (version != VERSION) {
         throw new IllegalArgumentException("state file " + file + " has version " + version + "; this engine reads version " + VERSION);
       }
+      long steps = in.readLong();
       int count = in.readInt();
       List<Entry> entries = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
@@ -92,7 +97,7 @@ final class StateFile {
       if (stored != expected) {
         throw new IllegalArgumentException("state file " + file + " is corrupt (checksum mismatch)");
       }
-      return entries;
+      return new Contents(steps, entries);
     } catch (EOFException e) {
       throw new IllegalArgumentException("state file " + file + " is truncated", e);
     }

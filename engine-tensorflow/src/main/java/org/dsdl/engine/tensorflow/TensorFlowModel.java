@@ -27,8 +27,11 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GPUOptions;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /** A VGG model living in a TensorFlow graph and session. */
 final class TensorFlowModel implements Model {
@@ -36,14 +39,20 @@ final class TensorFlowModel implements Model {
   private final VggGraph g;
   private final Session session;
   private final TensorFlowParameters parameters;
+  private final long seed;
+  /** Training steps taken; with the seed, it seeds each step's dropout masks. Saved with the state. */
+  private long stepsTaken;
 
   TensorFlowModel(ModelSpec spec, OptimizerSpec optimizer, long seed, TensorFlowParameters parameters) {
     this.spec = spec;
+    this.seed = seed;
     this.parameters = parameters;
     this.g = new VggGraph(spec, optimizer, seed);
     ConfigProto config = ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(parameters.intraOpThreads())
-        .setInterOpParallelismThreads(parameters.interOpThreads())
+        .setIntraOpParallelismThreads(parameters.intraThreads())
+        .setInterOpParallelismThreads(parameters.interThreads())
+        .setLogDevicePlacement(parameters.logDevicePlacement())
+        .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(parameters.gpuMemoryGrowth()).setVisibleDeviceList(parameters.visibleDevices()))
         .build();
     this.session = new Session(g.graph, config);
     session.initialize();
@@ -68,12 +77,15 @@ final class TensorFlowModel implements Model {
   public StepResult trainStep(float[] images, int[] labels, int count, double learningRate) {
     try (TFloat32 x = imageTensor(images, count);
         TInt32 y = TInt32.tensorOf(Shape.of(count), DataBuffers.of(labels, true, false).narrow(count));
-        TFloat32 lr = TFloat32.scalarOf((float) learningRate)) {
+        TFloat32 lr = TFloat32.scalarOf((float) learningRate);
+        TBool training = TBool.scalarOf(true);
+        TInt64 dropoutSeed = TInt64.vectorOf(seed, stepsTaken)) {
       Session.Runner runner = session.runner()
-          .feed(g.images, x).feed(g.labels, y).feed(g.learningRate, lr)
+          .feed(g.images, x).feed(g.labels, y).feed(g.learningRate, lr).feed(g.training, training).feed(g.dropoutSeed, dropoutSeed)
           .addTarget(g.train).fetch(g.meanLoss).fetch(g.correct);
       long t0 = System.nanoTime();
       try (Result r = runner.run()) {
+        stepsTaken++;
         long nanos = System.nanoTime() - t0;
         float loss = ((TFloat32) r.get(0)).getFloat();
         float correct = ((TFloat32) r.get(1)).getFloat();
@@ -232,12 +244,14 @@ final class TensorFlowModel implements Model {
         entries.add(new StateFile.Entry(g.stateVariables.get(i).op().name(), t.shape().asArray(), values));
       }
     }
-    OutputFiles.writeAtomically(file, out -> StateFile.write(out, entries));
+    long steps = stepsTaken;
+    OutputFiles.writeAtomically(file, out -> StateFile.write(out, steps, entries));
   }
 
   @Override
   public void restoreState(Path file) throws IOException {
-    List<StateFile.Entry> entries = StateFile.read(file);
+    StateFile.Contents contents = StateFile.read(file);
+    List<StateFile.Entry> entries = contents.entries();
     if (entries.size() != g.stateVariables.size()) {
       throw new IllegalArgumentException("state file " + file + " holds " + entries.size() + " variables; this model has "
           + g.stateVariables.size() + " (another architecture or optimizer?)");
@@ -260,6 +274,7 @@ final class TensorFlowModel implements Model {
         runner.feed(g.restoreInputs.get(i), t);
       }
       runner.run();
+      stepsTaken = contents.steps();
     } finally {
       tensors.forEach(TFloat32::close);
     }
@@ -269,14 +284,18 @@ final class TensorFlowModel implements Model {
   public long trainRepeatedly(float[] images, int[] labels, int count, double learningRate, int steps) {
     try (TFloat32 x = imageTensor(images, count);
         TInt32 y = TInt32.tensorOf(Shape.of(count), DataBuffers.of(labels, true, false).narrow(count));
-        TFloat32 lr = TFloat32.scalarOf((float) learningRate)) {
+        TFloat32 lr = TFloat32.scalarOf((float) learningRate);
+        TBool training = TBool.scalarOf(true);
+        TInt64 dropoutSeed = TInt64.vectorOf(seed, stepsTaken)) {
       long t0 = System.nanoTime();
       for (int i = 0; i < steps; i++) {
         try (Result r = session.runner().feed(g.images, x).feed(g.labels, y).feed(g.learningRate, lr)
+            .feed(g.training, training).feed(g.dropoutSeed, dropoutSeed)
             .addTarget(g.train).fetch(g.meanLoss).fetch(g.correct).run()) {
           r.get(0);
         }
       }
+      stepsTaken += steps;
       return System.nanoTime() - t0;
     }
   }

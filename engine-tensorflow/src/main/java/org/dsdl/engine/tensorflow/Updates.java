@@ -70,6 +70,20 @@ final class Updates {
         }
         return new Built(tf.withControlDependencies(updates).withName("step").noOp(), slots);
       }
+      case RMSPROP -> {
+        Operand<TFloat32> rho = tf.constant((float) spec.rho());
+        Operand<TFloat32> momentum = tf.constant((float) spec.momentum());
+        Operand<TFloat32> epsilon = tf.constant((float) spec.epsilon());
+        for (int i = 0; i < variables.size(); i++) {
+          Variable<TFloat32> v = variables.get(i);
+          Variable<TFloat32> ms = tf.variable(tf.zerosLike(v));
+          Variable<TFloat32> mom = tf.variable(tf.zerosLike(v));
+          slots.add(ms);
+          slots.add(mom);
+          updates.add(gated.train.applyRmsProp(v, ms, mom, learningRate, rho, momentum, epsilon, grads.dy(i)));
+        }
+        return new Built(tf.withControlDependencies(updates).withName("step").noOp(), slots);
+      }
       default -> throw new IllegalArgumentException("unsupported optimizer " + spec.kind());
     }
   }

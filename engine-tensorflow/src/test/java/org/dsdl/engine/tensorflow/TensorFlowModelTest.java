@@ -98,6 +98,7 @@ class TensorFlowModelTest {
     // Guards the gradient gate: without it an update could race the backward pass that reads the
     // same weights, and two equal runs would drift apart after the first step.
     Split train = halves(32, 6);
+    TensorFlowEngine engine = new TensorFlowEngine(TensorFlowParameters.defaults()); // all cores
     CaptureRequest all = new CaptureRequest(List.of("block1_conv1", "block2_conv1", "fc1", "logits"), false);
     ModelSpec spec = ModelPresets.find(ModelPresets.DEFAULT).orElseThrow().withData(train.shape(), 2);
     try (var a = engine.build(spec, OptimizerSpec.adam(1e-3), 9); var b = engine.build(spec, OptimizerSpec.adam(1e-3), 9)) {

@@ -1,0 +1,92 @@
+package org.dsdl.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dsdl.app.DsdlException;
+import org.dsdl.app.config.ConfigLoader;
+import org.dsdl.app.pipeline.Benchmark;
+import org.dsdl.app.pipeline.ExperimentResolver;
+import org.dsdl.app.pipeline.RunSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dsdl bench}: training throughput, capture and probe cost, memory and FLOP rate. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure training throughput (fed and feeding-free), checkpoint capture, probe cost, memory and FLOP rate"
+        + " on an experiment's model and data (the built-in experiment by default); medians with min-max over repeats.")
+public final class BenchCommand implements Callable<Integer> {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "experiment config (default: the built-in experiment)")
+  Path config;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key (repeatable)")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--steps", defaultValue = "200", description = "training steps per repeat (default ${DEFAULT-VALUE})")
+  int steps;
+
+  @Option(names = "--warmup", defaultValue = "30", description = "training steps before measuring (default ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(names = "--repeats", defaultValue = "5", description = "repeats (default ${DEFAULT-VALUE})")
+  int repeats;
+
+  @Option(names = "--json", description = "machine-readable output")
+  boolean json;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  private final ConfigLoader loader;
+  private final ExperimentResolver resolver;
+
+  /** Creates the command. */
+  @Inject
+  public BenchCommand(ConfigLoader loader, ExperimentResolver resolver) {
+    this.loader = loader;
+    this.resolver = resolver;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (steps < 1 || repeats < 1 || warmup < 0) {
+      throw DsdlException.badInput("--steps and --repeats must be >= 1 and --warmup >= 0");
+    }
+    RunSetup setup = RunSetup.of(resolver.resolve(loader.load(config, overrides)));
+    Benchmark.Result r = Benchmark.run(setup, warmup, steps, repeats);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+    } else {
+      out.printf(Locale.ROOT, "dsdl bench: %s (%,d parameters), batch %d, %d steps x %d repeats after %d warm-up steps; median [min-max]%n",
+          r.model(), r.parameters(), r.batchSize(), r.steps(), r.repeats(), warmup);
+      out.printf(Locale.ROOT, "  training            %s samples/s   %s ms/step%n", fmt(r.samplesPerSecond(), "%.0f"), fmt(r.msPerStep(), "%.2f"));
+      out.printf(Locale.ROOT, "  inside TensorFlow   %s %% of training wall time%n", fmt(scale(r.engineShare(), 100), "%.1f"));
+      out.printf(Locale.ROOT, "  feeding-free bound  %s samples/s   fed / feeding-free = %.3f%n", fmt(r.feedFreeSamplesPerSecond(), "%.0f"), r.fedOverFeedFree());
+      out.printf(Locale.ROOT, "  checkpoint capture  %s ms (evaluate held-out and training subsets, capture the probe set)%n", fmt(r.captureMs(), "%.1f"));
+      r.probeMs().forEach((name, s) -> out.printf(Locale.ROOT, "  probe %-13s %s ms per checkpoint%n", name, fmt(s, "%.2f")));
+      out.printf(Locale.ROOT, "  peak memory (RSS)   %.0f MB%n", r.peakRssMb());
+      out.printf(Locale.ROOT, "  model FLOPs         %.2f MFLOP forward, %.2f MFLOP training per sample%n",
+          r.forwardFlopsPerSample() / 1e6, r.trainingFlopsPerSample() / 1e6);
+      out.printf(Locale.ROOT, "  FLOP rate           %s GFLOP/s (training)%n", fmt(r.gigaflopsPerSecond(), "%.2f"));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static Benchmark.Stat scale(Benchmark.Stat s, double k) {
+    return new Benchmark.Stat(s.median() * k, s.min() * k, s.max() * k);
+  }
+
+  private static String fmt(Benchmark.Stat s, String f) {
+    return String.format(Locale.ROOT, f + " [" + f + "-" + f + "]", s.median(), s.min(), s.max());
+  }
+}

@@ -1,0 +1,134 @@
+package org.dsdl.app.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dsdl.api.model.Model;
+import org.dsdl.api.snapshot.Snapshot;
+
+/**
+ * A short fixed workload on an experiment's model and data, repeated: training throughput fed
+ * through the real batch feeder and through a pre-built tensor (the feeding-free upper bound), the
+ * cost of one checkpoint's evaluation and capture, and of each probe on that snapshot.
+ */
+public final class Benchmark {
+  private Benchmark() {}
+
+  /**
+   * A median with its range over repeats.
+   *
+   * @param median the median
+   * @param min the smallest
+   * @param max the largest
+   */
+  public record Stat(double median, double min, double max) {
+    static Stat of(List<Double> values) {
+      double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      double median = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+      return new Stat(median, v[0], v[v.length - 1]);
+    }
+  }
+
+  /**
+   * What a benchmark measured.
+   *
+   * @param model the architecture's name
+   * @param parameters trainable parameters
+   * @param batchSize exemplars per step
+   * @param steps steps per repeat
+   * @param repeats repeats
+   * @param samplesPerSecond training throughput through the feeder
+   * @param msPerStep milliseconds per training step through the feeder
+   * @param engineShare fraction of fed training time inside the engine's session calls
+   * @param feedFreeSamplesPerSecond throughput on one pre-built batch tensor
+   * @param captureMs one checkpoint's evaluations and capture
+   * @param probeMs each probe's measure on one snapshot
+   * @param peakRssMb the process's peak resident memory
+   * @param forwardFlopsPerSample model FLOPs of one forward pass
+   * @param trainingFlopsPerSample ≈ 3 × forward
+   * @param gigaflopsPerSecond training FLOPs per sample × samples per second
+   */
+  public record Result(String model, long parameters, int batchSize, int steps, int repeats, Stat samplesPerSecond, Stat msPerStep,
+      Stat engineShare, Stat feedFreeSamplesPerSecond, Stat captureMs, Map<String, Stat> probeMs, double peakRssMb,
+      long forwardFlopsPerSample, long trainingFlopsPerSample, Stat gigaflopsPerSecond) {
+    /** Fed over feed-free throughput (1 = feeding costs nothing). */
+    public double fedOverFeedFree() {
+      return samplesPerSecond.median() / feedFreeSamplesPerSecond.median();
+    }
+  }
+
+  /** Runs {@code warmup} steps, then {@code repeats} × ({@code steps} fed steps, {@code steps} feed-free steps, one checkpoint). */
+  public static Result run(RunSetup setup, int warmup, int steps, int repeats) {
+    List<Double> sps = new ArrayList<>();
+    List<Double> ms = new ArrayList<>();
+    List<Double> share = new ArrayList<>();
+    List<Double> free = new ArrayList<>();
+    List<Double> capture = new ArrayList<>();
+    Map<String, List<Double>> probes = new LinkedHashMap<>();
+    BatchFeeder feeder = setup.feeder();
+    double lr = setup.plan().optimizer().learningRate();
+    try (Model model = setup.buildModel()) {
+      long step = 0;
+      for (; step < warmup; step++) {
+        model.trainStep(feeder.images(), feeder.labels(), feeder.fill(step), lr);
+      }
+      for (int r = 0; r < repeats; r++) {
+        long samples = 0;
+        long engine = 0;
+        long t0 = System.nanoTime();
+        for (int k = 0; k < steps; k++, step++) {
+          int count = feeder.fill(step);
+          engine += model.trainStep(feeder.images(), feeder.labels(), count, lr).engineNanos();
+          samples += count;
+        }
+        long fed = System.nanoTime() - t0;
+        sps.add(samples / (fed / 1e9));
+        ms.add(fed / 1e6 / steps);
+        share.add((double) engine / fed);
+
+        int count = feeder.fill(step);
+        float[] images = Arrays.copyOf(feeder.images(), feeder.images().length);
+        int[] labels = Arrays.copyOf(feeder.labels(), feeder.labels().length);
+        long freeNanos = model.trainRepeatedly(images, labels, count, lr, steps);
+        free.add((double) count * steps / (freeNanos / 1e9));
+
+        long c0 = System.nanoTime();
+        Snapshot snapshot = setup.snapshot(model, setup.checkpoint(r + 1, step));
+        capture.add((System.nanoTime() - c0) / 1e6);
+        for (RunSetup.NamedProbe p : setup.probes()) {
+          long p0 = System.nanoTime();
+          p.probe().measure(snapshot);
+          probes.computeIfAbsent(p.name(), n -> new ArrayList<>()).add((System.nanoTime() - p0) / 1e6);
+        }
+      }
+      var spec = setup.data().model();
+      long forward = 2 * spec.forwardMacs();
+      long training = 3 * forward;
+      List<Double> gflops = sps.stream().map(v -> v * training / 1e9).toList();
+      Map<String, Stat> probeStats = new LinkedHashMap<>();
+      probes.forEach((k, v) -> probeStats.put(k, Stat.of(v)));
+      return new Result(spec.name(), model.parameterCount(), setup.plan().config().training().batchSize(), steps, repeats,
+          Stat.of(sps), Stat.of(ms), Stat.of(share), Stat.of(free), Stat.of(capture), probeStats, peakRssMb(),
+          forward, training, Stat.of(gflops));
+    }
+  }
+
+  /** Peak resident set size of this process (VmHWM), in MB; NaN where /proc is unavailable. */
+  static double peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return Double.NaN;
+    }
+    return Double.NaN;
+  }
+}

@@ -1,0 +1,111 @@
+package org.dsdl.app.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.dsdl.api.model.Engine;
+import org.dsdl.api.model.EngineProvider;
+import org.dsdl.api.model.Model;
+import org.dsdl.api.probe.LayerSelection;
+import org.dsdl.api.probe.Probe;
+import org.dsdl.api.probe.ProbeContext;
+import org.dsdl.api.probe.ProbeProvider;
+import org.dsdl.api.run.Checkpoint;
+import org.dsdl.api.snapshot.Capture;
+import org.dsdl.api.snapshot.CaptureRequest;
+import org.dsdl.api.snapshot.Evaluation;
+import org.dsdl.api.snapshot.Snapshot;
+import org.dsdl.app.DsdlException;
+import org.dsdl.app.config.ExperimentConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything fixed for a run before training: data, engine, probes, the layers to capture, the
+ * checkpoint and learning-rate schedules and the batch feeder. Shared by runs and benchmarks so
+ * both measure the same thing.
+ *
+ * @param plan the resolved experiment
+ * @param seeds the derived seeds
+ * @param data the loaded data
+ * @param engine the engine
+ * @param probes the probes, with their names
+ * @param capture the union of the probes' layer needs
+ * @param schedule the checkpoint schedule
+ * @param feeder the minibatch feeder
+ * @param rates the learning-rate schedule
+ */
+public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engine engine, List<NamedProbe> probes,
+    CaptureRequest capture, CheckpointSchedule schedule, BatchFeeder feeder, LearningRateSchedule rates) {
+  private static final Logger LOG = LoggerFactory.getLogger(RunSetup.class);
+
+  /**
+   * A probe of this run with the name its measurements are recorded under.
+   *
+   * @param name the name
+   * @param probe the probe
+   */
+  public record NamedProbe(String name, Probe probe) {}
+
+  /** Loads data, creates the engine and the probes; any bad input fails here, before training. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static RunSetup of(ExperimentPlan plan) {
+    ExperimentConfig cfg = plan.config();
+    Seeds seeds = new Seeds(cfg.seed());
+    PreparedData data = PreparedData.prepare(plan, seeds);
+    LOG.info("dataset '{}': {} classes {}, {} training + {} held-out exemplars of {}; probe set {}",
+        plan.dataset().alias(), data.dataset().classes(), data.dataset().classNames(), data.dataset().train().size(),
+        data.dataset().test().size(), data.dataset().shape(), data.probeSet().size());
+    Engine engine = ((EngineProvider) plan.engine().plugin().provider()).create(plan.engine().parameters());
+    List<NamedProbe> probes = new ArrayList<>();
+    List<String> available = data.captureLayers(cfg.probeSet().layers());
+    Set<String> wanted = new LinkedHashSet<>();
+    boolean wholeMaps = false;
+    for (PluginUse use : plan.probes()) {
+      Probe p;
+      try {
+        p = ((ProbeProvider) use.plugin().provider()).create(use.parameters(),
+            new ProbeContext(use.alias(), data.dataset().classNames(), data.model().layers(), Seeds.mix(seeds.probes(), probes.size())));
+      } catch (RuntimeException e) {
+        throw DsdlException.badInput("probe '" + use.alias() + "' could not be created: " + e.getMessage(), e);
+      }
+      LayerSelection sel = p.layers();
+      wanted.addAll(sel.all() ? available : sel.names().stream().filter(available::contains).toList());
+      wholeMaps |= sel.wholeMaps();
+      probes.add(new NamedProbe(use.alias(), p));
+    }
+    BatchFeeder feeder = new BatchFeeder(data.dataset().train(), cfg.training().batchSize(), seeds.shuffle());
+    CheckpointSchedule schedule = CheckpointSchedule.of(feeder.stepsPerEpoch(), cfg.training().epochs(),
+        cfg.checkpoints().perEpoch(), cfg.checkpoints().earlyLogSpaced());
+    LearningRateSchedule rates = new LearningRateSchedule(cfg.training().schedule(), plan.optimizer().learningRate(),
+        cfg.training().minLearningRateFactor(), schedule.totalSteps(), cfg.training().stepEpochs() * feeder.stepsPerEpoch(),
+        cfg.training().stepFactor());
+    return new RunSetup(plan, seeds, data, engine, List.copyOf(probes), new CaptureRequest(List.copyOf(wanted), wholeMaps),
+        schedule, feeder, rates);
+  }
+
+  /** Builds the model with its seeded initial weights. */
+  public Model buildModel() {
+    return engine.build(data.model(), plan.optimizer(), seeds.init());
+  }
+
+  /** The checkpoint after {@code step} steps, numbered {@code index}. */
+  public Checkpoint checkpoint(int index, long step) {
+    long seen = feeder.samplesSeen(step);
+    return new Checkpoint(index, step, seen / (double) data.dataset().train().size(), seen);
+  }
+
+  /** Evaluates held-out and training-evaluation exemplars and captures the probe set: what probes see. */
+  public Snapshot snapshot(Model model, Checkpoint cp) {
+    Map<String, Evaluation> evals = new LinkedHashMap<>();
+    evals.put("test", model.evaluate("test", data.dataset().test()));
+    if (data.trainEval().size() > 0) {
+      evals.put("train", model.evaluate("train", data.trainEval()));
+    }
+    Capture c = model.capture(data.probeSet(), capture);
+    return new Snapshot(cp, data.dataset().classNames(), data.probeSet().labels(), data.probeSet().ids(), c.logits(), c.layers(), evals);
+  }
+}
