@@ -7,9 +7,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Writing output files so that readers never see half of one. */
 public final class OutputFiles {
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   private OutputFiles() {}
 
   /** Writes the content of a file. */
@@ -26,9 +29,10 @@ public final class OutputFiles {
   public static void writeAtomically(Path target, Writer writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    // Not Files.createTempFile: that makes the file owner-only (600); outputs should follow the umask like any file.
+    Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
     try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
         writer.write(out);
       }
       try {

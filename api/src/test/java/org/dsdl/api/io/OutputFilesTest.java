@@ -21,6 +21,11 @@ class OutputFilesTest {
     OutputFiles.writeAtomically(f, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
     assertThat(Files.readString(f)).isEqualTo("new");
     assertThat(Files.list(dir)).containsExactly(f);
+    Path fresh = dir.resolve("b.txt");
+    OutputFiles.writeAtomically(fresh, out -> out.write(1));
+    Path plain = Files.createFile(dir.resolve("c.txt"));
+    assertThat(Files.getPosixFilePermissions(fresh)).as("follows the umask like a plain new file")
+        .isEqualTo(Files.getPosixFilePermissions(plain));
   }
 
   @Test
