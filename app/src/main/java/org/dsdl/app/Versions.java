@@ -31,6 +31,21 @@ public final class Versions {
     v.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
     v.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    v.put("cpu", cpuModel());
     return v;
+  }
+
+  /** The CPU's model name from /proc/cpuinfo (Linux), else the architecture. */
+  static String cpuModel() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or not readable: fall through
+    }
+    return System.getProperty("os.arch");
   }
 }

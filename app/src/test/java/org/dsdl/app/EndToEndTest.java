@@ -68,6 +68,10 @@ class EndToEndTest {
     assertThat(manifest.at("/dataset/probeSetIdsSha256").asText()).hasSize(64);
     assertThat(manifest.at("/config/dataset/noise").asDouble()).as("resolved config has defaults filled in").isEqualTo(0.2);
     assertThat(manifest.at("/versions/engine").asText()).contains("tensorflow");
+    assertThat(manifest.at("/versions/java").asText()).isNotBlank();
+    assertThat(manifest.at("/versions/cpu").asText()).isNotBlank();
+    assertThat(manifest.at("/dataset/contentSha256").asText()).hasSize(64);
+    assertThat(manifest.at("/model/trainingFlopsPerSample").asLong()).isEqualTo(3 * manifest.at("/model/forwardFlopsPerSample").asLong());
     // 300 exemplars / 16 = 19 steps per epoch: 0 1 2 4 8 16, and per epoch round(9.5)=10 and 19, +19, +38
     List<Long> steps = new ArrayList<>();
     manifest.get("checkpoints").forEach(c -> steps.add(c.get("step").asLong()));
