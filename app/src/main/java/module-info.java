@@ -9,6 +9,7 @@ module org.dsdl.app {
   requires me.tongfei.progressbar;
   requires ch.qos.logback.classic;
   requires jdk.unsupported;
+  requires java.desktop;
 
   opens org.dsdl.app to info.picocli, com.google.guice;
   opens org.dsdl.app.cli to info.picocli, com.google.guice;

@@ -5,6 +5,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.io.PrintWriter;
 import org.dsdl.app.cli.BenchCommand;
+import org.dsdl.app.cli.DatasetCommand;
 import org.dsdl.app.cli.DescribeCommand;
 import org.dsdl.app.cli.ListCommand;
 import org.dsdl.app.cli.ReportCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 /** The {@code dsdl} command. */
 @Command(name = "dsdl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Dense Sample Deep Learning: train a VGG-style CNN on a dense-sample task and watch feature coupling and category identity emerge.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class, ReportCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class, ReportCommand.class, BenchCommand.class, DatasetCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  the run failed (e.g. the loss became NaN); measured checkpoints are kept",
         "  2  bad input (config, data, arguments, plugins)", "  4  the run finished but some probe failed"})

@@ -166,6 +166,19 @@ class CliTest {
   }
 
   @Test
+  void datasetPreviewWritesAContactSheetWithARowPerClass() throws Exception {
+    Path png = dir.resolve("sheet.png");
+    Result r = dsdl("dataset", "preview", "--out", png.toString(), "--per-class", "3",
+        "--set", "dataset={type: tokens, trainPerClass: 20, testPerClass: 5, minPerClass: 20}");
+    assertThat(r.code()).as(r.err()).isZero();
+    java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+    // 110 px of labels, then 3 exemplars of 32 px at zoom 2 with 2 px gaps; 5 rows of 64 + 2
+    assertThat(img.getWidth()).isEqualTo(110 + 3 * (64 + 2));
+    assertThat(img.getHeight()).isEqualTo(5 * (64 + 2));
+    assertThat(dsdl("dataset", "preview", "--out", png.toString(), "--zoom", "0").code()).isEqualTo(2);
+  }
+
+  @Test
   void tooFewExemplarsNeedAnExplicitOverride() {
     Result r = dsdl("run", "--out", dir.resolve("f").toString(), "--set", "dataset.trainPerClass=100");
     assertThat(r.code()).isEqualTo(2);
