@@ -179,6 +179,16 @@ class CliTest {
   }
 
   @Test
+  void badDataIsBadInputBeforeTraining() {
+    Result r = dsdl("run", "--out", dir.resolve("d").toString(), "--set", "dataset={type: idx, directory: " + dir.resolve("none") + "}");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("dataset 'idx': IDX file " + dir.resolve("none")).contains("does not exist");
+    assertThat(dir.resolve("d")).doesNotExist();
+    Result f = dsdl("validate", "--set", "dataset={type: folder}", "none.yaml");
+    assertThat(f.code()).isEqualTo(2);
+  }
+
+  @Test
   void tooFewExemplarsNeedAnExplicitOverride() {
     Result r = dsdl("run", "--out", dir.resolve("f").toString(), "--set", "dataset.trainPerClass=100");
     assertThat(r.code()).isEqualTo(2);
