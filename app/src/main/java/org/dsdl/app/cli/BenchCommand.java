@@ -2,21 +2,15 @@ package org.dsdl.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dsdl.app.DsdlException;
-import org.dsdl.app.config.ConfigLoader;
 import org.dsdl.app.pipeline.Benchmark;
-import org.dsdl.app.pipeline.ExperimentResolver;
 import org.dsdl.app.pipeline.RunSetup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dsdl bench}: training throughput, capture and probe cost, memory and FLOP rate. */
@@ -24,11 +18,8 @@ import picocli.CommandLine.Spec;
     description = "Measure training throughput (fed and feeding-free), checkpoint capture, probe cost, memory and FLOP rate"
         + " on an experiment's model and data (the built-in experiment by default); medians with min-max over repeats.")
 public final class BenchCommand implements Callable<Integer> {
-  @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "experiment config (default: the built-in experiment)")
-  Path config;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key (repeatable)")
-  List<String> overrides = new ArrayList<>();
+  @Mixin
+  ExperimentOptions experiment;
 
   @Option(names = "--steps", defaultValue = "200", description = "training steps per repeat (default ${DEFAULT-VALUE})")
   int steps;
@@ -45,22 +36,13 @@ public final class BenchCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  private final ConfigLoader loader;
-  private final ExperimentResolver resolver;
-
-  /** Creates the command. */
-  @Inject
-  public BenchCommand(ConfigLoader loader, ExperimentResolver resolver) {
-    this.loader = loader;
-    this.resolver = resolver;
-  }
 
   @Override
   public Integer call() throws Exception {
     if (steps < 1 || repeats < 1 || warmup < 0) {
       throw DsdlException.badInput("--steps and --repeats must be >= 1 and --warmup >= 0");
     }
-    RunSetup setup = RunSetup.of(resolver.resolve(loader.load(config, overrides)));
+    RunSetup setup = RunSetup.of(experiment.plan());
     Benchmark.Result r = Benchmark.run(setup, warmup, steps, repeats);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -1,21 +1,16 @@
 package org.dsdl.app.cli;
 
-import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.dsdl.api.io.OutputFiles;
 import org.dsdl.app.DsdlException;
-import org.dsdl.app.config.ConfigLoader;
 import org.dsdl.app.pipeline.ExperimentPlan;
-import org.dsdl.app.pipeline.ExperimentResolver;
 import org.dsdl.app.pipeline.PreparedData;
 import org.dsdl.app.pipeline.Seeds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dsdl dataset …}: look at an experiment's data without training. */
@@ -34,8 +29,8 @@ public final class DatasetCommand implements Runnable {
   @Command(name = "preview", mixinStandardHelpOptions = true,
       description = "Write a contact sheet of the training exemplars (a row per class) as PNG: what the network will see.")
   public static final class Preview implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "experiment config (default: the built-in experiment)")
-    Path config;
+    @Mixin
+    ExperimentOptions experiment;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "the PNG to write")
     Path out;
@@ -46,28 +41,16 @@ public final class DatasetCommand implements Runnable {
     @Option(names = "--zoom", defaultValue = "2", description = "pixels per image pixel (default ${DEFAULT-VALUE})")
     int zoom;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key (repeatable)")
-    List<String> overrides = new ArrayList<>();
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    private final ConfigLoader loader;
-    private final ExperimentResolver resolver;
-
-    /** Creates the command. */
-    @Inject
-    public Preview(ConfigLoader loader, ExperimentResolver resolver) {
-      this.loader = loader;
-      this.resolver = resolver;
-    }
 
     @Override
     public Integer call() throws Exception {
       if (perClass < 1 || zoom < 1 || zoom > 16) {
         throw DsdlException.badInput("--per-class must be >= 1 and --zoom between 1 and 16");
       }
-      ExperimentPlan plan = resolver.resolve(loader.load(config, overrides));
+      ExperimentPlan plan = experiment.plan();
       PreparedData data = PreparedData.prepare(plan, new Seeds(plan.config().seed()));
       var image = ContactSheet.render(data.dataset(), perClass, zoom);
       OutputFiles.writeAtomically(out, o -> ImageIO.write(image, "png", o));

@@ -4,37 +4,30 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dsdl.app.DsdlException;
-import org.dsdl.app.config.ConfigLoader;
 import org.dsdl.app.pipeline.ConsoleProgress;
 import org.dsdl.app.pipeline.ExperimentPlan;
-import org.dsdl.app.pipeline.ExperimentResolver;
 import org.dsdl.app.pipeline.PipelineRunner;
 import org.dsdl.app.pipeline.Progress;
 import org.dsdl.app.pipeline.RunOutcome;
 import org.dsdl.app.pipeline.StopSignal;
 import org.dsdl.app.rundir.Manifest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code dsdl run [CONFIG]}: trains, measures and renders one experiment. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Train and probe an experiment (the built-in dense-sample experiment when CONFIG is omitted).")
 public final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "experiment config, YAML or JSON")
-  Path config;
+  @Mixin
+  ExperimentOptions experiment;
 
   @Option(names = "--out", paramLabel = "DIR", description = "run directory (default: runs/NAME-TIMESTAMP)")
   Path out;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key, e.g. --set training.epochs=3 (repeatable)")
-  List<String> overrides = new ArrayList<>();
 
   @Option(names = "--force", description = "replace a previous run in --out")
   boolean force;
@@ -48,15 +41,11 @@ public final class RunCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  private final ConfigLoader loader;
-  private final ExperimentResolver resolver;
   private final PipelineRunner runner;
 
   /** Creates the command with its collaborators. */
   @Inject
-  public RunCommand(ConfigLoader loader, ExperimentResolver resolver, PipelineRunner runner) {
-    this.loader = loader;
-    this.resolver = resolver;
+  public RunCommand(PipelineRunner runner) {
     this.runner = runner;
   }
 
@@ -67,12 +56,12 @@ public final class RunCommand implements Callable<Integer> {
     Interrupts.onCtrlC(stop);
     RunOutcome outcome;
     if (resume != null) {
-      if (config != null || out != null || force || !overrides.isEmpty()) {
+      if (experiment.given() || out != null || force) {
         throw DsdlException.badInput("--resume continues a run with its own config: give no CONFIG, --out, --set or --force with it");
       }
       outcome = runner.resume(resume, progress, stop);
     } else {
-      ExperimentPlan plan = resolver.resolve(loader.load(config, overrides));
+      ExperimentPlan plan = experiment.plan();
       Path dir = out != null ? out : Path.of("runs", plan.config().name() + "-"
           + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
       outcome = runner.run(plan, dir, force, progress, stop);

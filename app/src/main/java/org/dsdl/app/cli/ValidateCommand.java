@@ -1,49 +1,30 @@
 package org.dsdl.app.cli;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import jakarta.inject.Inject;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.dsdl.app.config.ConfigLoader;
 import org.dsdl.app.pipeline.CheckpointSchedule;
 import org.dsdl.app.pipeline.ExperimentPlan;
-import org.dsdl.app.pipeline.ExperimentResolver;
 import org.dsdl.app.pipeline.PreparedData;
 import org.dsdl.app.pipeline.Seeds;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code dsdl validate CONFIG}: checks a config and its data, prints the resolved experiment, trains nothing. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check a config (plugins, parameters, data, model), print the resolved experiment; train nothing.")
 public final class ValidateCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "CONFIG", description = "experiment config, YAML or JSON")
-  Path config;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key (repeatable)")
-  List<String> overrides = new ArrayList<>();
+  @Mixin
+  ExperimentOptions experiment;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  private final ConfigLoader loader;
-  private final ExperimentResolver resolver;
-
-  /** Creates the command. */
-  @Inject
-  public ValidateCommand(ConfigLoader loader, ExperimentResolver resolver) {
-    this.loader = loader;
-    this.resolver = resolver;
-  }
 
   @Override
   public Integer call() throws Exception {
-    ExperimentPlan plan = resolver.resolve(loader.load(config, overrides));
+    ExperimentPlan plan = experiment.plan();
     PreparedData data = PreparedData.prepare(plan, new Seeds(plan.config().seed()));
     var out = spec.commandLine().getOut();
     out.print(new YAMLMapper().writeValueAsString(plan.resolved()));
