@@ -15,6 +15,10 @@ import org.dsdl.api.snapshot.Snapshot;
  *
  * <p>A probe that throws is reported with its name; the run goes on without its measurements at
  * that checkpoint.
+ *
+ * <p>Resuming ({@code dsdl run --resume}) creates probes anew: what a probe kept in memory from
+ * checkpoints before the resume is gone, so {@link #finish} sees only the checkpoints measured
+ * after it. Measurements already written stay in the run.
  */
 public interface Probe {
 
