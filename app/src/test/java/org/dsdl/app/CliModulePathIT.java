@@ -60,15 +60,18 @@ class CliModulePathIT {
     assertThat(manifest.get("status").asText()).isEqualTo("COMPLETED");
     int checkpoints = manifest.get("checkpoints").size();
     java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    int[] perCheckpoint = new int[checkpoints];
     for (String line : Files.readAllLines(out.resolve("metrics.jsonl"))) {
       JsonNode m = new ObjectMapper().readTree(line);
-      seen.merge(m.get("checkpoint").asInt() + "/" + m.get("probe").asText() + "/" + m.get("metric").asText(), 1, Integer::sum);
+      seen.merge(m.get("checkpoint").asInt() + "/" + m.get("probe").asText() + "/" + m.get("metric").asText() + "/" + m.get("layer").asText(),
+          1, Integer::sum);
+      perCheckpoint[m.get("checkpoint").asInt()]++;
     }
     assertThat(seen.values()).as("no measurement twice").containsOnly(1);
     for (int k = 0; k < checkpoints; k++) {
-      assertThat(seen).as("checkpoint " + k).containsKey(k + "/accuracy/test_accuracy");
+      assertThat(seen).as("checkpoint " + k).containsKey(k + "/accuracy/test_accuracy/null");
+      assertThat(perCheckpoint[k]).as("measurements at checkpoint " + k).isEqualTo(perCheckpoint[0]);
     }
-    assertThat(seen).as("6 accuracy metrics per checkpoint").hasSize(checkpoints * 6);
   }
 
   private Run java(String... args) throws IOException, InterruptedException {
