@@ -1,4 +1,4 @@
-/** The built-in probes: accuracy, class selectivity and representational similarity. */
+/** The built-in probes: accuracy, class selectivity, representational similarity and class geometry. */
 module org.dsdl.probes {
   requires org.dsdl.api;
   requires ejml.core;
@@ -7,9 +7,11 @@ module org.dsdl.probes {
   opens org.dsdl.probes.accuracy;
   opens org.dsdl.probes.selectivity;
   opens org.dsdl.probes.rsa;
+  opens org.dsdl.probes.geometry;
 
   provides org.dsdl.api.probe.ProbeProvider with
       org.dsdl.probes.accuracy.AccuracyProbeProvider,
       org.dsdl.probes.selectivity.SelectivityProbeProvider,
-      org.dsdl.probes.rsa.RsaProbeProvider;
+      org.dsdl.probes.rsa.RsaProbeProvider,
+      org.dsdl.probes.geometry.ClassGeometryProbeProvider;
 }

@@ -1,0 +1,42 @@
+package org.dsdl.probes.geometry;
+
+import java.util.List;
+import org.dsdl.api.probe.Probe;
+import org.dsdl.api.probe.ProbeContext;
+import org.dsdl.api.probe.ProbeProvider;
+
+/** Provides the {@code class-geometry} probe: neural-collapse NC1, CDNV and the silhouette of the class partition. */
+public final class ClassGeometryProbeProvider implements ProbeProvider<ClassGeometryParameters> {
+  @Override
+  public String name() {
+    return "class-geometry";
+  }
+
+  @Override
+  public String description() {
+    return "class geometry: NC1 (Papyan et al. 2020), CDNV (Galanti et al. 2022), silhouette (Rousseeuw 1987)";
+  }
+
+  @Override
+  public Class<ClassGeometryParameters> parametersType() {
+    return ClassGeometryParameters.class;
+  }
+
+  @Override
+  public ClassGeometryParameters defaultParameters() {
+    return new ClassGeometryParameters(List.of());
+  }
+
+  @Override
+  public List<String> outputs() {
+    return List.of(
+        "nc1 (scalar, per layer): (1/C) tr(Sigma_W Sigma_B^+); falls towards 0 as classes collapse to their means",
+        "cdnv (scalar, per layer): mean over class pairs of (var_i + var_j) / (2 |mu_i - mu_j|^2), over pairs with distinct means",
+        "silhouette (scalar, per layer): mean silhouette coefficient of the class partition, Euclidean (as sklearn's silhouette_score)");
+  }
+
+  @Override
+  public Probe create(ClassGeometryParameters parameters, ProbeContext context) {
+    return new ClassGeometryProbe(context.name(), parameters.layers());
+  }
+}
