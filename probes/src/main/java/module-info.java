@@ -1,4 +1,4 @@
-/** The built-in probes: accuracy, class selectivity, representational similarity and class geometry. */
+/** The built-in probes: accuracy, class selectivity, representational similarity, class geometry, linear probes. */
 module org.dsdl.probes {
   requires org.dsdl.api;
   requires ejml.core;
@@ -8,10 +8,12 @@ module org.dsdl.probes {
   opens org.dsdl.probes.selectivity;
   opens org.dsdl.probes.rsa;
   opens org.dsdl.probes.geometry;
+  opens org.dsdl.probes.linear;
 
   provides org.dsdl.api.probe.ProbeProvider with
       org.dsdl.probes.accuracy.AccuracyProbeProvider,
       org.dsdl.probes.selectivity.SelectivityProbeProvider,
       org.dsdl.probes.rsa.RsaProbeProvider,
-      org.dsdl.probes.geometry.ClassGeometryProbeProvider;
+      org.dsdl.probes.geometry.ClassGeometryProbeProvider,
+      org.dsdl.probes.linear.LinearProbeProvider;
 }

@@ -1,0 +1,189 @@
+package org.dsdl.probes.linear;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.dsdl.api.measure.Measurement;
+import org.dsdl.api.measure.Measurements;
+import org.dsdl.api.probe.LayerSelection;
+import org.dsdl.api.probe.Probe;
+import org.dsdl.api.snapshot.FloatMatrix;
+import org.dsdl.api.snapshot.LayerCapture;
+import org.dsdl.api.snapshot.Snapshot;
+import org.dsdl.probes.stats.LayerChoice;
+import org.dsdl.probes.stats.LayerStatistics;
+
+/**
+ * How linearly decodable category identity is in each layer: k-fold cross-validated accuracy of
+ * an L2 multinomial logistic regression on the probe set, and of the nearest class centre. The
+ * folds are stratified and fixed by the seed, so every checkpoint uses the same folds.
+ */
+final class LinearProbe implements Probe {
+  private final String name;
+  private final LinearProbeParameters p;
+  private final long seed;
+
+  LinearProbe(String name, LinearProbeParameters p, long seed) {
+    this.name = name;
+    this.p = p;
+    this.seed = seed;
+  }
+
+  @Override
+  public LayerSelection layers() {
+    return p.layers().isEmpty() ? LayerSelection.allLayers() : LayerSelection.of(p.layers());
+  }
+
+  @Override
+  public List<Measurement> measure(Snapshot snapshot) {
+    Measurements out = new Measurements(name, snapshot.checkpoint());
+    int[] fold = folds(snapshot.labels(), snapshot.classes(), p.folds(), seed);
+    for (LayerCapture layer : LayerChoice.of(snapshot, p.layers(), false)) {
+      FloatMatrix a = layer.activations();
+      int correctLr = 0;
+      int correctNcc = 0;
+      for (int k = 0; k < p.folds(); k++) {
+        int[][] split = split(fold, k);
+        correctLr += logistic(a, snapshot.labels(), snapshot.classes(), split[0], split[1]);
+        correctNcc += nearestCentre(a, snapshot.labels(), snapshot.classes(), split[0], split[1]);
+      }
+      out.scalar("probe_accuracy", layer.layer().name(), (double) correctLr / a.rows());
+      out.scalar("ncc_accuracy", layer.layer().name(), (double) correctNcc / a.rows());
+    }
+    return out.list();
+  }
+
+  /** Fold of each exemplar: within each class, a seeded shuffle dealt round-robin, so every fold holds every class. */
+  static int[] folds(int[] labels, int classes, int folds, long seed) {
+    int[] fold = new int[labels.length];
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int c = 0; c < classes; c++) {
+      List<Integer> members = new ArrayList<>();
+      for (int i = 0; i < labels.length; i++) {
+        if (labels[i] == c) {
+          members.add(i);
+        }
+      }
+      java.util.Collections.shuffle(members, new java.util.Random(r.nextLong()));
+      for (int k = 0; k < members.size(); k++) {
+        fold[members.get(k)] = k % folds;
+      }
+    }
+    return fold;
+  }
+
+  private static int[][] split(int[] fold, int k) {
+    int test = 0;
+    for (int f : fold) {
+      if (f == k) {
+        test++;
+      }
+    }
+    int[] tr = new int[fold.length - test];
+    int[] te = new int[test];
+    for (int i = 0, a = 0, b = 0; i < fold.length; i++) {
+      if (fold[i] == k) {
+        te[b++] = i;
+      } else {
+        tr[a++] = i;
+      }
+    }
+    return new int[][] {tr, te};
+  }
+
+  /** Held-out exemplars the logistic regression classifies correctly; features standardised on the training fold. */
+  private int logistic(FloatMatrix a, int[] labels, int classes, int[] train, int[] test) {
+    int d = a.cols();
+    double[] mean = new double[d];
+    double[] std = new double[d];
+    for (int i : train) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += a.get(i, j);
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      mean[j] /= train.length;
+    }
+    for (int i : train) {
+      for (int j = 0; j < d; j++) {
+        double v = a.get(i, j) - mean[j];
+        std[j] += v * v;
+      }
+    }
+    List<Integer> kept = new ArrayList<>();
+    for (int j = 0; j < d; j++) {
+      std[j] = Math.sqrt(std[j] / train.length);
+      if (std[j] > LayerStatistics.DEAD) {
+        kept.add(j);
+      }
+    }
+    int k = kept.size();
+    double[] xTrain = standardised(a, train, kept, mean, std);
+    double[] xTest = standardised(a, test, kept, mean, std);
+    int[] yTrain = new int[train.length];
+    for (int i = 0; i < train.length; i++) {
+      yTrain[i] = labels[train[i]];
+    }
+    LogisticRegression model = LogisticRegression.fit(xTrain, yTrain, train.length, k, classes, p.c(), p.maxIterations(), p.tolerance());
+    int[] predicted = model.predict(xTest, test.length);
+    int correct = 0;
+    for (int i = 0; i < test.length; i++) {
+      if (predicted[i] == labels[test[i]]) {
+        correct++;
+      }
+    }
+    return correct;
+  }
+
+  private static double[] standardised(FloatMatrix a, int[] rows, List<Integer> columns, double[] mean, double[] std) {
+    double[] x = new double[rows.length * columns.size()];
+    for (int r = 0; r < rows.length; r++) {
+      for (int c = 0; c < columns.size(); c++) {
+        int j = columns.get(c);
+        x[r * columns.size() + c] = (a.get(rows[r], j) - mean[j]) / std[j];
+      }
+    }
+    return x;
+  }
+
+  /** Held-out exemplars whose nearest training-fold class centre (Euclidean) is their own class's. */
+  static int nearestCentre(FloatMatrix a, int[] labels, int classes, int[] train, int[] test) {
+    int d = a.cols();
+    double[][] centre = new double[classes][d];
+    int[] count = new int[classes];
+    for (int i : train) {
+      count[labels[i]]++;
+      for (int j = 0; j < d; j++) {
+        centre[labels[i]][j] += a.get(i, j);
+      }
+    }
+    for (int c = 0; c < classes; c++) {
+      for (int j = 0; j < d; j++) {
+        centre[c][j] = count[c] == 0 ? Double.NaN : centre[c][j] / count[c];
+      }
+    }
+    int correct = 0;
+    for (int i : test) {
+      int best = -1;
+      double bestDistance = Double.MAX_VALUE;
+      for (int c = 0; c < classes; c++) {
+        if (count[c] == 0) {
+          continue;
+        }
+        double dist = 0;
+        for (int j = 0; j < d; j++) {
+          double v = a.get(i, j) - centre[c][j];
+          dist += v * v;
+        }
+        if (dist < bestDistance) {
+          bestDistance = dist;
+          best = c;
+        }
+      }
+      if (best == labels[i]) {
+        correct++;
+      }
+    }
+    return correct;
+  }
+}

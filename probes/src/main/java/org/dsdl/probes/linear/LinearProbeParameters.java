@@ -1,0 +1,26 @@
+package org.dsdl.probes.linear;
+
+import java.util.List;
+import org.dsdl.api.plugin.Param;
+
+/** Parameters of the {@code linear-probe} probe. */
+public record LinearProbeParameters(
+    @Param("layers to measure; empty = every captured layer") List<String> layers,
+    @Param("cross-validation folds (stratified, seeded), at least 2") int folds,
+    @Param("inverse L2 strength of the logistic regression, as scikit-learn's C") double c,
+    @Param("L-BFGS iterations at most") int maxIterations,
+    @Param("L-BFGS stops when the largest gradient component is below this") double tolerance) {
+  /** Validates, naming the field. */
+  public LinearProbeParameters {
+    layers = layers == null ? List.of() : List.copyOf(layers);
+    if (folds < 2) {
+      throw new IllegalArgumentException("folds must be >= 2, got " + folds);
+    }
+    if (!(c > 0)) {
+      throw new IllegalArgumentException("c must be > 0, got " + c);
+    }
+    if (maxIterations < 1 || !(tolerance > 0)) {
+      throw new IllegalArgumentException("maxIterations must be >= 1 and tolerance > 0");
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.dsdl.probes.linear;
+
+import java.util.List;
+import org.dsdl.api.probe.Probe;
+import org.dsdl.api.probe.ProbeContext;
+import org.dsdl.api.probe.ProbeProvider;
+
+/** Provides the {@code linear-probe} probe (Alain &amp; Bengio 2016, arXiv:1610.01644). */
+public final class LinearProbeProvider implements ProbeProvider<LinearProbeParameters> {
+  @Override
+  public String name() {
+    return "linear-probe";
+  }
+
+  @Override
+  public String description() {
+    return "k-fold held-out accuracy of an L2 logistic regression on each layer's features, and nearest-class-centre accuracy";
+  }
+
+  @Override
+  public Class<LinearProbeParameters> parametersType() {
+    return LinearProbeParameters.class;
+  }
+
+  @Override
+  public LinearProbeParameters defaultParameters() {
+    return new LinearProbeParameters(List.of(), 5, 1.0, 100, 1e-4);
+  }
+
+  @Override
+  public List<String> outputs() {
+    return List.of(
+        "probe_accuracy (scalar, per layer): k-fold cross-validated accuracy of multinomial logistic regression (L2, C)"
+            + " on the layer's features, standardised on each training fold",
+        "ncc_accuracy (scalar, per layer): k-fold accuracy of the nearest class centre (Euclidean, raw features)");
+  }
+
+  @Override
+  public Probe create(LinearProbeParameters parameters, ProbeContext context) {
+    return new LinearProbe(context.name(), parameters, context.seed());
+  }
+}

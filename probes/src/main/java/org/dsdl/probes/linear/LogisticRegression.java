@@ -1,0 +1,211 @@
+package org.dsdl.probes.linear;
+
+/**
+ * Multinomial logistic regression with an L2 penalty, fitted by L-BFGS: minimises
+ * Σ_i −log p(y_i | x_i) + ‖W‖² / (2C), the intercepts unpenalised — scikit-learn's
+ * {@code LogisticRegression(C=…)} objective. Small and dependency-free on purpose: the probe fits
+ * a few hundred exemplars of a few hundred features, many times per run.
+ */
+final class LogisticRegression {
+  private final int features;
+  private final int classes;
+  /** Weights {@code [class][feature]}, then the intercepts. */
+  final double[] theta;
+
+  private LogisticRegression(int features, int classes, double[] theta) {
+    this.features = features;
+    this.classes = classes;
+    this.theta = theta;
+  }
+
+  /** Weight of {@code feature} for {@code klass}. */
+  double weight(int klass, int feature) {
+    return theta[klass * features + feature];
+  }
+
+  /** Predicted class of each row of {@code x} ({@code rows × features}, row-major). */
+  int[] predict(double[] x, int rows) {
+    int[] out = new int[rows];
+    double[] z = new double[classes];
+    for (int i = 0; i < rows; i++) {
+      logits(theta, x, i, z);
+      int best = 0;
+      for (int c = 1; c < classes; c++) {
+        if (z[c] > z[best]) {
+          best = c;
+        }
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+
+  private void logits(double[] t, double[] x, int i, double[] z) {
+    int o = i * features;
+    for (int c = 0; c < classes; c++) {
+      double s = t[classes * features + c];
+      int w = c * features;
+      for (int j = 0; j < features; j++) {
+        s += t[w + j] * x[o + j];
+      }
+      z[c] = s;
+    }
+  }
+
+  /** The objective at {@code t}; its gradient is written into {@code grad}. */
+  private double objective(double[] t, double[] x, int[] y, int rows, double c, double[] grad) {
+    java.util.Arrays.fill(grad, 0);
+    double[] z = new double[classes];
+    double f = 0;
+    for (int i = 0; i < rows; i++) {
+      logits(t, x, i, z);
+      double max = Double.NEGATIVE_INFINITY;
+      for (double v : z) {
+        max = Math.max(max, v);
+      }
+      double sum = 0;
+      for (int k = 0; k < classes; k++) {
+        z[k] = Math.exp(z[k] - max);
+        sum += z[k];
+      }
+      f -= Math.log(z[y[i]] / sum);
+      int o = i * features;
+      for (int k = 0; k < classes; k++) {
+        double r = z[k] / sum - (k == y[i] ? 1 : 0);
+        grad[classes * features + k] += r;
+        int w = k * features;
+        for (int j = 0; j < features; j++) {
+          grad[w + j] += r * x[o + j];
+        }
+      }
+    }
+    for (int p = 0; p < classes * features; p++) {
+      f += t[p] * t[p] / (2 * c);
+      grad[p] += t[p] / c;
+    }
+    return f;
+  }
+
+  /**
+   * Fits the model.
+   *
+   * @param x {@code rows × features} values, row-major
+   * @param y labels in 0..classes-1
+   * @param c inverse penalty strength (scikit-learn's C)
+   * @param maxIterations L-BFGS iterations at most
+   * @param tolerance stop when the largest gradient component is below it
+   */
+  static LogisticRegression fit(double[] x, int[] y, int rows, int features, int classes, double c, int maxIterations, double tolerance) {
+    int n = classes * (features + 1);
+    LogisticRegression model = new LogisticRegression(features, classes, new double[n]);
+    double[] t = model.theta;
+    double[] g = new double[n];
+    double f = model.objective(t, x, y, rows, c, g);
+    int memory = 10;
+    double[][] s = new double[memory][];
+    double[][] yy = new double[memory][];
+    double[] rho = new double[memory];
+    int stored = 0;
+    double[] next = new double[n];
+    double[] gNext = new double[n];
+    for (int iter = 0; iter < maxIterations && maxAbs(g) > tolerance; iter++) {
+      double[] d = direction(g, s, yy, rho, stored, memory);
+      double slope = dot(g, d);
+      if (slope >= 0) {
+        for (int p = 0; p < n; p++) {
+          d[p] = -g[p];
+        }
+        slope = dot(g, d);
+        stored = 0;
+      }
+      double step = iter == 0 ? 1 / Math.max(1e-12, Math.sqrt(dot(g, g))) : 1;
+      double fNext = 0;
+      boolean accepted = false;
+      for (int k = 0; k < 40; k++) {
+        for (int p = 0; p < n; p++) {
+          next[p] = t[p] + step * d[p];
+        }
+        fNext = model.objective(next, x, y, rows, c, gNext);
+        if (fNext <= f + 1e-4 * step * slope) {
+          accepted = true;
+          break;
+        }
+        step /= 2;
+      }
+      if (!accepted) {
+        break;
+      }
+      double[] sk = new double[n];
+      double[] yk = new double[n];
+      for (int p = 0; p < n; p++) {
+        sk[p] = next[p] - t[p];
+        yk[p] = gNext[p] - g[p];
+      }
+      double sy = dot(sk, yk);
+      if (sy > 1e-10) {
+        int slot = stored < memory ? stored++ : shift(s, yy, rho, memory);
+        s[slot] = sk;
+        yy[slot] = yk;
+        rho[slot] = 1 / sy;
+      }
+      System.arraycopy(next, 0, t, 0, n);
+      System.arraycopy(gNext, 0, g, 0, n);
+      f = fNext;
+    }
+    return model;
+  }
+
+  /** Drops the oldest pair, returns the freed last slot. */
+  private static int shift(double[][] s, double[][] y, double[] rho, int memory) {
+    for (int k = 1; k < memory; k++) {
+      s[k - 1] = s[k];
+      y[k - 1] = y[k];
+      rho[k - 1] = rho[k];
+    }
+    return memory - 1;
+  }
+
+  /** L-BFGS two-loop recursion: −H g. */
+  private static double[] direction(double[] g, double[][] s, double[][] y, double[] rho, int stored, int memory) {
+    double[] q = g.clone();
+    double[] alpha = new double[memory];
+    for (int k = stored - 1; k >= 0; k--) {
+      alpha[k] = rho[k] * dot(s[k], q);
+      for (int p = 0; p < q.length; p++) {
+        q[p] -= alpha[k] * y[k][p];
+      }
+    }
+    if (stored > 0) {
+      double gamma = dot(s[stored - 1], y[stored - 1]) / dot(y[stored - 1], y[stored - 1]);
+      for (int p = 0; p < q.length; p++) {
+        q[p] *= gamma;
+      }
+    }
+    for (int k = 0; k < stored; k++) {
+      double beta = rho[k] * dot(y[k], q);
+      for (int p = 0; p < q.length; p++) {
+        q[p] += s[k][p] * (alpha[k] - beta);
+      }
+    }
+    for (int p = 0; p < q.length; p++) {
+      q[p] = -q[p];
+    }
+    return q;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  private static double maxAbs(double[] a) {
+    double m = 0;
+    for (double v : a) {
+      m = Math.max(m, Math.abs(v));
+    }
+    return m;
+  }
+}

@@ -1,0 +1,98 @@
+package org.dsdl.probes.linear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import org.dsdl.api.measure.ScalarMeasurement;
+import org.dsdl.api.model.LayerKind;
+import org.dsdl.api.probe.ProbeContext;
+import org.dsdl.api.snapshot.FloatMatrix;
+import org.dsdl.probes.stats.Snapshots;
+import org.junit.jupiter.api.Test;
+
+class LinearProbeTest {
+  @Test
+  void logisticRegressionReachesTheHandDerivedOptimum() {
+    // x = -1 (class 0), x = +1 (class 1), C = 1. Only w1 - w0 enters the loss and the penalty
+    // (w0^2 + w1^2)/2 is smallest at w1 = -w0 = w, so f(w) = 2 log(1 + e^{-2w}) + w^2, and
+    // f'(w) = 0 gives w = 2 / (1 + e^{2w}); solved here by bisection.
+    double lo = 0;
+    double hi = 2;
+    for (int i = 0; i < 100; i++) {
+      double mid = (lo + hi) / 2;
+      if (mid - 2 / (1 + Math.exp(2 * mid)) < 0) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    double w = lo;
+    assertThat(w).isCloseTo(0.5214, within(1e-3));
+    LogisticRegression model = LogisticRegression.fit(new double[] {-1, 1}, new int[] {0, 1}, 2, 1, 2, 1.0, 100, 1e-10);
+    assertThat(model.weight(1, 0)).isCloseTo(w, within(1e-6));
+    assertThat(model.weight(0, 0)).isCloseTo(-w, within(1e-6));
+    assertThat(model.predict(new double[] {-0.5, 0.3}, 2)).containsExactly(0, 1);
+  }
+
+  @Test
+  void nearestCentreByHand() {
+    // training: class 0 at 0 and 2 (centre 1), class 1 at 8 and 10 (centre 9); test: 4 -> class 0, 6 -> class 1
+    FloatMatrix a = new FloatMatrix(6, 1, new float[] {0, 2, 8, 10, 4, 6});
+    int[] labels = {0, 0, 1, 1, 0, 0};
+    assertThat(LinearProbe.nearestCentre(a, labels, 2, new int[] {0, 1, 2, 3}, new int[] {4, 5})).isEqualTo(1);
+  }
+
+  @Test
+  void foldsAreStratifiedAndSeeded() {
+    int[] labels = new int[23];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = i % 3;
+    }
+    int[] fold = LinearProbe.folds(labels, 3, 5, 7);
+    for (int k = 0; k < 5; k++) {
+      for (int c = 0; c < 3; c++) {
+        int n = 0;
+        for (int i = 0; i < labels.length; i++) {
+          if (fold[i] == k && labels[i] == c) {
+            n++;
+          }
+        }
+        assertThat(n).as("fold %d class %d", k, c).isBetween(1, 2);
+      }
+    }
+    assertThat(LinearProbe.folds(labels, 3, 5, 7)).isEqualTo(fold);
+  }
+
+  @Test
+  void separableClassesAreDecodedAndRandomLabelsAreNearChance() {
+    SplittableRandom r = new SplittableRandom(4);
+    int n = 150;
+    int[] labels = new int[n];
+    double[][] separated = new double[n][8];
+    double[][] noise = new double[n][8];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 3;
+      for (int j = 0; j < 8; j++) {
+        separated[i][j] = (j % 3 == labels[i] ? 3 : 0) + 0.3 * r.nextGaussian();
+        noise[i][j] = r.nextGaussian();
+      }
+    }
+    Map<String, Double> s = measure(labels, separated);
+    assertThat(s.get("probe_accuracy")).isEqualTo(1.0);
+    assertThat(s.get("ncc_accuracy")).isEqualTo(1.0);
+    Map<String, Double> u = measure(labels, noise);
+    assertThat(u.get("probe_accuracy")).isLessThan(0.5);
+    assertThat(u.get("ncc_accuracy")).isLessThan(0.5);
+  }
+
+  private static Map<String, Double> measure(int[] labels, double[][] rows) {
+    var provider = new LinearProbeProvider();
+    var probe = provider.create(provider.defaultParameters(), new ProbeContext("linear-probe", List.of("a", "b", "c"), List.of(), 1));
+    return probe.measure(Snapshots.of(List.of("a", "b", "c"), labels, Map.of("fc1", rows), LayerKind.DENSE)).stream()
+        .collect(Collectors.toMap(m -> m.key().metric(), m -> ((ScalarMeasurement) m).value()));
+  }
+}
