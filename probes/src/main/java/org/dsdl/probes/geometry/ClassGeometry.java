@@ -93,12 +93,12 @@ final class ClassGeometry {
   }
 
   /**
-   * Mean silhouette coefficient with Euclidean distances, as scikit-learn's
-   * {@code silhouette_score}: s(i) = (b − a) / max(a, b), a the mean distance to the other members
-   * of i's class, b the smallest mean distance to another class; 0 for a class of one, and 0 where
-   * a = b = 0.
+   * Each exemplar's silhouette coefficient with Euclidean distances, as scikit-learn's
+   * {@code silhouette_samples} (their mean is {@code silhouette_score}): s(i) = (b − a) / max(a, b),
+   * a the mean distance to the other members of i's class, b the smallest mean distance to
+   * another class; 0 for a class of one, and 0 where a = b = 0.
    */
-  static double silhouette(FloatMatrix a, int[] labels, int classes) {
+  static double[] silhouettes(FloatMatrix a, int[] labels, int classes) {
     int n = a.rows();
     int d = a.cols();
     DMatrixRMaj x = new DMatrixRMaj(n, d);
@@ -113,7 +113,7 @@ final class ClassGeometry {
     for (int l : labels) {
       counts[l]++;
     }
-    double total = 0;
+    double[] s = new double[n];
     double[] sums = new double[classes];
     for (int i = 0; i < n; i++) {
       java.util.Arrays.fill(sums, 0);
@@ -135,8 +135,8 @@ final class ClassGeometry {
         }
       }
       double denominator = Math.max(in, out);
-      total += denominator == 0 ? 0 : (out - in) / denominator;
+      s[i] = denominator == 0 ? 0 : (out - in) / denominator;
     }
-    return total / n;
+    return s;
   }
 }

@@ -5,9 +5,13 @@ import org.dsdl.api.plugin.Param;
 
 /** Parameters of the {@code class-geometry} probe. */
 public record ClassGeometryParameters(
-    @Param("layers to measure; empty = every captured layer") List<String> layers) {
-  /** Copies the list. */
+    @Param("layers to measure; empty = every captured layer") List<String> layers,
+    @Param("bootstrap resamples over exemplars for the silhouette's 95% interval; 0 = none") int bootstrap) {
+  /** Copies the list, checks the count. */
   public ClassGeometryParameters {
     layers = layers == null ? List.of() : List.copyOf(layers);
+    if (bootstrap < 0) {
+      throw new IllegalArgumentException("bootstrap must be >= 0, got " + bootstrap);
+    }
   }
 }

@@ -7,6 +7,7 @@ import org.dsdl.api.probe.LayerSelection;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
+import org.dsdl.probes.stats.Bootstrap;
 import org.dsdl.probes.stats.LayerChoice;
 import org.dsdl.probes.stats.LayerStatistics;
 
@@ -14,10 +15,14 @@ import org.dsdl.probes.stats.LayerStatistics;
 final class ClassGeometryProbe implements Probe {
   private final String name;
   private final List<String> layers;
+  private final int bootstrap;
+  private final long seed;
 
-  ClassGeometryProbe(String name, List<String> layers) {
+  ClassGeometryProbe(String name, ClassGeometryParameters parameters, long seed) {
     this.name = name;
-    this.layers = layers;
+    this.layers = parameters.layers();
+    this.bootstrap = parameters.bootstrap();
+    this.seed = seed;
   }
 
   @Override
@@ -36,7 +41,16 @@ final class ClassGeometryProbe implements Probe {
       if (Double.isFinite(cdnv)) {
         out.scalar("cdnv", l, cdnv);
       }
-      out.scalar("silhouette", l, ClassGeometry.silhouette(s.activations, snapshot.labels(), s.classes));
+      double[] silhouettes = ClassGeometry.silhouettes(s.activations, snapshot.labels(), s.classes);
+      double mean = 0;
+      for (double v : silhouettes) {
+        mean += v;
+      }
+      out.scalar("silhouette", l, mean / silhouettes.length);
+      if (bootstrap > 0) {
+        double[] ci = Bootstrap.meanInterval(silhouettes, bootstrap, seed ^ l.hashCode());
+        out.scalar("silhouette_ci_low", l, ci[0]).scalar("silhouette_ci_high", l, ci[1]);
+      }
     }
     return out.list();
   }

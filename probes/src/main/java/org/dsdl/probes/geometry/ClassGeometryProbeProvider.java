@@ -24,7 +24,7 @@ public final class ClassGeometryProbeProvider implements ProbeProvider<ClassGeom
 
   @Override
   public ClassGeometryParameters defaultParameters() {
-    return new ClassGeometryParameters(List.of());
+    return new ClassGeometryParameters(List.of(), 200);
   }
 
   @Override
@@ -32,11 +32,12 @@ public final class ClassGeometryProbeProvider implements ProbeProvider<ClassGeom
     return List.of(
         "nc1 (scalar, per layer): (1/C) tr(Sigma_W Sigma_B^+); falls towards 0 as classes collapse to their means",
         "cdnv (scalar, per layer): mean over class pairs of (var_i + var_j) / (2 |mu_i - mu_j|^2), over pairs with distinct means",
-        "silhouette (scalar, per layer): mean silhouette coefficient of the class partition, Euclidean (as sklearn's silhouette_score)");
+        "silhouette (scalar, per layer): mean silhouette coefficient of the class partition, Euclidean (as sklearn's silhouette_score)",
+        "silhouette_ci_low/_ci_high (scalar, per layer): 95% percentile bootstrap over exemplars of the per-exemplar coefficients");
   }
 
   @Override
   public Probe create(ClassGeometryParameters parameters, ProbeContext context) {
-    return new ClassGeometryProbe(context.name(), parameters.layers());
+    return new ClassGeometryProbe(context.name(), parameters, context.seed());
   }
 }

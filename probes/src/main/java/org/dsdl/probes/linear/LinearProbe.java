@@ -10,6 +10,7 @@ import org.dsdl.api.probe.Probe;
 import org.dsdl.api.snapshot.FloatMatrix;
 import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
+import org.dsdl.probes.stats.Bootstrap;
 import org.dsdl.probes.stats.LayerChoice;
 import org.dsdl.probes.stats.LayerStatistics;
 
@@ -40,17 +41,31 @@ final class LinearProbe implements Probe {
     int[] fold = folds(snapshot.labels(), snapshot.classes(), p.folds(), seed);
     for (LayerCapture layer : LayerChoice.of(snapshot, p.layers(), false)) {
       FloatMatrix a = layer.activations();
-      int correctLr = 0;
-      int correctNcc = 0;
+      double[] lr = new double[a.rows()];
+      double[] ncc = new double[a.rows()];
       for (int k = 0; k < p.folds(); k++) {
         int[][] split = split(fold, k);
-        correctLr += logistic(a, snapshot.labels(), snapshot.classes(), split[0], split[1]);
-        correctNcc += nearestCentre(a, snapshot.labels(), snapshot.classes(), split[0], split[1]);
+        logistic(a, snapshot.labels(), snapshot.classes(), split[0], split[1], lr);
+        nearestCentre(a, snapshot.labels(), snapshot.classes(), split[0], split[1], ncc);
       }
-      out.scalar("probe_accuracy", layer.layer().name(), (double) correctLr / a.rows());
-      out.scalar("ncc_accuracy", layer.layer().name(), (double) correctNcc / a.rows());
+      String l = layer.layer().name();
+      scalarWithInterval(out, "probe_accuracy", l, lr);
+      scalarWithInterval(out, "ncc_accuracy", l, ncc);
     }
     return out.list();
+  }
+
+  /** The mean of per-exemplar values, and its bootstrap interval when asked for. */
+  private void scalarWithInterval(Measurements out, String metric, String layer, double[] perExemplar) {
+    double mean = 0;
+    for (double v : perExemplar) {
+      mean += v;
+    }
+    out.scalar(metric, layer, mean / perExemplar.length);
+    if (p.bootstrap() > 0) {
+      double[] ci = Bootstrap.meanInterval(perExemplar, p.bootstrap(), seed ^ layer.hashCode() ^ metric.hashCode());
+      out.scalar(metric + "_ci_low", layer, ci[0]).scalar(metric + "_ci_high", layer, ci[1]);
+    }
   }
 
   /** Fold of each exemplar: within each class, a seeded shuffle dealt round-robin, so every fold holds every class. */
@@ -91,8 +106,8 @@ final class LinearProbe implements Probe {
     return new int[][] {tr, te};
   }
 
-  /** Held-out exemplars the logistic regression classifies correctly; features standardised on the training fold. */
-  private int logistic(FloatMatrix a, int[] labels, int classes, int[] train, int[] test) {
+  /** Marks in {@code correct} the held-out exemplars the logistic regression classifies correctly; features standardised on the training fold. */
+  private void logistic(FloatMatrix a, int[] labels, int classes, int[] train, int[] test, double[] correct) {
     int d = a.cols();
     double[] mean = new double[d];
     double[] std = new double[d];
@@ -126,13 +141,9 @@ final class LinearProbe implements Probe {
     }
     LogisticRegression model = LogisticRegression.fit(xTrain, yTrain, train.length, k, classes, p.c(), p.maxIterations(), p.tolerance());
     int[] predicted = model.predict(xTest, test.length);
-    int correct = 0;
     for (int i = 0; i < test.length; i++) {
-      if (predicted[i] == labels[test[i]]) {
-        correct++;
-      }
+      correct[test[i]] = predicted[i] == labels[test[i]] ? 1 : 0;
     }
-    return correct;
   }
 
   private static double[] standardised(FloatMatrix a, int[] rows, List<Integer> columns, double[] mean, double[] std) {
@@ -146,8 +157,8 @@ final class LinearProbe implements Probe {
     return x;
   }
 
-  /** Held-out exemplars whose nearest training-fold class centre (Euclidean) is their own class's. */
-  static int nearestCentre(FloatMatrix a, int[] labels, int classes, int[] train, int[] test) {
+  /** Marks in {@code correct} the held-out exemplars whose nearest training-fold class centre (Euclidean) is their own class's. */
+  static void nearestCentre(FloatMatrix a, int[] labels, int classes, int[] train, int[] test, double[] correct) {
     int d = a.cols();
     double[][] centre = new double[classes][d];
     int[] count = new int[classes];
@@ -162,7 +173,6 @@ final class LinearProbe implements Probe {
         centre[c][j] = count[c] == 0 ? Double.NaN : centre[c][j] / count[c];
       }
     }
-    int correct = 0;
     for (int i : test) {
       int best = -1;
       double bestDistance = Double.MAX_VALUE;
@@ -180,10 +190,7 @@ final class LinearProbe implements Probe {
           best = c;
         }
       }
-      if (best == labels[i]) {
-        correct++;
-      }
+      correct[i] = best == labels[i] ? 1 : 0;
     }
-    return correct;
   }
 }

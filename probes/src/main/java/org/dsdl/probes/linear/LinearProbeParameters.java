@@ -9,7 +9,8 @@ public record LinearProbeParameters(
     @Param("cross-validation folds (stratified, seeded), at least 2") int folds,
     @Param("inverse L2 strength of the logistic regression, as scikit-learn's C") double c,
     @Param("L-BFGS iterations at most") int maxIterations,
-    @Param("L-BFGS stops when the largest gradient component is below this") double tolerance) {
+    @Param("L-BFGS stops when the largest gradient component is below this") double tolerance,
+    @Param("bootstrap resamples over exemplars for the 95% intervals of both accuracies; 0 = none") int bootstrap) {
   /** Validates, naming the field. */
   public LinearProbeParameters {
     layers = layers == null ? List.of() : List.copyOf(layers);
@@ -18,6 +19,9 @@ public record LinearProbeParameters(
     }
     if (!(c > 0)) {
       throw new IllegalArgumentException("c must be > 0, got " + c);
+    }
+    if (bootstrap < 0) {
+      throw new IllegalArgumentException("bootstrap must be >= 0, got " + bootstrap);
     }
     if (maxIterations < 1 || !(tolerance > 0)) {
       throw new IllegalArgumentException("maxIterations must be >= 1 and tolerance > 0");

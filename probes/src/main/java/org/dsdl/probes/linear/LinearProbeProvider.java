@@ -24,7 +24,7 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
 
   @Override
   public LinearProbeParameters defaultParameters() {
-    return new LinearProbeParameters(List.of(), 5, 1.0, 100, 1e-4);
+    return new LinearProbeParameters(List.of(), 5, 1.0, 100, 1e-4, 200);
   }
 
   @Override
@@ -32,7 +32,9 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
     return List.of(
         "probe_accuracy (scalar, per layer): k-fold cross-validated accuracy of multinomial logistic regression (L2, C)"
             + " on the layer's features, standardised on each training fold",
-        "ncc_accuracy (scalar, per layer): k-fold accuracy of the nearest class centre (Euclidean, raw features)");
+        "ncc_accuracy (scalar, per layer): k-fold accuracy of the nearest class centre (Euclidean, raw features)",
+        "probe_accuracy_ci_low/_ci_high, ncc_accuracy_ci_low/_ci_high (scalar, per layer): 95% percentile bootstrap"
+            + " over exemplars of each exemplar's held-out correctness");
   }
 
   @Override

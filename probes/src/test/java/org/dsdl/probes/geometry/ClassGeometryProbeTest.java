@@ -33,6 +33,8 @@ class ClassGeometryProbeTest {
     assertThat(m.get("nc1")).isCloseTo(0.125, within(1e-12));
     assertThat(m.get("cdnv")).isCloseTo(0.0625, within(1e-12));
     assertThat(m.get("silhouette")).isCloseTo((0.6 + 1.0 / 3 + 1.0 / 3 + 0.6) / 4, within(1e-12));
+    assertThat(m.get("silhouette_ci_low")).isBetween(1.0 / 3, m.get("silhouette"));
+    assertThat(m.get("silhouette_ci_high")).isBetween(m.get("silhouette"), 0.6);
   }
 
   @Test

@@ -43,7 +43,9 @@ class LinearProbeTest {
     // training: class 0 at 0 and 2 (centre 1), class 1 at 8 and 10 (centre 9); test: 4 -> class 0, 6 -> class 1
     FloatMatrix a = new FloatMatrix(6, 1, new float[] {0, 2, 8, 10, 4, 6});
     int[] labels = {0, 0, 1, 1, 0, 0};
-    assertThat(LinearProbe.nearestCentre(a, labels, 2, new int[] {0, 1, 2, 3}, new int[] {4, 5})).isEqualTo(1);
+    double[] correct = new double[6];
+    LinearProbe.nearestCentre(a, labels, 2, new int[] {0, 1, 2, 3}, new int[] {4, 5}, correct);
+    assertThat(correct).containsExactly(0, 0, 0, 0, 1, 0);
   }
 
   @Test
@@ -84,9 +86,13 @@ class LinearProbeTest {
     Map<String, Double> s = measure(labels, separated);
     assertThat(s.get("probe_accuracy")).isEqualTo(1.0);
     assertThat(s.get("ncc_accuracy")).isEqualTo(1.0);
+    assertThat(s.get("probe_accuracy_ci_low")).isEqualTo(1.0);
+    assertThat(s.get("probe_accuracy_ci_high")).isEqualTo(1.0);
     Map<String, Double> u = measure(labels, noise);
     assertThat(u.get("probe_accuracy")).isLessThan(0.5);
     assertThat(u.get("ncc_accuracy")).isLessThan(0.5);
+    assertThat(u.get("probe_accuracy_ci_low")).isLessThan(u.get("probe_accuracy")).isGreaterThan(0);
+    assertThat(u.get("probe_accuracy_ci_high")).isGreaterThan(u.get("probe_accuracy"));
   }
 
   private static Map<String, Double> measure(int[] labels, double[][] rows) {
