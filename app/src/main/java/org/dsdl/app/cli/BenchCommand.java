@@ -54,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  inside TensorFlow   %s %% of training wall time%n", fmt(scale(r.engineShare(), 100), "%.1f"));
       out.printf(Locale.ROOT, "  feeding-free bound  %s samples/s   fed / feeding-free = %.3f%n", fmt(r.feedFreeSamplesPerSecond(), "%.0f"), r.fedOverFeedFree());
       out.printf(Locale.ROOT, "  checkpoint capture  %s ms (evaluate held-out and training subsets, capture the probe set)%n", fmt(r.captureMs(), "%.1f"));
-      r.probeMs().forEach((name, s) -> out.printf(Locale.ROOT, "  probe %-13s %s ms per checkpoint%n", name, fmt(s, "%.2f")));
+      r.probeMs().forEach((name, s) -> out.printf(Locale.ROOT, "  probe %-16s %s ms per checkpoint%n", name, fmt(s, "%.2f")));
       out.printf(Locale.ROOT, "  peak memory (RSS)   %.0f MB%n", r.peakRssMb());
       out.printf(Locale.ROOT, "  model FLOPs         %.2f MFLOP forward, %.2f MFLOP training per sample%n",
           r.forwardFlopsPerSample() / 1e6, r.trainingFlopsPerSample() / 1e6);
