@@ -1,9 +1,7 @@
 package org.dsdl.probes.geometry;
 
-import org.dsdl.api.snapshot.FloatMatrix;
 import org.dsdl.probes.stats.LayerStatistics;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
@@ -98,17 +96,8 @@ final class ClassGeometry {
    * a the mean distance to the other members of i's class, b the smallest mean distance to
    * another class; 0 for a class of one, and 0 where a = b = 0.
    */
-  static double[] silhouettes(FloatMatrix a, int[] labels, int classes) {
-    int n = a.rows();
-    int d = a.cols();
-    DMatrixRMaj x = new DMatrixRMaj(n, d);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < d; j++) {
-        x.set(i, j, a.get(i, j));
-      }
-    }
-    DMatrixRMaj gram = new DMatrixRMaj(n, n);
-    CommonOps_DDRM.multTransB(x, x, gram);
+  static double[] silhouettes(double[][] distance, int[] labels, int classes) {
+    int n = distance.length;
     int[] counts = new int[classes];
     for (int l : labels) {
       counts[l]++;
@@ -117,10 +106,9 @@ final class ClassGeometry {
     double[] sums = new double[classes];
     for (int i = 0; i < n; i++) {
       java.util.Arrays.fill(sums, 0);
-      double gi = gram.get(i, i);
       for (int j = 0; j < n; j++) {
         if (j != i) {
-          sums[labels[j]] += Math.sqrt(Math.max(0, gi + gram.get(j, j) - 2 * gram.get(i, j)));
+          sums[labels[j]] += distance[i][j];
         }
       }
       int own = labels[i];

@@ -41,7 +41,7 @@ final class ClassGeometryProbe implements Probe {
       if (Double.isFinite(cdnv)) {
         out.scalar("cdnv", l, cdnv);
       }
-      double[] silhouettes = ClassGeometry.silhouettes(s.activations, snapshot.labels(), s.classes);
+      double[] silhouettes = ClassGeometry.silhouettes(s.distances(), snapshot.labels(), s.classes);
       double mean = 0;
       for (double v : silhouettes) {
         mean += v;

@@ -5,7 +5,6 @@ import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.probe.LayerSelection;
 import org.dsdl.api.probe.Probe;
-import org.dsdl.api.snapshot.FloatMatrix;
 import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.KendallTau;
@@ -41,8 +40,7 @@ final class RsaProbe implements Probe {
       LayerStatistics s = LayerStatistics.of(snapshot, l);
       int[] live = s.liveUnits();
       out.matrix("class_rdm", l, snapshot.classNames(), snapshot.classNames(), dissimilarity(RowCorrelation.of(s.classMeans, live)));
-      double[][] exemplarR = RowCorrelation.of(rows(s.activations), live);
-      out.scalar("category_fit", l, categoryFit(exemplarR, snapshot.labels()));
+      out.scalar("category_fit", l, categoryFit(s.exemplarCorrelation(), snapshot.labels()));
       out.scalar("category_fit_max", l, maximumFit(snapshot.labels()));
     }
     return out.list();
@@ -86,15 +84,5 @@ final class RsaProbe implements Probe {
     }
     double pairsOfPairs = (double) all * (all - 1) / 2;
     return pairsOfPairs == 0 ? 0 : (double) within * (all - within) / pairsOfPairs;
-  }
-
-  private static double[][] rows(FloatMatrix a) {
-    double[][] x = new double[a.rows()][a.cols()];
-    for (int i = 0; i < a.rows(); i++) {
-      for (int j = 0; j < a.cols(); j++) {
-        x[i][j] = a.get(i, j);
-      }
-    }
-    return x;
   }
 }

@@ -4,6 +4,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import org.dsdl.api.snapshot.FloatMatrix;
 import org.dsdl.api.snapshot.Snapshot;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Statistics of one layer's activations on the probe set that several probes need: class counts
@@ -36,6 +38,8 @@ public final class LayerStatistics {
   public final FloatMatrix activations;
 
   private static final Map<Snapshot, Map<String, LayerStatistics>> CACHE = new IdentityHashMap<>();
+  private double[][] gram;
+  private double[] rowMeans;
 
   LayerStatistics(FloatMatrix a, int[] labels, int classes) {
     this.activations = a;
@@ -99,6 +103,70 @@ public final class LayerStatistics {
       return CACHE.get(snapshot).computeIfAbsent(layer,
           l -> new LayerStatistics(snapshot.layer(l).activations(), snapshot.labels(), snapshot.classes()));
     }
+  }
+
+  /**
+   * The exemplars' Gram matrix over live units, G_ij = Σ_k x_ik x_jk (EJML), computed on first use.
+   * Distances between exemplars and their correlations both follow from it, so probes share it.
+   */
+  public synchronized double[][] gram() {
+    if (gram == null) {
+      int[] live = liveUnits();
+      DMatrixRMaj x = new DMatrixRMaj(n, live.length);
+      rowMeans = new double[n];
+      for (int i = 0; i < n; i++) {
+        double sum = 0;
+        for (int k = 0; k < live.length; k++) {
+          double v = activations.get(i, live[k]);
+          x.set(i, k, v);
+          sum += v;
+        }
+        rowMeans[i] = live.length == 0 ? 0 : sum / live.length;
+      }
+      DMatrixRMaj g = new DMatrixRMaj(n, n);
+      CommonOps_DDRM.multTransB(x, x, g);
+      gram = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          gram[i][j] = g.get(i, j);
+        }
+      }
+    }
+    return gram;
+  }
+
+  /**
+   * Pearson correlation between exemplars across live units, from the Gram matrix: with m_i a
+   * row's mean over the k live units, (x_i − m_i)·(x_j − m_j) = G_ij − k m_i m_j. An exemplar that
+   * does not vary across units has correlation 0 with every exemplar, never NaN.
+   */
+  public double[][] exemplarCorrelation() {
+    double[][] g = gram();
+    int k = d - deadCount;
+    double[] norm = new double[n];
+    for (int i = 0; i < n; i++) {
+      norm[i] = Math.sqrt(Math.max(0, g[i][i] - k * rowMeans[i] * rowMeans[i]));
+    }
+    double[][] r = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        double denominator = norm[i] * norm[j];
+        r[i][j] = denominator <= DEAD ? 0 : (g[i][j] - k * rowMeans[i] * rowMeans[j]) / denominator;
+      }
+    }
+    return r;
+  }
+
+  /** Euclidean distances between exemplars, from the Gram matrix (dead units are constant, so they change no distance). */
+  public double[][] distances() {
+    double[][] g = gram();
+    double[][] dist = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        dist[i][j] = i == j ? 0 : Math.sqrt(Math.max(0, g[i][i] + g[j][j] - 2 * g[i][j]));
+      }
+    }
+    return dist;
   }
 
   /** Indices of the live (not dead) units. */
