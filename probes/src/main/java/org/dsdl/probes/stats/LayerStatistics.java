@@ -4,8 +4,6 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import org.dsdl.api.snapshot.FloatMatrix;
 import org.dsdl.api.snapshot.Snapshot;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Statistics of one layer's activations on the probe set that several probes need: class counts
@@ -106,29 +104,39 @@ public final class LayerStatistics {
   }
 
   /**
-   * The exemplars' Gram matrix over live units, G_ij = Σ_k x_ik x_jk (EJML), computed on first use.
-   * Distances between exemplars and their correlations both follow from it, so probes share it.
+   * The Gram matrix of the exemplars' row-centred activations over live units,
+   * H_ij = Σ_k (x_ik − m_i)(x_jk − m_j) with m_i the row's mean over the live units, computed on
+   * first use (upper triangle, mirrored). Exemplar correlations and distances both follow from it,
+   * so probes share it; centring first keeps the correlations well conditioned.
    */
   public synchronized double[][] gram() {
     if (gram == null) {
       int[] live = liveUnits();
-      DMatrixRMaj x = new DMatrixRMaj(n, live.length);
+      int k = live.length;
+      double[][] z = new double[n][k];
       rowMeans = new double[n];
       for (int i = 0; i < n; i++) {
         double sum = 0;
-        for (int k = 0; k < live.length; k++) {
-          double v = activations.get(i, live[k]);
-          x.set(i, k, v);
-          sum += v;
+        for (int t = 0; t < k; t++) {
+          z[i][t] = activations.get(i, live[t]);
+          sum += z[i][t];
         }
-        rowMeans[i] = live.length == 0 ? 0 : sum / live.length;
+        rowMeans[i] = k == 0 ? 0 : sum / k;
+        for (int t = 0; t < k; t++) {
+          z[i][t] -= rowMeans[i];
+        }
       }
-      DMatrixRMaj g = new DMatrixRMaj(n, n);
-      CommonOps_DDRM.multTransB(x, x, g);
       gram = new double[n][n];
       for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          gram[i][j] = g.get(i, j);
+        double[] zi = z[i];
+        for (int j = i; j < n; j++) {
+          double[] zj = z[j];
+          double dot = 0;
+          for (int t = 0; t < k; t++) {
+            dot += zi[t] * zj[t];
+          }
+          gram[i][j] = dot;
+          gram[j][i] = dot;
         }
       }
     }
@@ -136,34 +144,33 @@ public final class LayerStatistics {
   }
 
   /**
-   * Pearson correlation between exemplars across live units, from the Gram matrix: with m_i a
-   * row's mean over the k live units, (x_i − m_i)·(x_j − m_j) = G_ij − k m_i m_j. An exemplar that
-   * does not vary across units has correlation 0 with every exemplar, never NaN.
+   * Pearson correlation between exemplars across live units: H_ij / sqrt(H_ii H_jj). An exemplar
+   * that does not vary across units has correlation 0 with every exemplar, never NaN.
    */
   public double[][] exemplarCorrelation() {
-    double[][] g = gram();
-    int k = d - deadCount;
-    double[] norm = new double[n];
-    for (int i = 0; i < n; i++) {
-      norm[i] = Math.sqrt(Math.max(0, g[i][i] - k * rowMeans[i] * rowMeans[i]));
-    }
+    double[][] h = gram();
     double[][] r = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        double denominator = norm[i] * norm[j];
-        r[i][j] = denominator <= DEAD ? 0 : (g[i][j] - k * rowMeans[i] * rowMeans[j]) / denominator;
+        double denominator = Math.sqrt(h[i][i] * h[j][j]);
+        r[i][j] = denominator <= DEAD ? 0 : h[i][j] / denominator;
       }
     }
     return r;
   }
 
-  /** Euclidean distances between exemplars, from the Gram matrix (dead units are constant, so they change no distance). */
+  /**
+   * Euclidean distances between exemplars: ‖x_i − x_j‖² = H_ii + H_jj − 2H_ij + k(m_i − m_j)² over
+   * the k live units (dead units are constant, so they change no distance).
+   */
   public double[][] distances() {
-    double[][] g = gram();
+    double[][] h = gram();
+    int k = d - deadCount;
     double[][] dist = new double[n][n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        dist[i][j] = i == j ? 0 : Math.sqrt(Math.max(0, g[i][i] + g[j][j] - 2 * g[i][j]));
+        double m = rowMeans[i] - rowMeans[j];
+        dist[i][j] = i == j ? 0 : Math.sqrt(Math.max(0, h[i][i] + h[j][j] - 2 * h[i][j] + k * m * m));
       }
     }
     return dist;
