@@ -3,56 +3,41 @@ package org.dsdl.probes.linear;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
-import org.dsdl.api.probe.LayerSelection;
-import org.dsdl.api.probe.Probe;
 import org.dsdl.api.snapshot.FloatMatrix;
-import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.Bootstrap;
-import org.dsdl.probes.stats.LayerChoice;
 import org.dsdl.probes.stats.LayerStatistics;
+import org.dsdl.probes.stats.PerLayerProbe;
 
 /**
  * How linearly decodable category identity is in each layer: k-fold cross-validated accuracy of
  * an L2 multinomial logistic regression on the probe set, and of the nearest class centre. The
  * folds are stratified and fixed by the seed, so every checkpoint uses the same folds.
  */
-final class LinearProbe implements Probe {
-  private final String name;
+final class LinearProbe extends PerLayerProbe {
   private final LinearProbeParameters p;
   private final long seed;
 
   LinearProbe(String name, LinearProbeParameters p, long seed) {
-    this.name = name;
+    super(name, p.layers(), false);
     this.p = p;
     this.seed = seed;
   }
 
   @Override
-  public LayerSelection layers() {
-    return p.layers().isEmpty() ? LayerSelection.allLayers() : LayerSelection.of(p.layers());
-  }
-
-  @Override
-  public List<Measurement> measure(Snapshot snapshot) {
-    Measurements out = new Measurements(name, snapshot.checkpoint());
+  protected void measureLayer(Snapshot snapshot, String l, LayerStatistics stats, Measurements out) {
     int[] fold = folds(snapshot.labels(), snapshot.classes(), p.folds(), seed);
-    for (LayerCapture layer : LayerChoice.of(snapshot, p.layers(), false)) {
-      FloatMatrix a = layer.activations();
-      double[] lr = new double[a.rows()];
-      double[] ncc = new double[a.rows()];
-      for (int k = 0; k < p.folds(); k++) {
-        int[][] split = split(fold, k);
-        logistic(a, snapshot.labels(), snapshot.classes(), split[0], split[1], lr);
-        nearestCentre(a, snapshot.labels(), snapshot.classes(), split[0], split[1], ncc);
-      }
-      String l = layer.layer().name();
-      scalarWithInterval(out, "probe_accuracy", l, lr);
-      scalarWithInterval(out, "ncc_accuracy", l, ncc);
+    FloatMatrix a = stats.activations;
+    double[] lr = new double[a.rows()];
+    double[] ncc = new double[a.rows()];
+    for (int k = 0; k < p.folds(); k++) {
+      int[][] split = split(fold, k);
+      logistic(a, snapshot.labels(), snapshot.classes(), split[0], split[1], lr);
+      nearestCentre(a, snapshot.labels(), snapshot.classes(), split[0], split[1], ncc);
     }
-    return out.list();
+    scalarWithInterval(out, "probe_accuracy", l, lr);
+    scalarWithInterval(out, "ncc_accuracy", l, ncc);
   }
 
   /** The mean of per-exemplar values, and its bootstrap interval when asked for. */

@@ -1,15 +1,11 @@
 package org.dsdl.probes.rsa;
 
 import java.util.List;
-import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
-import org.dsdl.api.probe.LayerSelection;
-import org.dsdl.api.probe.Probe;
-import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.KendallTau;
-import org.dsdl.probes.stats.LayerChoice;
 import org.dsdl.probes.stats.LayerStatistics;
+import org.dsdl.probes.stats.PerLayerProbe;
 import org.dsdl.probes.stats.RowCorrelation;
 
 /**
@@ -18,32 +14,17 @@ import org.dsdl.probes.stats.RowCorrelation;
  * between exemplars) and the ideal category RDM. Dead units are left out of both; an exemplar or
  * class mean that does not vary across live units has correlation 0 (dissimilarity 1).
  */
-final class RsaProbe implements Probe {
-  private final String name;
-  private final List<String> layers;
-
+final class RsaProbe extends PerLayerProbe {
   RsaProbe(String name, List<String> layers) {
-    this.name = name;
-    this.layers = layers;
+    super(name, layers, false);
   }
 
   @Override
-  public LayerSelection layers() {
-    return layers.isEmpty() ? LayerSelection.allLayers() : LayerSelection.of(layers);
-  }
-
-  @Override
-  public List<Measurement> measure(Snapshot snapshot) {
-    Measurements out = new Measurements(name, snapshot.checkpoint());
-    for (LayerCapture layer : LayerChoice.of(snapshot, layers, false)) {
-      String l = layer.layer().name();
-      LayerStatistics s = LayerStatistics.of(snapshot, l);
-      int[] live = s.liveUnits();
-      out.matrix("class_rdm", l, snapshot.classNames(), snapshot.classNames(), dissimilarity(RowCorrelation.of(s.classMeans, live)));
-      out.scalar("category_fit", l, categoryFit(s.exemplarCorrelation(), snapshot.labels()));
-      out.scalar("category_fit_max", l, maximumFit(snapshot.labels()));
-    }
-    return out.list();
+  protected void measureLayer(Snapshot snapshot, String l, LayerStatistics s, Measurements out) {
+    int[] live = s.liveUnits();
+    out.matrix("class_rdm", l, snapshot.classNames(), snapshot.classNames(), dissimilarity(RowCorrelation.of(s.classMeans, live)));
+    out.scalar("category_fit", l, categoryFit(s.exemplarCorrelation(), snapshot.labels()));
+    out.scalar("category_fit_max", l, maximumFit(snapshot.labels()));
   }
 
   static double[][] dissimilarity(double[][] r) {

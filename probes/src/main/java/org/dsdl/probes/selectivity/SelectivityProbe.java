@@ -1,65 +1,47 @@
 package org.dsdl.probes.selectivity;
 
 import java.util.List;
-import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
-import org.dsdl.api.probe.LayerSelection;
-import org.dsdl.api.probe.Probe;
-import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.LayerChoice;
 import org.dsdl.probes.stats.LayerStatistics;
+import org.dsdl.probes.stats.PerLayerProbe;
 
 /**
  * Class selectivity of each unit: with m_c the unit's mean activation over exemplars of class c,
  * μ_max = max_c m_c and μ_rest the mean of the other classes' m_c,
  * SI = (μ_max − μ_rest) / (μ_max + μ_rest), in [0, 1] for non-negative (ReLU) activations.
  */
-final class SelectivityProbe implements Probe {
-  private final String name;
-  private final List<String> layers;
-
+final class SelectivityProbe extends PerLayerProbe {
   SelectivityProbe(String name, List<String> layers) {
-    this.name = name;
-    this.layers = layers;
+    super(name, layers, true);
   }
 
   @Override
-  public LayerSelection layers() {
-    return layers.isEmpty() ? LayerSelection.allLayers() : LayerSelection.of(layers);
-  }
-
-  @Override
-  public List<Measurement> measure(Snapshot snapshot) {
-    Measurements out = new Measurements(name, snapshot.checkpoint());
-    for (LayerCapture layer : LayerChoice.of(snapshot, layers, true)) {
-      String l = layer.layer().name();
-      LayerStatistics s = LayerStatistics.of(snapshot, l);
-      double[] si = new double[s.d];
-      double[] preferred = new double[s.d];
-      double sum = 0;
-      for (int j = 0; j < s.d; j++) {
-        int best = 0;
-        for (int c = 1; c < s.classes; c++) {
-          if (s.classMeans[c][j] > s.classMeans[best][j]) {
-            best = c;
-          }
+  protected void measureLayer(Snapshot snapshot, String l, LayerStatistics s, Measurements out) {
+    double[] si = new double[s.d];
+    double[] preferred = new double[s.d];
+    double sum = 0;
+    for (int j = 0; j < s.d; j++) {
+      int best = 0;
+      for (int c = 1; c < s.classes; c++) {
+        if (s.classMeans[c][j] > s.classMeans[best][j]) {
+          best = c;
         }
-        preferred[j] = best;
-        if (s.dead[j]) {
-          continue;
-        }
-        si[j] = index(s.classMeans, j, best);
-        sum += si[j];
       }
-      List<String> units = LayerChoice.unitLabels(s.d);
-      out.vector("selectivity", l, units, si)
-          .vector("preferred_class", l, units, preferred)
-          .scalar("mean_selectivity", l, s.d == s.deadCount ? 0 : sum / (s.d - s.deadCount))
-          .scalar("dead_units", l, s.deadCount)
-          .scalar("dead_fraction", l, (double) s.deadCount / s.d);
+      preferred[j] = best;
+      if (s.dead[j]) {
+        continue;
+      }
+      si[j] = index(s.classMeans, j, best);
+      sum += si[j];
     }
-    return out.list();
+    List<String> units = LayerChoice.unitLabels(s.d);
+    out.vector("selectivity", l, units, si)
+        .vector("preferred_class", l, units, preferred)
+        .scalar("mean_selectivity", l, s.d == s.deadCount ? 0 : sum / (s.d - s.deadCount))
+        .scalar("dead_units", l, s.deadCount)
+        .scalar("dead_fraction", l, (double) s.deadCount / s.d);
   }
 
   /** SI of unit {@code j} whose largest class mean is that of class {@code best}; 0 when both means are 0. */

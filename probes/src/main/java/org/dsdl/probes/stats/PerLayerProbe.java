@@ -1,0 +1,48 @@
+package org.dsdl.probes.stats;
+
+import java.util.List;
+import org.dsdl.api.measure.Measurement;
+import org.dsdl.api.measure.Measurements;
+import org.dsdl.api.probe.LayerSelection;
+import org.dsdl.api.probe.Probe;
+import org.dsdl.api.snapshot.LayerCapture;
+import org.dsdl.api.snapshot.Snapshot;
+
+/**
+ * A probe that measures each chosen layer on its own from the shared {@link LayerStatistics}:
+ * subclasses say only what to measure in one layer.
+ */
+public abstract class PerLayerProbe implements Probe {
+  private final String name;
+  private final List<String> layers;
+  private final boolean reluOnly;
+
+  /**
+   * @param name the name measurements are recorded under
+   * @param layers the layers to measure; empty = every captured layer
+   * @param reluOnly leave out the logits (for metrics that assume non-negative activations)
+   */
+  protected PerLayerProbe(String name, List<String> layers, boolean reluOnly) {
+    this.name = name;
+    this.layers = List.copyOf(layers);
+    this.reluOnly = reluOnly;
+  }
+
+  @Override
+  public LayerSelection layers() {
+    return layers.isEmpty() ? LayerSelection.allLayers() : LayerSelection.of(layers);
+  }
+
+  @Override
+  public List<Measurement> measure(Snapshot snapshot) {
+    Measurements out = new Measurements(name, snapshot.checkpoint());
+    for (LayerCapture layer : LayerChoice.of(snapshot, layers, reluOnly)) {
+      String l = layer.layer().name();
+      measureLayer(snapshot, l, LayerStatistics.of(snapshot, l), out);
+    }
+    return out.list();
+  }
+
+  /** Adds the measurements of {@code layer} to {@code out}. */
+  protected abstract void measureLayer(Snapshot snapshot, String layer, LayerStatistics stats, Measurements out);
+}
