@@ -149,6 +149,12 @@ class ResumeTest {
     before.forEach((k, v) -> assertThat(after.get(k)).as(k).isEqualTo(v));
 
     Files.write(state, original);
+    try (var channel = java.nio.channels.FileChannel.open(cut.resolve(".lock"), java.nio.file.StandardOpenOption.WRITE);
+        var held = channel.lock()) {
+      // as if the run were still going in another process
+      assertThatThrownBy(() -> runner.resume(cut, Progress.silent(), new StopSignal()))
+          .isInstanceOf(DsdlException.class).hasMessageContaining("is in use by another dsdl process");
+    }
     Path trainer = cut.resolve("state/trainer.json");
     String text = Files.readString(trainer);
     Files.writeString(trainer, text.replaceFirst("\"configSha256\" : \"[0-9a-f]+\"", "\"configSha256\" : \"00\""));

@@ -190,7 +190,6 @@ public final class PipelineRunner {
       }
     }
     dir.writeManifest(state.manifest(status, started));
-    dir.close();
     long v0 = System.nanoTime();
     String vizError = renderer.render(dir.path(), s.plan().visualizers());
     state.visualizerSeconds = (System.nanoTime() - v0) / 1e9;

@@ -2,6 +2,8 @@ package org.dsdl.app.rundir;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,9 @@ import org.dsdl.app.DsdlException;
 /**
  * The run directory being written: {@code run.json} replaced atomically at every checkpoint,
  * {@code metrics.jsonl} appended and flushed at every checkpoint, so a killed run leaves every
- * measured checkpoint readable.
+ * measured checkpoint readable. While open, it holds an exclusive lock on {@code .lock}, so two
+ * processes (say, a resume started while the run is still going) never write one run; the
+ * operating system drops the lock when the process dies.
  */
 public final class RunDirectory implements AutoCloseable {
   /** The manifest's file name. */
@@ -26,13 +30,33 @@ public final class RunDirectory implements AutoCloseable {
   /** Everything dsdl writes in a run directory, removed by {@code --force}. */
   private static final List<String> OUTPUTS = List.of(MANIFEST, METRICS, "metrics.csv", "report.html", "state", "arrays", "figures", "tensorboard");
 
+  /** The lock file's name. */
+  public static final String LOCK = ".lock";
+
   private final Path dir;
+  private final FileChannel lockChannel;
   private final BufferedWriter metrics;
 
-  private RunDirectory(Path dir) throws IOException {
+  private RunDirectory(Path dir, FileChannel lockChannel) throws IOException {
     this.dir = dir;
+    this.lockChannel = lockChannel;
     this.metrics = Files.newBufferedWriter(dir.resolve(METRICS), StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /** Takes the run's exclusive lock, or says that another process holds it. */
+  private static FileChannel lock(Path dir) throws IOException {
+    FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      if (channel.tryLock() != null) {
+        return channel;
+      }
+    } catch (OverlappingFileLockException e) {
+      // held by this very process
+    }
+    channel.close();
+    throw DsdlException.badInput("run directory " + dir + " is in use by another dsdl process (it holds " + dir.resolve(LOCK)
+        + "); wait for it to finish or stop it first");
   }
 
   /**
@@ -61,12 +85,13 @@ public final class RunDirectory implements AutoCloseable {
     check(dir, force);
     try {
       Files.createDirectories(dir);
+      FileChannel lock = lock(dir);
       if (force) {
         for (String name : OUTPUTS) {
           deleteRecursively(dir.resolve(name));
         }
       }
-      return new RunDirectory(dir);
+      return new RunDirectory(dir, lock);
     } catch (IOException e) {
       throw DsdlException.badInput("cannot create run directory '" + dir + "': " + e.getMessage(), e);
     }
@@ -89,6 +114,7 @@ public final class RunDirectory implements AutoCloseable {
    * leave them), rewriting metrics.jsonl atomically, then appends.
    */
   public static RunDirectory reopen(Path dir, int nextCheckpoint) throws IOException {
+    FileChannel lock = lock(dir);
     Path metrics = dir.resolve(METRICS);
     List<String> kept = new java.util.ArrayList<>();
     if (Files.exists(metrics)) {
@@ -107,7 +133,7 @@ public final class RunDirectory implements AutoCloseable {
         out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
       }
     });
-    return new RunDirectory(dir);
+    return new RunDirectory(dir, lock);
   }
 
   /** The directory. */
@@ -131,6 +157,10 @@ public final class RunDirectory implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    metrics.close();
+    try {
+      metrics.close();
+    } finally {
+      lockChannel.close();
+    }
   }
 }
