@@ -16,56 +16,40 @@ public final class KendallTau {
   /** τ_A of {@code values} against {@code between} (true = 1 in the ideal RDM). */
   public static double tauA(double[] values, boolean[] between) {
     int n = values.length;
-    int within = 0;
+    int nb = 0;
     for (boolean b : between) {
-      if (!b) {
-        within++;
+      if (b) {
+        nb++;
       }
     }
-    double[] w = new double[within];
-    for (int i = 0, k = 0; i < n; i++) {
-      if (!between[i]) {
-        w[k++] = values[i];
-      }
-    }
-    Arrays.sort(w);
-    long diff = 0;
-    for (int i = 0; i < n; i++) {
+    double[] bv = new double[nb];
+    double[] wv = new double[n - nb];
+    for (int i = 0, x = 0, y = 0; i < n; i++) {
       if (between[i]) {
-        long less = lowerBound(w, values[i]);
-        long greater = w.length - upperBound(w, values[i]);
-        diff += less - greater;
+        bv[x++] = values[i];
+      } else {
+        wv[y++] = values[i];
       }
+    }
+    Arrays.sort(bv);
+    Arrays.sort(wv);
+    // Sweep the sorted between-values; two pointers count the within-values below and at each one.
+    long diff = 0;
+    int below = 0;
+    int atOrBelow = 0;
+    for (double b : bv) {
+      while (below < wv.length && wv[below] < b) {
+        below++;
+      }
+      if (atOrBelow < below) {
+        atOrBelow = below;
+      }
+      while (atOrBelow < wv.length && wv[atOrBelow] <= b) {
+        atOrBelow++;
+      }
+      diff += below - (wv.length - atOrBelow);
     }
     double pairs = (double) n * (n - 1) / 2;
     return pairs == 0 ? 0 : diff / pairs;
-  }
-
-  private static int lowerBound(double[] a, double v) {
-    int lo = 0;
-    int hi = a.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  private static int upperBound(double[] a, double v) {
-    int lo = 0;
-    int hi = a.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 }
