@@ -4,6 +4,7 @@ import java.util.List;
 import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.plugin.NoParameters;
+import org.dsdl.api.plugin.WithoutParameters;
 import org.dsdl.api.probe.LayerSelection;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
@@ -11,7 +12,7 @@ import org.dsdl.api.probe.ProbeProvider;
 import org.dsdl.api.snapshot.Snapshot;
 
 /** Test probe: records the accuracy of the probe set's own logits, an independent path to the model's predictions. */
-public final class SpyProbeProvider implements ProbeProvider<NoParameters> {
+public final class SpyProbeProvider implements ProbeProvider<NoParameters>, WithoutParameters {
   @Override
   public String name() {
     return "spy";
@@ -20,16 +21,6 @@ public final class SpyProbeProvider implements ProbeProvider<NoParameters> {
   @Override
   public String description() {
     return "test probe: accuracy of the captured logits";
-  }
-
-  @Override
-  public Class<NoParameters> parametersType() {
-    return NoParameters.class;
-  }
-
-  @Override
-  public NoParameters defaultParameters() {
-    return NoParameters.INSTANCE;
   }
 
   @Override

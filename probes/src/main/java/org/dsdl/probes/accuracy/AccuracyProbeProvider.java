@@ -2,12 +2,13 @@ package org.dsdl.probes.accuracy;
 
 import java.util.List;
 import org.dsdl.api.plugin.NoParameters;
+import org.dsdl.api.plugin.WithoutParameters;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
 
 /** Provides the {@code accuracy} probe. */
-public final class AccuracyProbeProvider implements ProbeProvider<NoParameters> {
+public final class AccuracyProbeProvider implements ProbeProvider<NoParameters>, WithoutParameters {
   @Override
   public String name() {
     return "accuracy";
@@ -16,16 +17,6 @@ public final class AccuracyProbeProvider implements ProbeProvider<NoParameters> 
   @Override
   public String description() {
     return "loss and accuracy on training and held-out data, per-class held-out recall, confusion matrix";
-  }
-
-  @Override
-  public Class<NoParameters> parametersType() {
-    return NoParameters.class;
-  }
-
-  @Override
-  public NoParameters defaultParameters() {
-    return NoParameters.INSTANCE;
   }
 
   @Override

@@ -1,11 +1,12 @@
 package org.dsdl.visualizers.csv;
 
 import org.dsdl.api.plugin.NoParameters;
+import org.dsdl.api.plugin.WithoutParameters;
 import org.dsdl.api.viz.Visualizer;
 import org.dsdl.api.viz.VisualizerProvider;
 
 /** Provides the {@code csv} visualizer. */
-public final class CsvVisualizerProvider implements VisualizerProvider<NoParameters> {
+public final class CsvVisualizerProvider implements VisualizerProvider<NoParameters>, WithoutParameters {
   @Override
   public String name() {
     return "csv";
@@ -14,16 +15,6 @@ public final class CsvVisualizerProvider implements VisualizerProvider<NoParamet
   @Override
   public String description() {
     return "metrics.csv: every scalar measurement as a tidy table (checkpoint,step,epoch,probe,metric,layer,value)";
-  }
-
-  @Override
-  public Class<NoParameters> parametersType() {
-    return NoParameters.class;
-  }
-
-  @Override
-  public NoParameters defaultParameters() {
-    return NoParameters.INSTANCE;
   }
 
   @Override
