@@ -113,6 +113,19 @@ public record ModelSpec(
     return layers().stream().mapToLong(LayerInfo::parameters).sum();
   }
 
+  /** Floating-point operations of one forward pass of one sample: two per multiply-accumulate. */
+  public long forwardFlops() {
+    return 2 * forwardMacs();
+  }
+
+  /**
+   * Floating-point operations of one training step per sample: ≈ 3 × forward (the forward pass,
+   * and the backward pass for inputs and for weights).
+   */
+  public long trainingFlops() {
+    return 3 * forwardFlops();
+  }
+
   /** Multiply-accumulate operations for one forward pass of one sample. */
   public long forwardMacs() {
     long macs = 0;

@@ -85,8 +85,8 @@ final class PluginCatalog {
     o.put("classes", spec.classes());
     o.put("parameterCount", spec.parameterCount());
     o.put("forwardMacsPerSample", spec.forwardMacs());
-    o.put("forwardFlopsPerSample", 2 * spec.forwardMacs());
-    o.put("trainingFlopsPerSample", 6 * spec.forwardMacs());
+    o.put("forwardFlopsPerSample", spec.forwardFlops());
+    o.put("trainingFlopsPerSample", spec.trainingFlops());
     ArrayNode params = o.putArray("parameters");
     params.addObject().put("name", "blocks").put("type", "List<List<Integer>>").put("description", "convolution widths grouped by block")
         .set("default", F.pojoNode(spec.convBlocks()));

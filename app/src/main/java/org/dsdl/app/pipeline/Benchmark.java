@@ -107,8 +107,8 @@ public final class Benchmark {
         }
       }
       var spec = setup.data().model();
-      long forward = 2 * spec.forwardMacs();
-      long training = 3 * forward;
+      long forward = spec.forwardFlops();
+      long training = spec.trainingFlops();
       List<Double> gflops = sps.stream().map(v -> v * training / 1e9).toList();
       Map<String, Stat> probeStats = new LinkedHashMap<>();
       probes.forEach((k, v) -> probeStats.put(k, Stat.of(v)));

@@ -109,7 +109,7 @@ public final class PipelineRunner {
     RunState state = new RunState(s.plan(), s.seeds(), s.data(), s.engine().version());
     var spec = s.data().model();
     state.model = new Manifest.ModelSummary(spec.name(), s.plan().engine().plugin().name() + " — " + s.engine().version(),
-        spec.layers(), model.parameterCount(), spec.forwardMacs(), 2 * spec.forwardMacs(), 6 * spec.forwardMacs(), spec.convBlocks(), spec.dense());
+        spec.layers(), model.parameterCount(), spec.forwardMacs(), spec.forwardFlops(), spec.trainingFlops(), spec.convBlocks(), spec.dense());
     LOG.info("model {}: {} trainable parameters, {} layers; {} steps, {} checkpoints", spec.name(),
         String.format(Locale.ROOT, "%,d", model.parameterCount()), spec.layers().size(), s.schedule().totalSteps(), s.schedule().size());
     return state;

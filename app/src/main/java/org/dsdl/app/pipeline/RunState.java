@@ -15,8 +15,9 @@ final class RunState {
   private static final Logger LOG = LoggerFactory.getLogger(RunState.class);
   final ExperimentPlan plan;
   final Seeds seeds;
-  final PreparedData data;
   final String engineVersion;
+  /** Fixed for the run: computed once, not at every manifest write. */
+  final Manifest.DatasetSummary datasetSummary;
   Manifest.ModelSummary model;
   final List<Manifest.CheckpointEntry> checkpoints = new ArrayList<>();
   final List<Manifest.ProbeFailure> failures = new ArrayList<>();
@@ -34,8 +35,8 @@ final class RunState {
   RunState(ExperimentPlan plan, Seeds seeds, PreparedData data, String engineVersion) {
     this.plan = plan;
     this.seeds = seeds;
-    this.data = data;
     this.engineVersion = engineVersion;
+    this.datasetSummary = data.summary(plan.dataset().plugin().name());
   }
 
   void failure(String probe, int checkpoint, RuntimeException e) {
@@ -59,7 +60,7 @@ final class RunState {
     Manifest.Timings timings = new Manifest.Timings(elapsed(startedNanos), trainingSeconds, sessionSeconds,
         checkpointSeconds, Map.copyOf(probeSeconds), visualizerSeconds, trainingSeconds == 0 ? 0 : samples / trainingSeconds);
     return new Manifest(Manifest.FORMAT, plan.config().name(), status, seeds.master(), seedMap,
-        Versions.all(engineVersion), plan.resolved(), data.summary(plan.dataset().plugin().name()), model,
+        Versions.all(engineVersion), plan.resolved(), datasetSummary, model,
         List.copyOf(checkpoints), List.copyOf(failures), timings, error);
   }
 }
