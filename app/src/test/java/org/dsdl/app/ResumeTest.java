@@ -32,7 +32,7 @@ class ResumeTest {
   private static final List<String> TINY = List.of(
       "name=tiny", "seed=11",
       "dataset={type: tokens, trainPerClass: 60, testPerClass: 20, minPerClass: 60}",
-      "training.epochs=3", "probeSet.perClass=20", "probes=[accuracy, spy]");
+      "training.epochs=3", "probeSet.perClass=20", "probes=[accuracy, spy, linear-probe]");
   @TempDir
   Path dir;
   private PipelineRunner runner;

@@ -16,9 +16,11 @@ import org.dsdl.api.snapshot.Snapshot;
  * <p>A probe that throws is reported with its name; the run goes on without its measurements at
  * that checkpoint.
  *
- * <p>Resuming ({@code dsdl run --resume}) creates probes anew: what a probe kept in memory from
- * checkpoints before the resume is gone, so {@link #finish} sees only the checkpoints measured
- * after it. Measurements already written stay in the run.
+ * <p>Resuming ({@code dsdl run --resume}) creates probes anew. A probe that keeps data across
+ * checkpoints hands it over through {@link #saveState} (called after {@link #measure} whenever the
+ * run saves its training state, by default at every checkpoint) and gets it back through
+ * {@link #restoreState} before its first {@code measure} after the resume, so a resumed run
+ * measures exactly what an uninterrupted one does. Measurements already written stay in the run.
  */
 public interface Probe {
 
@@ -29,6 +31,22 @@ public interface Probe {
 
   /** Measures one checkpoint. Build the result with {@link org.dsdl.api.measure.Measurements}. */
   List<Measurement> measure(Snapshot snapshot);
+
+  /**
+   * What this probe keeps across checkpoints, as bytes in a format of its choosing, for a resumed
+   * run to continue from. The default, an empty array, keeps nothing.
+   */
+  default byte[] saveState() {
+    return new byte[0];
+  }
+
+  /**
+   * Restores what {@link #saveState} returned in an earlier process of the same run, before the
+   * first {@link #measure} after a resume. Not called when the saved state is empty.
+   *
+   * @throws IllegalArgumentException if the bytes cannot be read back
+   */
+  default void restoreState(byte[] state) {}
 
   /** Measures across checkpoints once training has ended; none by default. */
   default List<Measurement> finish() {

@@ -3,6 +3,7 @@ package org.dsdl.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dsdl.app.DsdlException;
@@ -37,6 +38,9 @@ public final class BenchCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
 
+  /** The built-in identity probes, whose joint cost the bench reports. */
+  private static final List<String> IDENTITY = List.of("selectivity", "linear-probe", "rsa", "class-geometry");
+
   @Override
   public Integer call() throws Exception {
     if (steps < 1 || repeats < 1 || warmup < 0) {
@@ -54,7 +58,13 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  inside TensorFlow   %s %% of training wall time%n", fmt(scale(r.engineShare(), 100), "%.1f"));
       out.printf(Locale.ROOT, "  feeding-free bound  %s samples/s   fed / feeding-free = %.3f%n", fmt(r.feedFreeSamplesPerSecond(), "%.0f"), r.fedOverFeedFree());
       out.printf(Locale.ROOT, "  checkpoint capture  %s ms (evaluate held-out and training subsets, capture the probe set)%n", fmt(r.captureMs(), "%.1f"));
-      r.probeMs().forEach((name, s) -> out.printf(Locale.ROOT, "  probe %-16s %s ms per checkpoint%n", name, fmt(s, "%.2f")));
+      r.probeMs().forEach((name, s) -> out.printf(Locale.ROOT, "  probe %-16s %s ms per checkpoint, %.1f %% of the run's training time%n", name,
+          fmt(s, "%.2f"), 100 * r.probeShare(List.of(name))));
+      List<String> identity = r.probeMs().keySet().stream().filter(IDENTITY::contains).toList();
+      if (!identity.isEmpty()) {
+        out.printf(Locale.ROOT, "  identity probes     %.1f %% of the run's training time (%s; %d checkpoints, %.1f s training at the median step time)%n",
+            100 * r.probeShare(identity), String.join(", ", identity), r.runCheckpoints(), r.runTrainingSeconds());
+      }
       out.printf(Locale.ROOT, "  peak memory (RSS)   %.0f MB%n", r.peakRssMb());
       out.printf(Locale.ROOT, "  model FLOPs         %.2f MFLOP forward, %.2f MFLOP training per sample%n",
           r.forwardFlopsPerSample() / 1e6, r.trainingFlopsPerSample() / 1e6);

@@ -52,15 +52,35 @@ public final class Benchmark {
    * @param forwardFlopsPerSample model FLOPs of one forward pass
    * @param trainingFlopsPerSample ≈ 3 × forward
    * @param gigaflopsPerSecond training FLOPs per sample × samples per second
+   * @param runCheckpoints checkpoints in the benchmarked experiment's full run
+   * @param runSteps training steps in that run
    */
   public record Result(String model, long parameters, int batchSize, int steps, int repeats, Stat samplesPerSecond, Stat msPerStep,
       Stat engineShare, Stat feedFreeSamplesPerSecond, Stat captureMs, Map<String, Stat> probeMs, double peakRssMb,
-      long forwardFlopsPerSample, long trainingFlopsPerSample, Stat gigaflopsPerSecond) {
+      long forwardFlopsPerSample, long trainingFlopsPerSample, Stat gigaflopsPerSecond, int runCheckpoints, long runSteps) {
     /** Fed over feed-free throughput (1 = feeding costs nothing). */
     public double fedOverFeedFree() {
       return samplesPerSecond.median() / feedFreeSamplesPerSecond.median();
     }
+
+    /** The full run's training wall time at the median step time, in seconds. */
+    public double runTrainingSeconds() {
+      return runSteps * msPerStep.median() / 1e3;
+    }
+
+    /**
+     * The probes' median cost over the full run (every checkpoint) as a fraction of
+     * {@link #runTrainingSeconds()}; {@code names} selects the probes (empty = all).
+     */
+    public double probeShare(List<String> names) {
+      double perCheckpoint = probeMs.entrySet().stream().filter(e -> names.isEmpty() || names.contains(e.getKey()))
+          .mapToDouble(e -> e.getValue().median()).sum();
+      return perCheckpoint * runCheckpoints / 1e3 / runTrainingSeconds();
+    }
   }
+
+  /** Times each probe is measured on each repeat's snapshot (the JIT warms up over a run's checkpoints too). */
+  static final int PROBE_ROUNDS = 4;
 
   /** Runs {@code warmup} steps, then {@code repeats} × ({@code steps} fed steps, {@code steps} feed-free steps, one checkpoint). */
   public static Result run(RunSetup setup, int warmup, int steps, int repeats) {
@@ -100,10 +120,28 @@ public final class Benchmark {
         long c0 = System.nanoTime();
         Snapshot snapshot = setup.snapshot(model, setup.checkpoint(r + 1, step));
         capture.add((System.nanoTime() - c0) / 1e6);
+        // every round starts from the probes' state before the first, as the next checkpoint of a run would
+        Map<String, byte[]> before = new LinkedHashMap<>();
         for (RunSetup.NamedProbe p : setup.probes()) {
-          long p0 = System.nanoTime();
-          p.probe().measure(snapshot);
-          probes.computeIfAbsent(p.name(), n -> new ArrayList<>()).add((System.nanoTime() - p0) / 1e6);
+          before.put(p.name(), p.probe().saveState());
+        }
+        for (int round = 0; round < PROBE_ROUNDS; round++) {
+          if (round > 0) {
+            for (RunSetup.NamedProbe p : setup.probes()) {
+              byte[] b = before.get(p.name());
+              if (b.length > 0) {
+                p.probe().restoreState(b);
+              }
+            }
+          }
+          // a fresh copy per round, so statistics probes share per snapshot are recomputed as in a run
+          Snapshot copy = new Snapshot(snapshot.checkpoint(), snapshot.classNames(), snapshot.labels(), snapshot.ids(), snapshot.logits(),
+              snapshot.layers(), snapshot.evaluations());
+          for (RunSetup.NamedProbe p : setup.probes()) {
+            long p0 = System.nanoTime();
+            p.probe().measure(copy);
+            probes.computeIfAbsent(p.name(), n -> new ArrayList<>()).add((System.nanoTime() - p0) / 1e6);
+          }
         }
       }
       var spec = setup.data().model();
@@ -114,7 +152,7 @@ public final class Benchmark {
       probes.forEach((k, v) -> probeStats.put(k, Stat.of(v)));
       return new Result(spec.name(), model.parameterCount(), setup.plan().config().training().batchSize(), steps, repeats,
           Stat.of(sps), Stat.of(ms), Stat.of(share), Stat.of(free), Stat.of(capture), probeStats, peakRssMb(),
-          forward, training, Stat.of(gflops));
+          forward, training, Stat.of(gflops), setup.schedule().size(), setup.schedule().totalSteps());
     }
   }
 

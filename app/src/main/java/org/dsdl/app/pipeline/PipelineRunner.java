@@ -87,6 +87,7 @@ public final class PipelineRunner {
       } catch (IllegalArgumentException e) {
         throw DsdlException.badInput("cannot resume " + runDir + ": " + e.getMessage(), e);
       }
+      restoreProbes(setup, runDir, saved);
       RunState state = newState(setup, model);
       manifest.checkpoints().stream().filter(c -> c.index() < saved.nextCheckpoint()).forEach(state.checkpoints::add);
       manifest.probeFailures().stream().filter(f -> f.checkpoint() < saved.nextCheckpoint()).forEach(state.failures::add);
@@ -138,7 +139,7 @@ public final class PipelineRunner {
         dir.writeManifest(state.manifest(RunStatus.RUNNING, started));
         if (saveState) {
           long s0 = System.nanoTime();
-          saveState(dir, model, state, step, next, configHash, started);
+          saveState(s, dir, model, state, step, next, configHash, started);
           state.checkpointSeconds += (System.nanoTime() - s0) / 1e9;
         }
         progress.checkpoint(next - 1, state.lastSummary);
@@ -149,7 +150,7 @@ public final class PipelineRunner {
       if (stop.requested()) {
         interrupted = true;
         if (saveState) {
-          saveState(dir, model, state, step, next, configHash, started);
+          saveState(s, dir, model, state, step, next, configHash, started);
         }
         break;
       }
@@ -207,10 +208,35 @@ public final class PipelineRunner {
     return new RunOutcome(code, dir.path(), last);
   }
 
-  private static void saveState(RunDirectory dir, Model model, RunState state, long step, int next, String configHash, long started)
-      throws IOException {
+  private static void saveState(RunSetup s, RunDirectory dir, Model model, RunState state, long step, int next, String configHash,
+      long started) throws IOException {
+    Map<String, byte[]> probeStates = new java.util.LinkedHashMap<>();
+    for (RunSetup.NamedProbe p : s.probes()) {
+      try {
+        probeStates.put(p.name(), p.probe().saveState());
+      } catch (RuntimeException e) {
+        state.failure(p.name(), next - 1, e);
+      }
+    }
     StateStore.save(dir.path(), model, new TrainerState(TrainerState.FORMAT, step, next, state.samples, configHash, null, null,
-        state.trainingSeconds, state.sessionSeconds, state.checkpointSeconds, Map.copyOf(state.probeSeconds), state.elapsed(started)));
+        state.trainingSeconds, state.sessionSeconds, state.checkpointSeconds, Map.copyOf(state.probeSeconds), state.elapsed(started),
+        null, null), probeStates);
+  }
+
+  /** Hands each probe the state it saved before the stop; a probe that cannot read it back is bad input. */
+  private static void restoreProbes(RunSetup setup, Path runDir, TrainerState saved) {
+    Map<String, byte[]> states = StateStore.probeStatesOf(runDir, saved);
+    for (RunSetup.NamedProbe p : setup.probes()) {
+      byte[] bytes = states.get(p.name());
+      if (bytes == null || bytes.length == 0) {
+        continue;
+      }
+      try {
+        p.probe().restoreState(bytes);
+      } catch (RuntimeException e) {
+        throw DsdlException.badInput("cannot resume " + runDir + ": probe '" + p.name() + "' cannot read back its saved state: " + e.getMessage(), e);
+      }
+    }
   }
 
   /** SHA-256 of a resolved config as written in run.json, to tie saved state to its run. */

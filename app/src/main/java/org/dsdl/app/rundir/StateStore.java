@@ -10,6 +10,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import org.dsdl.api.io.OutputFiles;
 import org.dsdl.api.model.Model;
 import org.dsdl.app.DsdlException;
@@ -30,21 +32,66 @@ public final class StateStore {
 
   /** Saves the model's state and the trainer's position. */
   public static void save(Path runDir, Model model, TrainerState position) throws IOException {
+    save(runDir, model, position, Map.of());
+  }
+
+  /**
+   * Saves the model's state, the probes' states (those not empty, by probe name) and the trainer's
+   * position, which names both files.
+   */
+  public static void save(Path runDir, Model model, TrainerState position, Map<String, byte[]> probeStates) throws IOException {
     Path dir = runDir.resolve(DIR);
     Files.createDirectories(dir);
-    String name = String.format("ckpt-%04d-s%d.bin", position.nextCheckpoint(), position.step());
+    String base = String.format("ckpt-%04d-s%d", position.nextCheckpoint(), position.step());
+    String name = base + ".bin";
     Path file = dir.resolve(name);
     model.saveState(file);
+    String probesName = null;
+    String probesSha = null;
+    Map<String, byte[]> kept = new TreeMap<>();
+    probeStates.forEach((k, v) -> {
+      if (v != null && v.length > 0) {
+        kept.put(k, v);
+      }
+    });
+    if (!kept.isEmpty()) {
+      probesName = base + ".probes";
+      byte[] bytes = ProbeStates.encode(kept);
+      OutputFiles.writeAtomically(dir.resolve(probesName), out -> out.write(bytes));
+      probesSha = sha256(bytes);
+    }
     TrainerState state = new TrainerState(TrainerState.FORMAT, position.step(), position.nextCheckpoint(), position.samplesSeen(),
         position.configSha256(), name, sha256(file), position.trainingSeconds(), position.sessionSeconds(),
-        position.checkpointSeconds(), position.probeSeconds(), position.elapsedSeconds());
+        position.checkpointSeconds(), position.probeSeconds(), position.elapsedSeconds(), probesName, probesSha);
     OutputFiles.writeAtomically(dir.resolve(TRAINER), out -> Json.PRETTY.writeValue(out, state));
-    try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "ckpt-*.bin")) {
+    try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "ckpt-*")) {
       for (Path p : old) {
-        if (!p.getFileName().toString().equals(name)) {
+        String f = p.getFileName().toString();
+        if (!f.equals(name) && !f.equals(probesName)) {
           Files.deleteIfExists(p);
         }
       }
+    }
+  }
+
+  /**
+   * The probes' states a loaded position names, by probe name (empty if it names none); a missing
+   * or corrupt file is bad input, and nothing is modified.
+   */
+  public static Map<String, byte[]> probeStatesOf(Path runDir, TrainerState s) {
+    if (s.probeState() == null) {
+      return Map.of();
+    }
+    Path file = runDir.resolve(DIR).resolve(s.probeState());
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      if (!sha256(bytes).equals(s.probeStateSha256())) {
+        throw DsdlException.badInput("cannot resume " + runDir + ": the probes' state " + file + " is corrupt (its SHA-256 differs from "
+            + runDir.resolve(DIR).resolve(TRAINER) + ")");
+      }
+      return ProbeStates.decode(bytes, file);
+    } catch (IOException e) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": cannot read the probes' state " + file + ": " + e.getMessage(), e);
     }
   }
 

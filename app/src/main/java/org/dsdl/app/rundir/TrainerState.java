@@ -18,10 +18,12 @@ import java.util.Map;
  * @param checkpointSeconds checkpoint seconds so far
  * @param probeSeconds seconds per probe so far
  * @param elapsedSeconds wall seconds of the run so far
+ * @param probeState the probes' saved states, relative to {@code state/}; null if none was written
+ * @param probeStateSha256 SHA-256 of that file
  */
 public record TrainerState(int format, long step, int nextCheckpoint, long samplesSeen, String configSha256, String engineState,
     String engineStateSha256, double trainingSeconds, double sessionSeconds, double checkpointSeconds, Map<String, Double> probeSeconds,
-    double elapsedSeconds) {
+    double elapsedSeconds, String probeState, String probeStateSha256) {
   /** The layout version this dsdl writes and reads. */
   public static final int FORMAT = 1;
 }

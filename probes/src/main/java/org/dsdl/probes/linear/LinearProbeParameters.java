@@ -9,7 +9,7 @@ public record LinearProbeParameters(
     @Param("cross-validation folds (stratified, seeded), at least 2") int folds,
     @Param("inverse L2 strength of the logistic regression, as scikit-learn's C") double c,
     @Param("L-BFGS iterations at most") int maxIterations,
-    @Param("L-BFGS stops when the largest gradient component is below this") double tolerance,
+    @Param("L-BFGS stops when the largest component of the gradient of the mean loss (scikit-learn's tol) is below this") double tolerance,
     @Param("bootstrap resamples over exemplars for the 95% intervals of both accuracies; 0 = none") int bootstrap) {
   /** Validates, naming the field. */
   public LinearProbeParameters {

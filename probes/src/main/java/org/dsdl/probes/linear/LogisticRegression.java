@@ -52,38 +52,93 @@ final class LogisticRegression {
     }
   }
 
-  /** The objective at {@code t}; its gradient is written into {@code grad}. */
-  private double objective(double[] t, double[] x, int[] y, int rows, double c, double[] grad) {
-    java.util.Arrays.fill(grad, 0);
-    double[] z = new double[classes];
-    double f = 0;
-    for (int i = 0; i < rows; i++) {
-      logits(t, x, i, z);
-      double max = Double.NEGATIVE_INFINITY;
-      for (double v : z) {
-        max = Math.max(max, v);
-      }
-      double sum = 0;
-      for (int k = 0; k < classes; k++) {
-        z[k] = Math.exp(z[k] - max);
-        sum += z[k];
-      }
-      f -= Math.log(z[y[i]] / sum);
-      int o = i * features;
-      for (int k = 0; k < classes; k++) {
-        double r = z[k] / sum - (k == y[i] ? 1 : 0);
-        grad[classes * features + k] += r;
-        int w = k * features;
+  /**
+   * The training data in both layouts, and buffers reused by every evaluation, so that both inner
+   * loops are contiguous multiply-adds the JIT vectorises.
+   */
+  private static final class Problem {
+    final double[] x;
+    final double[] xt;
+    final int[] y;
+    final int rows;
+    final int features;
+    final int classes;
+    final double c;
+    final double[][] z;
+
+    Problem(double[] x, int[] y, int rows, int features, int classes, double c) {
+      this.x = x;
+      this.y = y;
+      this.rows = rows;
+      this.features = features;
+      this.classes = classes;
+      this.c = c;
+      this.xt = new double[x.length];
+      for (int i = 0; i < rows; i++) {
         for (int j = 0; j < features; j++) {
-          grad[w + j] += r * x[o + j];
+          xt[j * rows + i] = x[i * features + j];
         }
       }
+      this.z = new double[classes][rows];
     }
-    for (int p = 0; p < classes * features; p++) {
-      f += t[p] * t[p] / (2 * c);
-      grad[p] += t[p] / c;
+
+    /**
+     * The objective scaled by 1/rows, as scikit-learn scales it (the minimiser is the same), at
+     * {@code t}; its gradient is written into {@code grad}.
+     */
+    double objective(double[] t, double[] grad) {
+      int k = features;
+      int bias = classes * k;
+      // feature-major: one row of xt serves every class while it is in cache
+      for (int c = 0; c < classes; c++) {
+        java.util.Arrays.fill(z[c], t[bias + c]);
+      }
+      for (int j = 0; j < k; j++) {
+        int o = j * rows;
+        for (int c = 0; c < classes; c++) {
+          double w = t[c * k + j];
+          if (w != 0) {
+            double[] zc = z[c];
+            for (int i = 0; i < rows; i++) {
+              zc[i] += w * xt[o + i];
+            }
+          }
+        }
+      }
+      java.util.Arrays.fill(grad, 0);
+      double f = 0;
+      for (int i = 0; i < rows; i++) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+          max = Math.max(max, z[c][i]);
+        }
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+          double e = Math.exp(z[c][i] - max);
+          z[c][i] = e;
+          sum += e;
+        }
+        f -= Math.log(z[y[i]][i] / sum);
+        int o = i * k;
+        for (int c = 0; c < classes; c++) {
+          double r = z[c][i] / sum - (c == y[i] ? 1 : 0);
+          grad[bias + c] += r;
+          int w = c * k;
+          for (int j = 0; j < k; j++) {
+            grad[w + j] += r * x[o + j];
+          }
+        }
+      }
+      for (int p = 0; p < bias; p++) {
+        f += t[p] * t[p] / (2 * c);
+        grad[p] += t[p] / c;
+      }
+      double scale = 1.0 / rows;
+      for (int p = 0; p < grad.length; p++) {
+        grad[p] *= scale;
+      }
+      return f * scale;
     }
-    return f;
   }
 
   /**
@@ -93,14 +148,26 @@ final class LogisticRegression {
    * @param y labels in 0..classes-1
    * @param c inverse penalty strength (scikit-learn's C)
    * @param maxIterations L-BFGS iterations at most
-   * @param tolerance stop when the largest gradient component is below it
+   * @param tolerance stop when the largest gradient component of the objective divided by
+   *     {@code rows} is below it (scikit-learn's {@code tol} for {@code lbfgs})
    */
   static LogisticRegression fit(double[] x, int[] y, int rows, int features, int classes, double c, int maxIterations, double tolerance) {
+    return fit(x, y, rows, features, classes, c, maxIterations, tolerance, new double[classes * (features + 1)]);
+  }
+
+  /**
+   * Fits the model starting from {@code start} (weights {@code [class][feature]}, then the
+   * intercepts; not modified). The objective is strictly convex, so the start changes only how
+   * many iterations the fit takes, not the optimum it approaches.
+   */
+  static LogisticRegression fit(double[] x, int[] y, int rows, int features, int classes, double c, int maxIterations, double tolerance,
+      double[] start) {
     int n = classes * (features + 1);
-    LogisticRegression model = new LogisticRegression(features, classes, new double[n]);
+    LogisticRegression model = new LogisticRegression(features, classes, start.clone());
+    Problem problem = new Problem(x, y, rows, features, classes, c);
     double[] t = model.theta;
     double[] g = new double[n];
-    double f = model.objective(t, x, y, rows, c, g);
+    double f = problem.objective(t, g);
     int memory = 10;
     double[][] s = new double[memory][];
     double[][] yy = new double[memory][];
@@ -125,7 +192,7 @@ final class LogisticRegression {
         for (int p = 0; p < n; p++) {
           next[p] = t[p] + step * d[p];
         }
-        fNext = model.objective(next, x, y, rows, c, gNext);
+        fNext = problem.objective(next, gNext);
         if (fNext <= f + 1e-4 * step * slope) {
           accepted = true;
           break;

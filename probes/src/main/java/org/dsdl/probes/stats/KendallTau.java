@@ -8,7 +8,8 @@ import java.util.Arrays;
  * τ_A = (concordant − discordant) / (N(N−1)/2) over all N(N−1)/2 pairs of entries. Pairs tied in
  * the binary vector count neither way, so only (between, within) pairs contribute:
  * sign(value_between − value_within). Counted by sorting in O(N log N), as rsatoolbox's
- * {@code tau_a} defines it.
+ * {@code tau_a} defines it. The sort is a radix sort of the values' bit patterns (an RDM of 500
+ * exemplars has 124,750 entries per layer, and this runs for every layer at every checkpoint).
  */
 public final class KendallTau {
   private KendallTau() {}
@@ -31,8 +32,8 @@ public final class KendallTau {
         wv[y++] = values[i];
       }
     }
-    Arrays.sort(bv);
-    Arrays.sort(wv);
+    radixSort(bv);
+    radixSort(wv);
     // Sweep the sorted between-values; two pointers count the within-values below and at each one.
     long diff = 0;
     int below = 0;
@@ -51,5 +52,49 @@ public final class KendallTau {
     }
     double pairs = (double) n * (n - 1) / 2;
     return pairs == 0 ? 0 : diff / pairs;
+  }
+
+  /**
+   * Sorts {@code a} ascending (as {@link Arrays#sort(double[])} for values that are not NaN): the
+   * bits of each value are mapped to a key whose unsigned order is the numeric order, the keys
+   * sorted least significant digit first, 11 bits a pass, skipping passes in which every key has
+   * the same digit, and mapped back.
+   */
+  static void radixSort(double[] a) {
+    int n = a.length;
+    if (n < 2) {
+      return;
+    }
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      long bits = Double.doubleToRawLongBits(a[i] + 0.0);
+      keys[i] = bits ^ ((bits >> 63) | Long.MIN_VALUE);
+    }
+    long[] buffer = new long[n];
+    int[] count = new int[1 << 11];
+    for (int shift = 0; shift < 64; shift += 11) {
+      Arrays.fill(count, 0);
+      for (long k : keys) {
+        count[(int) ((k >>> shift) & 0x7FF)]++;
+      }
+      if (count[(int) ((keys[0] >>> shift) & 0x7FF)] == n) {
+        continue;
+      }
+      for (int d = 0, sum = 0; d < count.length; d++) {
+        int c = count[d];
+        count[d] = sum;
+        sum += c;
+      }
+      for (long k : keys) {
+        buffer[count[(int) ((k >>> shift) & 0x7FF)]++] = k;
+      }
+      long[] t = keys;
+      keys = buffer;
+      buffer = t;
+    }
+    for (int i = 0; i < n; i++) {
+      long k = keys[i];
+      a[i] = Double.longBitsToDouble(k < 0 ? k ^ Long.MIN_VALUE : ~k);
+    }
   }
 }

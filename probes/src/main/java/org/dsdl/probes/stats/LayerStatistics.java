@@ -113,30 +113,56 @@ public final class LayerStatistics {
     if (gram == null) {
       int[] live = liveUnits();
       int k = live.length;
-      double[][] z = new double[n][k];
+      // unit-major (k × n), so that the inner loop below is a contiguous multiply-add the JIT vectorises
+      double[][] z = new double[k][n];
       rowMeans = new double[n];
       for (int i = 0; i < n; i++) {
         double sum = 0;
         for (int t = 0; t < k; t++) {
-          z[i][t] = activations.get(i, live[t]);
-          sum += z[i][t];
+          sum += activations.get(i, live[t]);
         }
         rowMeans[i] = k == 0 ? 0 : sum / k;
         for (int t = 0; t < k; t++) {
-          z[i][t] -= rowMeans[i];
+          z[t][i] = activations.get(i, live[t]) - rowMeans[i];
         }
       }
       gram = new double[n][n];
-      for (int i = 0; i < n; i++) {
-        double[] zi = z[i];
-        for (int j = i; j < n; j++) {
-          double[] zj = z[j];
-          double dot = 0;
-          for (int t = 0; t < k; t++) {
-            dot += zi[t] * zj[t];
+      // four rows at a time share each load of z[t][j]; the block also fills a few entries below
+      // the diagonal, which the mirroring afterwards overwrites
+      for (int i0 = 0; i0 < n; i0 += 4) {
+        int rows = Math.min(4, n - i0);
+        for (int t = 0; t < k; t++) {
+          double[] zt = z[t];
+          if (rows == 4) {
+            double a0 = zt[i0];
+            double a1 = zt[i0 + 1];
+            double a2 = zt[i0 + 2];
+            double a3 = zt[i0 + 3];
+            double[] g0 = gram[i0];
+            double[] g1 = gram[i0 + 1];
+            double[] g2 = gram[i0 + 2];
+            double[] g3 = gram[i0 + 3];
+            for (int j = i0; j < n; j++) {
+              double v = zt[j];
+              g0[j] += a0 * v;
+              g1[j] += a1 * v;
+              g2[j] += a2 * v;
+              g3[j] += a3 * v;
+            }
+          } else {
+            for (int r = 0; r < rows; r++) {
+              double a = zt[i0 + r];
+              double[] g = gram[i0 + r];
+              for (int j = i0; j < n; j++) {
+                g[j] += a * zt[j];
+              }
+            }
           }
-          gram[i][j] = dot;
-          gram[j][i] = dot;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+          gram[j][i] = gram[i][j];
         }
       }
     }
@@ -149,11 +175,18 @@ public final class LayerStatistics {
    */
   public double[][] exemplarCorrelation() {
     double[][] h = gram();
+    double[] inverse = new double[n];
+    for (int i = 0; i < n; i++) {
+      double norm = Math.sqrt(h[i][i]);
+      inverse[i] = norm * norm <= DEAD ? 0 : 1 / norm;
+    }
     double[][] r = new double[n][n];
     for (int i = 0; i < n; i++) {
+      double[] hi = h[i];
+      double[] ri = r[i];
+      double a = inverse[i];
       for (int j = 0; j < n; j++) {
-        double denominator = Math.sqrt(h[i][i] * h[j][j]);
-        r[i][j] = denominator <= DEAD ? 0 : h[i][j] / denominator;
+        ri[j] = hi[j] * a * inverse[j];
       }
     }
     return r;
@@ -166,11 +199,21 @@ public final class LayerStatistics {
   public double[][] distances() {
     double[][] h = gram();
     int k = d - deadCount;
+    double[] diagonal = new double[n];
+    for (int i = 0; i < n; i++) {
+      diagonal[i] = h[i][i];
+    }
     double[][] dist = new double[n][n];
     for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        double m = rowMeans[i] - rowMeans[j];
-        dist[i][j] = i == j ? 0 : Math.sqrt(Math.max(0, h[i][i] + h[j][j] - 2 * h[i][j] + k * m * m));
+      double[] hi = h[i];
+      double[] di = dist[i];
+      double mi = rowMeans[i];
+      double hii = diagonal[i];
+      for (int j = i + 1; j < n; j++) {
+        double m = mi - rowMeans[j];
+        double v = Math.sqrt(Math.max(0, hii + diagonal[j] - 2 * hi[j] + k * m * m));
+        di[j] = v;
+        dist[j][i] = v;
       }
     }
     return dist;

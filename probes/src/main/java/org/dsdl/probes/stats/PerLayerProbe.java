@@ -5,7 +5,6 @@ import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.probe.LayerSelection;
 import org.dsdl.api.probe.Probe;
-import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
 
 /**
@@ -33,14 +32,22 @@ public abstract class PerLayerProbe implements Probe {
     return layers.isEmpty() ? LayerSelection.allLayers() : LayerSelection.of(layers);
   }
 
+  /**
+   * Measures the chosen layers in parallel (training waits while probes run, so the cores are
+   * free); the layers are independent, so the result, in layer order, does not depend on the
+   * number of threads.
+   */
   @Override
   public List<Measurement> measure(Snapshot snapshot) {
-    Measurements out = new Measurements(name, snapshot.checkpoint());
-    for (LayerCapture layer : LayerChoice.of(snapshot, layers, reluOnly)) {
-      String l = layer.layer().name();
-      measureLayer(snapshot, l, LayerStatistics.of(snapshot, l), out);
-    }
-    return out.list();
+    return LayerChoice.of(snapshot, layers, reluOnly).parallelStream()
+        .map(layer -> {
+          String l = layer.layer().name();
+          Measurements out = new Measurements(name, snapshot.checkpoint());
+          measureLayer(snapshot, l, LayerStatistics.of(snapshot, l), out);
+          return out.list();
+        })
+        .flatMap(List::stream)
+        .toList();
   }
 
   /** Adds the measurements of {@code layer} to {@code out}. */

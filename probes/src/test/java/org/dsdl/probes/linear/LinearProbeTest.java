@@ -1,6 +1,7 @@
 package org.dsdl.probes.linear;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -93,6 +94,35 @@ class LinearProbeTest {
     assertThat(u.get("ncc_accuracy")).isLessThan(0.5);
     assertThat(u.get("probe_accuracy_ci_low")).isLessThan(u.get("probe_accuracy")).isGreaterThan(0);
     assertThat(u.get("probe_accuracy_ci_high")).isGreaterThan(u.get("probe_accuracy"));
+  }
+
+  @Test
+  void savedStateLetsAFreshProbeContinueExactlyAndBadBytesAreRefused() {
+    SplittableRandom r = new SplittableRandom(8);
+    int n = 90;
+    int[] labels = new int[n];
+    double[][] first = new double[n][6];
+    double[][] second = new double[n][6];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 3;
+      for (int j = 0; j < 6; j++) {
+        first[i][j] = (j % 3 == labels[i] ? 1 : 0) + r.nextGaussian();
+        second[i][j] = first[i][j] + 0.2 * r.nextGaussian();
+      }
+    }
+    var provider = new LinearProbeProvider();
+    var context = new ProbeContext("linear-probe", List.of("a", "b", "c"), List.of(), 1);
+    var straight = provider.create(provider.defaultParameters(), context);
+    assertThat(straight.saveState()).as("nothing kept before the first checkpoint").hasSize(4);
+    straight.measure(Snapshots.of(List.of("a", "b", "c"), labels, Map.of("fc1", first), LayerKind.DENSE));
+    byte[] saved = straight.saveState();
+    var resumed = provider.create(provider.defaultParameters(), context);
+    resumed.restoreState(saved);
+    assertThat(resumed.saveState()).isEqualTo(saved);
+    var b = Snapshots.of(List.of("a", "b", "c"), labels, Map.of("fc1", second), LayerKind.DENSE);
+    assertThat(resumed.measure(b)).isEqualTo(straight.measure(b));
+    assertThatThrownBy(() -> resumed.restoreState(java.util.Arrays.copyOf(saved, saved.length / 2)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static Map<String, Double> measure(int[] labels, double[][] rows) {

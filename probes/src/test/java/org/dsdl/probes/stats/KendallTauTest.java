@@ -40,4 +40,43 @@ class KendallTauTest {
       assertThat(KendallTau.tauA(x, b)).isCloseTo(naive(x, b), within(1e-12));
     }
   }
+
+  @Test
+  void radixSortOrdersLikeArraysSort() {
+    SplittableRandom r = new SplittableRandom(9);
+    for (int trial = 0; trial < 10; trial++) {
+      int n = 1 + r.nextInt(5000);
+      double[] a = new double[n];
+      for (int i = 0; i < n; i++) {
+        // negatives, zeros of both signs, ties, tiny and huge magnitudes
+        switch (r.nextInt(5)) {
+          case 0 -> a[i] = -r.nextDouble() * 10;
+          case 1 -> a[i] = r.nextBoolean() ? 0.0 : -0.0;
+          case 2 -> a[i] = r.nextInt(3);
+          case 3 -> a[i] = r.nextDouble() * 1e-300;
+          default -> a[i] = r.nextDouble() * 1e300;
+        }
+      }
+      double[] expected = a.clone();
+      java.util.Arrays.sort(expected);
+      KendallTau.radixSort(a);
+      for (int i = 0; i < n; i++) {
+        // equal as numbers: radix sorting maps -0.0 to 0.0
+        assertThat(a[i]).isEqualTo(expected[i] == 0 ? 0.0 : expected[i]);
+      }
+    }
+  }
+
+  @Test
+  void largeRdmAgreesWithTheDefinition() {
+    SplittableRandom r = new SplittableRandom(3);
+    int n = 3000;
+    double[] x = new double[n];
+    boolean[] b = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      b[i] = r.nextInt(5) != 0;
+      x[i] = (b[i] ? 0.3 : 0) + r.nextDouble();
+    }
+    assertThat(KendallTau.tauA(x, b)).isCloseTo(naive(x, b), within(1e-12));
+  }
 }
