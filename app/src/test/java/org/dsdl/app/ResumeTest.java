@@ -32,7 +32,8 @@ class ResumeTest {
   private static final List<String> TINY = List.of(
       "name=tiny", "seed=11",
       "dataset={type: tokens, trainPerClass: 60, testPerClass: 20, minPerClass: 60}",
-      "training.epochs=3", "probeSet.perClass=20", "probes=[accuracy, spy, linear-probe]");
+      "training.epochs=3", "probeSet.perClass=20",
+      "probes=[accuracy, spy, linear-probe, cka, filter-coupling, coupling-graph, weight-coupling]");
   @TempDir
   Path dir;
   private PipelineRunner runner;

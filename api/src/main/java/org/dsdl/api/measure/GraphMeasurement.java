@@ -41,7 +41,18 @@ public record GraphMeasurement(MeasurementKey key, List<Node> nodes, List<Edge> 
    *
    * @param source a node id
    * @param target a node id
-   * @param weight the edge's strength
+   * @param weight the edge's strength (what the drawing scales its width by)
+   * @param attributes other numeric values of the edge, e.g. a second kind of coupling
    */
-  public record Edge(String source, String target, double weight) {}
+  public record Edge(String source, String target, double weight, Map<String, Double> attributes) {
+    /** Copies the map. */
+    public Edge {
+      attributes = Map.copyOf(attributes);
+    }
+
+    /** An edge with a weight only. */
+    public Edge(String source, String target, double weight) {
+      this(source, target, weight, Map.of());
+    }
+  }
 }

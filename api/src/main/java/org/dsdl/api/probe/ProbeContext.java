@@ -1,6 +1,8 @@
 package org.dsdl.api.probe;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.dsdl.api.model.LayerInfo;
 
 /**
@@ -10,11 +12,27 @@ import org.dsdl.api.model.LayerInfo;
  * @param classNames class names, index = label
  * @param layers every layer of the model, in order
  * @param seed a seed for the probe's own random choices (bootstraps, folds)
+ * @param workDir see {@link #workDirectory()}; {@code null} outside a run
  */
-public record ProbeContext(String name, List<String> classNames, List<LayerInfo> layers, long seed) {
+public record ProbeContext(String name, List<String> classNames, List<LayerInfo> layers, long seed, Path workDir) {
   /** Copies the lists. */
   public ProbeContext {
     classNames = List.copyOf(classNames);
     layers = List.copyOf(layers);
+  }
+
+  /** A context without a work directory, as in unit tests and benchmarks. */
+  public ProbeContext(String name, List<String> classNames, List<LayerInfo> layers, long seed) {
+    this(name, classNames, layers, seed, null);
+  }
+
+  /**
+   * A folder of the run directory that belongs to this probe and survives a resume, for data
+   * too large to hand over through {@link Probe#saveState} (e.g. activations kept for
+   * {@link Probe#finish}). It may not exist yet: create it when first needed. Empty outside a
+   * run (unit tests, {@code dsdl bench}), where a probe keeps such data in memory.
+   */
+  public Optional<Path> workDirectory() {
+    return Optional.ofNullable(workDir);
   }
 }

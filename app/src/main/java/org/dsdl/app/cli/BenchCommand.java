@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dsdl.app.DsdlException;
@@ -38,8 +39,10 @@ public final class BenchCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
 
-  /** The built-in identity probes, whose joint cost the bench reports. */
-  private static final List<String> IDENTITY = List.of("selectivity", "linear-probe", "rsa", "class-geometry");
+  /** The built-in probe families, whose joint cost the bench reports. */
+  private static final Map<String, List<String>> FAMILIES = new java.util.TreeMap<>(Map.of(
+      "identity", List.of("selectivity", "linear-probe", "rsa", "class-geometry"),
+      "coupling", List.of("filter-coupling", "cka", "weight-coupling", "coupling-graph")));
 
   @Override
   public Integer call() throws Exception {
@@ -60,10 +63,12 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  checkpoint capture  %s ms (evaluate held-out and training subsets, capture the probe set)%n", fmt(r.captureMs(), "%.1f"));
       r.probeMs().forEach((name, s) -> out.printf(Locale.ROOT, "  probe %-16s %s ms per checkpoint, %.1f %% of the run's training time%n", name,
           fmt(s, "%.2f"), 100 * r.probeShare(List.of(name))));
-      List<String> identity = r.probeMs().keySet().stream().filter(IDENTITY::contains).toList();
-      if (!identity.isEmpty()) {
-        out.printf(Locale.ROOT, "  identity probes     %.1f %% of the run's training time (%s; %d checkpoints, %.1f s training at the median step time)%n",
-            100 * r.probeShare(identity), String.join(", ", identity), r.runCheckpoints(), r.runTrainingSeconds());
+      for (Map.Entry<String, List<String>> family : FAMILIES.entrySet()) {
+        List<String> members = r.probeMs().keySet().stream().filter(family.getValue()::contains).toList();
+        if (!members.isEmpty()) {
+          out.printf(Locale.ROOT, "  %-8s probes     %.1f %% of the run's training time (%s; %d checkpoints, %.1f s training at the median step time)%n",
+              family.getKey(), 100 * r.probeShare(members), String.join(", ", members), r.runCheckpoints(), r.runTrainingSeconds());
+        }
       }
       out.printf(Locale.ROOT, "  peak memory (RSS)   %.0f MB%n", r.peakRssMb());
       out.printf(Locale.ROOT, "  model FLOPs         %.2f MFLOP forward, %.2f MFLOP training per sample%n",

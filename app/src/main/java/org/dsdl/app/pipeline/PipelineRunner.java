@@ -50,7 +50,7 @@ public final class PipelineRunner {
   /** Starts a new run of {@code plan} in {@code out} ({@code force}: replace a previous run there). */
   public RunOutcome run(ExperimentPlan plan, Path out, boolean force, Progress progress, StopSignal stop) {
     RunDirectory.check(out, force);
-    RunSetup setup = RunSetup.of(plan);
+    RunSetup setup = RunSetup.of(plan, out.toAbsolutePath());
     try (RunDirectory dir = RunDirectory.create(out, force);
         Model model = setup.buildModel()) {
       RunState state = newState(setup, model);
@@ -74,7 +74,7 @@ public final class PipelineRunner {
     }
     TrainerState saved = StateStore.load(runDir, configSha256(manifest.config()));
     ExperimentPlan plan = resolver.resolve(loader.fromTree((ObjectNode) manifest.config(), runDir.resolve(RunDirectory.MANIFEST).toString()));
-    RunSetup setup = RunSetup.of(plan);
+    RunSetup setup = RunSetup.of(plan, runDir.toAbsolutePath());
     Manifest.DatasetSummary now = setup.data().summary(plan.dataset().plugin().name());
     if (!now.trainIdsSha256().equals(manifest.dataset().trainIdsSha256()) || !now.contentSha256().equals(manifest.dataset().contentSha256())
         || !now.probeSetIdsSha256().equals(manifest.dataset().probeSetIdsSha256())) {

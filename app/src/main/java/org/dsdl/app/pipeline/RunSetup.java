@@ -51,8 +51,19 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
   public record NamedProbe(String name, Probe probe) {}
 
   /** Loads data, creates the engine and the probes; any bad input fails here, before training. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public static RunSetup of(ExperimentPlan plan) {
+    return of(plan, null);
+  }
+
+  /** The folder of a run directory under which each probe gets its work directory. */
+  public static final String PROBE_WORK = "state/probes";
+
+  /**
+   * As {@link #of(ExperimentPlan)}, for a run written to {@code runDir}: each probe's work
+   * directory is {@code runDir/state/probes/NAME} (none when {@code runDir} is null).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static RunSetup of(ExperimentPlan plan, java.nio.file.Path runDir) {
     ExperimentConfig cfg = plan.config();
     Seeds seeds = new Seeds(cfg.seed());
     PreparedData data = PreparedData.prepare(plan, seeds);
@@ -68,7 +79,8 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
       Probe p;
       try {
         p = ((ProbeProvider) use.plugin().provider()).create(use.parameters(),
-            new ProbeContext(use.alias(), data.dataset().classNames(), data.model().layers(), Seeds.mix(seeds.probes(), probes.size())));
+            new ProbeContext(use.alias(), data.dataset().classNames(), data.model().layers(), Seeds.mix(seeds.probes(), probes.size()),
+                runDir == null ? null : runDir.resolve(PROBE_WORK).resolve(use.alias())));
       } catch (RuntimeException e) {
         throw DsdlException.badInput("probe '" + use.alias() + "' could not be created: " + e.getMessage(), e);
       }

@@ -58,11 +58,17 @@ public final class MeasurementCodec {
       for (GraphMeasurement.Node n : g.nodes()) {
         ObjectNode on = nodes.addObject().put("id", n.id()).put("group", n.group());
         ObjectNode attrs = on.putObject("attributes");
-        n.attributes().forEach((key, val) -> attrs.set(key, number(val)));
+        // sorted: the records' maps have no stable order, the file should
+        new java.util.TreeMap<>(n.attributes()).forEach((key, val) -> attrs.set(key, number(val)));
       }
       ArrayNode edges = value.putArray("edges");
       for (GraphMeasurement.Edge e : g.edges()) {
-        edges.addObject().put("source", e.source()).put("target", e.target()).set("weight", number(e.weight()));
+        ObjectNode oe = edges.addObject().put("source", e.source()).put("target", e.target());
+        oe.set("weight", number(e.weight()));
+        if (!e.attributes().isEmpty()) {
+          ObjectNode attrs = oe.putObject("attributes");
+          new java.util.TreeMap<>(e.attributes()).forEach((key, val) -> attrs.set(key, number(val)));
+        }
       }
     }
     return o;
@@ -103,7 +109,11 @@ public final class MeasurementCodec {
         }
         List<GraphMeasurement.Edge> edges = new ArrayList<>();
         for (JsonNode e : value.get("edges")) {
-          edges.add(new GraphMeasurement.Edge(e.get("source").asText(), e.get("target").asText(), toDouble(e.get("weight"))));
+          Map<String, Double> attrs = new LinkedHashMap<>();
+          if (e.has("attributes")) {
+            e.get("attributes").fields().forEachRemaining(a -> attrs.put(a.getKey(), toDouble(a.getValue())));
+          }
+          edges.add(new GraphMeasurement.Edge(e.get("source").asText(), e.get("target").asText(), toDouble(e.get("weight")), attrs));
         }
         yield new GraphMeasurement(key, nodes, edges);
       }

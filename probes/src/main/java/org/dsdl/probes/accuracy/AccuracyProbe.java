@@ -5,18 +5,25 @@ import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.probe.LayerSelection;
 import org.dsdl.api.probe.Probe;
+import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.snapshot.Evaluation;
 import org.dsdl.api.snapshot.Snapshot;
+import org.dsdl.probes.stats.History;
 
 /**
  * Loss and accuracy on the training and held-out evaluations of each checkpoint, the held-out
- * recall of each class and the held-out confusion matrix. Reads only evaluations: no layer capture.
+ * recall of each class and the held-out confusion matrix; at the end, each class's identity
+ * onset. Reads only evaluations: no layer capture.
  */
 final class AccuracyProbe implements Probe {
   private final String name;
+  private final double onsetRecall;
+  private final History history = new History();
+  private List<String> classNames = List.of();
 
-  AccuracyProbe(String name) {
+  AccuracyProbe(String name, double onsetRecall) {
     this.name = name;
+    this.onsetRecall = onsetRecall;
   }
 
   @Override
@@ -34,10 +41,44 @@ final class AccuracyProbe implements Probe {
     }
     snapshot.evaluation("test").ifPresent(e -> {
       double[][] confusion = confusion(e, snapshot.classes());
-      out.vector("test_recall", null, snapshot.classNames(), recall(confusion));
+      double[] recall = recall(confusion);
+      out.vector("test_recall", null, snapshot.classNames(), recall);
+      classNames = snapshot.classNames();
+      for (int c = 0; c < recall.length; c++) {
+        history.record(snapshot.checkpoint(), snapshot.classNames().get(c), recall[c]);
+      }
       out.matrix("confusion", null, snapshot.classNames(), snapshot.classNames(), confusion);
     });
     return out.list();
+  }
+
+  /**
+   * Each class's identity onset: the step of the first checkpoint from which its held-out recall
+   * stays at or above the threshold, as a vector over classes at the last checkpoint (NaN: never).
+   */
+  @Override
+  public List<Measurement> finish() {
+    List<Checkpoint> cps = history.checkpoints();
+    if (cps.isEmpty() || classNames.isEmpty()) {
+      return List.of();
+    }
+    double[] onset = new double[classNames.size()];
+    for (int c = 0; c < onset.length; c++) {
+      int at = History.staysAtLeast(history.values(classNames.get(c)), onsetRecall);
+      onset[c] = at < 0 ? Double.NaN : cps.get(at).step();
+    }
+    return new Measurements(name, cps.get(cps.size() - 1)).vector("identity_onset_step", null, classNames, onset).list();
+  }
+
+  @Override
+  public byte[] saveState() {
+    return history.encode();
+  }
+
+  @Override
+  public void restoreState(byte[] state) {
+    history.restore(state);
+    classNames = history.keys();
   }
 
   /** C×C counts: rows are true classes, columns predicted classes. */

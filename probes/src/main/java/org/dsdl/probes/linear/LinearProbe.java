@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.snapshot.FloatMatrix;
 import org.dsdl.api.snapshot.Snapshot;
+import org.dsdl.api.run.Checkpoint;
 import org.dsdl.probes.stats.Bootstrap;
+import org.dsdl.probes.stats.History;
 import org.dsdl.probes.stats.LayerStatistics;
 import org.dsdl.probes.stats.PerLayerProbe;
 
@@ -24,9 +26,14 @@ final class LinearProbe extends PerLayerProbe {
   private final long seed;
   /** Per layer, each fold's last solution in all units' coordinates: where the next checkpoint's fits start. */
   private final java.util.Map<String, double[][]> solutions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final History history = new History();
+  private volatile int classes;
+
+  private final String name;
 
   LinearProbe(String name, LinearProbeParameters p, long seed) {
     super(name, p.layers(), false);
+    this.name = name;
     this.p = p;
     this.seed = seed;
   }
@@ -54,6 +61,10 @@ final class LinearProbe extends PerLayerProbe {
   public byte[] saveState() {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      out.writeInt(classes);
+      byte[] h = history.encode();
+      out.writeInt(h.length);
+      out.write(h);
       java.util.Map<String, double[][]> sorted = new java.util.TreeMap<>(solutions);
       out.writeInt(sorted.size());
       for (java.util.Map.Entry<String, double[][]> e : sorted.entrySet()) {
@@ -75,6 +86,13 @@ final class LinearProbe extends PerLayerProbe {
   @Override
   public void restoreState(byte[] state) {
     try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(state))) {
+      int savedClasses = in.readInt();
+      int historyLength = in.readInt();
+      if (historyLength < 0 || historyLength > in.available()) {
+        throw new IllegalArgumentException("linear-probe state: history of " + historyLength + " bytes does not fit");
+      }
+      history.restore(in.readNBytes(historyLength));
+      classes = savedClasses;
       int layers = in.readInt();
       java.util.Map<String, double[][]> read = new java.util.HashMap<>();
       for (int l = 0; l < layers; l++) {
@@ -97,6 +115,42 @@ final class LinearProbe extends PerLayerProbe {
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("truncated linear-probe state: " + e.getMessage(), e);
     }
+  }
+
+  /** Measures every layer (in parallel), then remembers each layer's probe accuracy in layer order. */
+  @Override
+  public java.util.List<org.dsdl.api.measure.Measurement> measure(Snapshot snapshot) {
+    java.util.List<org.dsdl.api.measure.Measurement> out = super.measure(snapshot);
+    classes = snapshot.classes();
+    history.record(snapshot.checkpoint());
+    for (org.dsdl.api.measure.Measurement m : out) {
+      if (m.key().metric().equals("probe_accuracy") && m instanceof org.dsdl.api.measure.ScalarMeasurement s) {
+        history.record(snapshot.checkpoint(), m.key().layer(), s.value());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Each layer's identity onset: the step of the first checkpoint from which its probe accuracy
+   * stays at or above chance + onsetFraction · (1 − chance), chance = 1/classes (NaN at the last
+   * checkpoint: never).
+   */
+  @Override
+  public java.util.List<org.dsdl.api.measure.Measurement> finish() {
+    java.util.List<Checkpoint> cps = history.checkpoints();
+    java.util.List<org.dsdl.api.measure.Measurement> out = new ArrayList<>();
+    if (cps.isEmpty() || classes < 2) {
+      return out;
+    }
+    double chance = 1.0 / classes;
+    double threshold = chance + p.onsetFraction() * (1 - chance);
+    for (String layer : history.keys()) {
+      int at = History.staysAtLeast(history.values(layer), threshold);
+      Checkpoint cp = at < 0 ? cps.get(cps.size() - 1) : cps.get(at);
+      out.addAll(new Measurements(name, cp).scalar("identity_onset_step", layer, at < 0 ? Double.NaN : cp.step()).list());
+    }
+    return out;
   }
 
   /** The mean of per-exemplar values, and its bootstrap interval when asked for. */

@@ -10,7 +10,9 @@ public record LinearProbeParameters(
     @Param("inverse L2 strength of the logistic regression, as scikit-learn's C") double c,
     @Param("L-BFGS iterations at most") int maxIterations,
     @Param("L-BFGS stops when the largest component of the gradient of the mean loss (scikit-learn's tol) is below this") double tolerance,
-    @Param("bootstrap resamples over exemplars for the 95% intervals of both accuracies; 0 = none") int bootstrap) {
+    @Param("bootstrap resamples over exemplars for the 95% intervals of both accuracies; 0 = none") int bootstrap,
+    @Param("a layer's identity onset: first checkpoint whose probe accuracy stays >= chance + onsetFraction * (1 - chance)")
+    double onsetFraction) {
   /** Validates, naming the field. */
   public LinearProbeParameters {
     layers = layers == null ? List.of() : List.copyOf(layers);
@@ -22,6 +24,9 @@ public record LinearProbeParameters(
     }
     if (bootstrap < 0) {
       throw new IllegalArgumentException("bootstrap must be >= 0, got " + bootstrap);
+    }
+    if (!(onsetFraction > 0 && onsetFraction < 1)) {
+      throw new IllegalArgumentException("onsetFraction must be in (0, 1), got " + onsetFraction);
     }
     if (maxIterations < 1 || !(tolerance > 0)) {
       throw new IllegalArgumentException("maxIterations must be >= 1 and tolerance > 0");

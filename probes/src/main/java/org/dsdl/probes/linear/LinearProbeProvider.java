@@ -24,7 +24,7 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
 
   @Override
   public LinearProbeParameters defaultParameters() {
-    return new LinearProbeParameters(List.of(), 5, 1.0, 100, 1e-4, 200);
+    return new LinearProbeParameters(List.of(), 5, 1.0, 100, 1e-4, 200, 0.5);
   }
 
   @Override
@@ -34,7 +34,9 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
             + " on the layer's features, standardised on each training fold",
         "ncc_accuracy (scalar, per layer): k-fold accuracy of the nearest class centre (Euclidean, raw features)",
         "probe_accuracy_ci_low/_ci_high, ncc_accuracy_ci_low/_ci_high (scalar, per layer): 95% percentile bootstrap"
-            + " over exemplars of each exemplar's held-out correctness");
+            + " over exemplars of each exemplar's held-out correctness",
+        "identity_onset_step (scalar, per layer; event at the onset checkpoint, NaN at the last if none; written at the end):"
+            + " first step from which probe_accuracy stays >= chance + onsetFraction * (1 - chance)");
   }
 
   @Override

@@ -23,17 +23,11 @@ final class SelectivityProbe extends PerLayerProbe {
     double[] preferred = new double[s.d];
     double sum = 0;
     for (int j = 0; j < s.d; j++) {
-      int best = 0;
-      for (int c = 1; c < s.classes; c++) {
-        if (s.classMeans[c][j] > s.classMeans[best][j]) {
-          best = c;
-        }
-      }
-      preferred[j] = best;
+      preferred[j] = s.preferredClass(j);
       if (s.dead[j]) {
         continue;
       }
-      si[j] = index(s.classMeans, j, best);
+      si[j] = s.selectivity(j);
       sum += si[j];
     }
     List<String> units = LayerChoice.unitLabels(s.d);
@@ -42,19 +36,5 @@ final class SelectivityProbe extends PerLayerProbe {
         .scalar("mean_selectivity", l, s.d == s.deadCount ? 0 : sum / (s.d - s.deadCount))
         .scalar("dead_units", l, s.deadCount)
         .scalar("dead_fraction", l, (double) s.deadCount / s.d);
-  }
-
-  /** SI of unit {@code j} whose largest class mean is that of class {@code best}; 0 when both means are 0. */
-  static double index(double[][] classMeans, int j, int best) {
-    double max = classMeans[best][j];
-    double rest = 0;
-    for (int c = 0; c < classMeans.length; c++) {
-      if (c != best) {
-        rest += classMeans[c][j];
-      }
-    }
-    rest /= classMeans.length - 1;
-    double denominator = max + rest;
-    return denominator == 0 ? 0 : (max - rest) / denominator;
   }
 }

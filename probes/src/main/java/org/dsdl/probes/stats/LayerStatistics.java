@@ -37,6 +37,8 @@ public final class LayerStatistics {
 
   private static final Map<Snapshot, Map<String, LayerStatistics>> CACHE = new IdentityHashMap<>();
   private double[][] gram;
+  private double[][] covariance;
+  private double[][] centredGram;
   private double[] rowMeans;
 
   LayerStatistics(FloatMatrix a, int[] labels, int classes) {
@@ -88,6 +90,11 @@ public final class LayerStatistics {
     this.deadCount = deadUnits;
   }
 
+  /** Statistics of {@code a} with these labels, outside any snapshot (not cached; e.g. for a bootstrap resample). */
+  public static LayerStatistics over(FloatMatrix a, int[] labels, int classes) {
+    return new LayerStatistics(a, labels, classes);
+  }
+
   /**
    * The statistics of {@code layer} in {@code snapshot}, computed on first use and shared by every
    * probe of the same checkpoint (only the latest snapshot is kept).
@@ -126,45 +133,7 @@ public final class LayerStatistics {
           z[t][i] = activations.get(i, live[t]) - rowMeans[i];
         }
       }
-      gram = new double[n][n];
-      // four rows at a time share each load of z[t][j]; the block also fills a few entries below
-      // the diagonal, which the mirroring afterwards overwrites
-      for (int i0 = 0; i0 < n; i0 += 4) {
-        int rows = Math.min(4, n - i0);
-        for (int t = 0; t < k; t++) {
-          double[] zt = z[t];
-          if (rows == 4) {
-            double a0 = zt[i0];
-            double a1 = zt[i0 + 1];
-            double a2 = zt[i0 + 2];
-            double a3 = zt[i0 + 3];
-            double[] g0 = gram[i0];
-            double[] g1 = gram[i0 + 1];
-            double[] g2 = gram[i0 + 2];
-            double[] g3 = gram[i0 + 3];
-            for (int j = i0; j < n; j++) {
-              double v = zt[j];
-              g0[j] += a0 * v;
-              g1[j] += a1 * v;
-              g2[j] += a2 * v;
-              g3[j] += a3 * v;
-            }
-          } else {
-            for (int r = 0; r < rows; r++) {
-              double a = zt[i0 + r];
-              double[] g = gram[i0 + r];
-              for (int j = i0; j < n; j++) {
-                g[j] += a * zt[j];
-              }
-            }
-          }
-        }
-      }
-      for (int i = 0; i < n; i++) {
-        for (int j = i + 1; j < n; j++) {
-          gram[j][i] = gram[i][j];
-        }
-      }
+      gram = Gram.of(z, n);
     }
     return gram;
   }
@@ -217,6 +186,101 @@ public final class LayerStatistics {
       }
     }
     return dist;
+  }
+
+  /**
+   * The population covariance of the units (d × d, divided by n), computed on first use: the
+   * coupling probes' common input.
+   */
+  public synchronized double[][] covariance() {
+    if (covariance == null) {
+      double[][] z = new double[n][d];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < d; j++) {
+          z[i][j] = activations.get(i, j) - mean[j];
+        }
+      }
+      covariance = Gram.of(z, d);
+      for (double[] row : covariance) {
+        for (int j = 0; j < d; j++) {
+          row[j] /= n;
+        }
+      }
+    }
+    return covariance;
+  }
+
+  /**
+   * The Gram matrix of the column-centred activations, K_c = H X Xᵀ H (H the centring matrix),
+   * derived in O(n²) from {@link #gram()}: with Z the row-centred live units, m their row means
+   * and k their number, X Xᵀ = Z Zᵀ + k m mᵀ, and dead (constant) units vanish under centring.
+   * Computed on first use; the input of linear CKA.
+   */
+  public synchronized double[][] centredGram() {
+    if (centredGram == null) {
+      double[][] h = gram();
+      int k = d - deadCount;
+      double[][] raw = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          raw[i][j] = h[i][j] + k * rowMeans[i] * rowMeans[j];
+        }
+      }
+      centredGram = doubleCentre(raw);
+    }
+    return centredGram;
+  }
+
+  /** H K H for a symmetric K: K_ij minus its row and column means plus the grand mean. */
+  public static double[][] doubleCentre(double[][] k) {
+    int n = k.length;
+    double[] rowMean = new double[n];
+    double grand = 0;
+    for (int i = 0; i < n; i++) {
+      double s = 0;
+      for (double v : k[i]) {
+        s += v;
+      }
+      rowMean[i] = s / n;
+      grand += s;
+    }
+    grand /= (double) n * n;
+    double[][] out = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        out[i][j] = k[i][j] - rowMean[i] - rowMean[j] + grand;
+      }
+    }
+    return out;
+  }
+
+  /** The class with the largest mean activation of unit {@code j} (the first on ties). */
+  public int preferredClass(int j) {
+    int best = 0;
+    for (int c = 1; c < classes; c++) {
+      if (classMeans[c][j] > classMeans[best][j]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The class selectivity index of unit {@code j} (Morcos et al. 2018):
+   * (μ_max − μ_rest)/(μ_max + μ_rest) over its class means; 0 when both are 0.
+   */
+  public double selectivity(int j) {
+    int best = preferredClass(j);
+    double max = classMeans[best][j];
+    double rest = 0;
+    for (int c = 0; c < classes; c++) {
+      if (c != best) {
+        rest += classMeans[c][j];
+      }
+    }
+    rest /= classes - 1;
+    double denominator = max + rest;
+    return denominator == 0 ? 0 : (max - rest) / denominator;
   }
 
   /** Indices of the live (not dead) units. */

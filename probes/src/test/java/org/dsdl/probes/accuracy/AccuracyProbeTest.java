@@ -53,4 +53,34 @@ class AccuracyProbeTest {
   void aClassWithoutExemplarsHasZeroRecallNotNaN() {
     assertThat(AccuracyProbe.recall(new double[][] {{2, 0}, {0, 0}})).containsExactly(1.0, 0.0);
   }
+
+  @Test
+  void identityOnsetIsWhereEachClassRecallStaysAboveThreshold() {
+    var probe = new AccuracyProbeProvider().create(new AccuracyProbeProvider().defaultParameters(),
+        new ProbeContext("accuracy", CLASSES, List.of(), 0));
+    int[] labels = {0, 1, 2, 0, 1, 2, 0, 1, 2, 0};
+    // predictions per checkpoint (step): class a right from step 4 on, b only at step 4, c from step 9 on
+    int[][] predicted = {
+        {1, 0, 0, 1, 0, 0, 1, 0, 0, 1},
+        {0, 1, 0, 0, 1, 0, 0, 1, 0, 0},
+        {0, 0, 2, 0, 0, 2, 0, 0, 2, 0}};
+    long[] steps = {0, 4, 9};
+    for (int k = 0; k < 3; k++) {
+      Snapshot s = new Snapshot(new Checkpoint(k, steps[k], k, steps[k] * 16), CLASSES, new int[0], new long[0],
+          new FloatMatrix(0, 3, new float[0]), Map.of(), Map.of("test", new Evaluation("test", 1, labels, predicted[k])));
+      probe.measure(s);
+    }
+    var resumed = new AccuracyProbeProvider().create(new AccuracyProbeProvider().defaultParameters(),
+        new ProbeContext("accuracy", CLASSES, List.of(), 0));
+    resumed.restoreState(probe.saveState());
+    for (var p : List.of(probe, resumed)) {
+      List<Measurement> events = p.finish();
+      assertThat(events).hasSize(1);
+      VectorMeasurement onset = (VectorMeasurement) events.get(0);
+      assertThat(onset.key().metric()).isEqualTo("identity_onset_step");
+      assertThat(onset.labels()).isEqualTo(CLASSES);
+      assertThat(onset.values()).containsExactly(4.0, Double.NaN, 9.0);
+      assertThat(onset.key().checkpoint().index()).isEqualTo(2);
+    }
+  }
 }

@@ -113,7 +113,7 @@ class LinearProbeTest {
     var provider = new LinearProbeProvider();
     var context = new ProbeContext("linear-probe", List.of("a", "b", "c"), List.of(), 1);
     var straight = provider.create(provider.defaultParameters(), context);
-    assertThat(straight.saveState()).as("nothing kept before the first checkpoint").hasSize(4);
+    byte[] empty = straight.saveState();
     straight.measure(Snapshots.of(List.of("a", "b", "c"), labels, Map.of("fc1", first), LayerKind.DENSE));
     byte[] saved = straight.saveState();
     var resumed = provider.create(provider.defaultParameters(), context);

@@ -1,0 +1,42 @@
+package org.dsdl.probes.cka;
+
+import java.util.List;
+import org.dsdl.api.probe.Probe;
+import org.dsdl.api.probe.ProbeContext;
+import org.dsdl.api.probe.ProbeProvider;
+
+/** Provides the {@code cka} probe (Kornblith et al. 2019, arXiv:1905.00414). */
+public final class CkaProbeProvider implements ProbeProvider<CkaParameters> {
+  @Override
+  public String name() {
+    return "cka";
+  }
+
+  @Override
+  public String description() {
+    return "linear CKA between every pair of layers at each checkpoint, and each layer's CKA to its final state (settling times)";
+  }
+
+  @Override
+  public Class<CkaParameters> parametersType() {
+    return CkaParameters.class;
+  }
+
+  @Override
+  public CkaParameters defaultParameters() {
+    return new CkaParameters(List.of(), false, true, 0.9);
+  }
+
+  @Override
+  public List<String> outputs() {
+    return List.of(
+        "cka (matrix layer x layer, whole network): linear CKA between the layers' representations of the probe set",
+        "cka_to_final (scalar, per layer, every checkpoint; written at the end): CKA between the layer at that checkpoint and at the last",
+        "settling_step (scalar, per layer; event at the settling checkpoint): first step from which cka_to_final stays >= settleThreshold");
+  }
+
+  @Override
+  public Probe create(CkaParameters parameters, ProbeContext context) {
+    return new CkaProbe(context.name(), parameters, context.workDirectory().orElse(null));
+  }
+}

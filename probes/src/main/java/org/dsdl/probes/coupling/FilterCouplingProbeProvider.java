@@ -1,0 +1,47 @@
+package org.dsdl.probes.coupling;
+
+import java.util.List;
+import org.dsdl.api.probe.Probe;
+import org.dsdl.api.probe.ProbeContext;
+import org.dsdl.api.probe.ProbeProvider;
+
+/** Provides the {@code filter-coupling} probe (DeCov: Cogswell et al. 2016; participation ratio: Recanatesi et al. 2019). */
+public final class FilterCouplingProbeProvider implements ProbeProvider<FilterCouplingParameters> {
+  @Override
+  public String name() {
+    return "filter-coupling";
+  }
+
+  @Override
+  public String description() {
+    return "how the units of a layer co-vary: correlation matrix, mean |correlation|, DeCov, participation ratio; coupling onsets";
+  }
+
+  @Override
+  public Class<FilterCouplingParameters> parametersType() {
+    return FilterCouplingParameters.class;
+  }
+
+  @Override
+  public FilterCouplingParameters defaultParameters() {
+    return new FilterCouplingParameters(List.of(), 64, 50, 3.0);
+  }
+
+  @Override
+  public List<String> outputs() {
+    return List.of(
+        "correlation (matrix live units x live units, per layer with at most maxMatrixUnits live units): Pearson r over the probe set",
+        "mean_coupling (scalar, per layer): mean |r_ij| over pairs of distinct live units",
+        "decov (scalar, per layer): (||S||_F^2 - ||diag S||^2) / 2, S the population covariance of the units",
+        "participation_ratio (scalar, per layer): (sum of eigenvalues of S)^2 / sum of their squares = tr(S)^2 / ||S||_F^2",
+        "live_units (scalar, per layer): units that vary on the probe set (the others are dead and left out)",
+        "mean_coupling_bootstrap_sd (scalar, per layer, checkpoint 0): SD of mean_coupling over exemplar resamples",
+        "coupling_onset_step (scalar, per layer; event at the onset checkpoint, NaN at the last if none): first step whose"
+            + " mean_coupling departs from checkpoint 0's by more than onsetSigmas bootstrap SDs");
+  }
+
+  @Override
+  public Probe create(FilterCouplingParameters parameters, ProbeContext context) {
+    return new FilterCouplingProbe(context.name(), parameters, context.seed());
+  }
+}

@@ -1,0 +1,247 @@
+package org.dsdl.probes.graph;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.dsdl.api.measure.GraphMeasurement;
+import org.dsdl.api.measure.Measurement;
+import org.dsdl.api.measure.Measurements;
+import org.dsdl.api.probe.LayerSelection;
+import org.dsdl.api.probe.Probe;
+import org.dsdl.api.run.Checkpoint;
+import org.dsdl.api.snapshot.LayerWeights;
+import org.dsdl.api.snapshot.Snapshot;
+import org.dsdl.probes.stats.History;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.ConnectivityInspector;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleWeightedGraph;
+
+/**
+ * The coupling graph: units of consecutive layers as nodes, each unit joined to its strongest
+ * inputs from the layer before, weighted by functional coupling (Pearson r of their responses
+ * over the probe set) or structural coupling (the norm of the kernel slice that connects them),
+ * with graph statistics per checkpoint and the onset of class assortativity at the end. Dead
+ * units are nodes (attribute {@code dead = 1}) without edges. Graph algorithms: JGraphT.
+ */
+final class CouplingGraphProbe implements Probe {
+  private final String name;
+  private final CouplingGraphParameters p;
+  private final List<String> chain;
+  private final long seed;
+  private final History history = new History();
+
+  CouplingGraphProbe(String name, CouplingGraphParameters p, List<String> chain, long seed) {
+    this.name = name;
+    this.p = p;
+    this.chain = List.copyOf(chain);
+    this.seed = seed;
+  }
+
+  @Override
+  public LayerSelection layers() {
+    return LayerSelection.of(chain);
+  }
+
+  /** The graph of one (possibly resampled) probe set. */
+  record Built(List<GraphMeasurement.Node> nodes, List<GraphMeasurement.Edge> edges, int liveNodes, long possibleEdges,
+      double meanStrength, int largestComponent, double assortativity) {}
+
+  @Override
+  public List<Measurement> measure(Snapshot snapshot) {
+    for (String l : chain) {
+      if (!snapshot.layers().containsKey(l)) {
+        throw new IllegalStateException("layer " + l + " was not captured; capture it in probeSet.layers");
+      }
+    }
+    List<double[][]> structural = new ArrayList<>();
+    for (int k = 1; k < chain.size(); k++) {
+      int inputs = snapshot.layer(chain.get(k - 1)).activations().cols();
+      LayerWeights w = snapshot.layer(chain.get(k)).layerWeights()
+          .orElseThrow(() -> new IllegalStateException("layer has no weights to couple through"));
+      structural.add(structural(w, inputs));
+    }
+    int n = snapshot.labels().length;
+    Built g = build(snapshot, IntStream.range(0, n).toArray(), structural);
+    Checkpoint cp = snapshot.checkpoint();
+    Measurements out = new Measurements(name, cp)
+        .graph("coupling_graph", null, g.nodes(), g.edges())
+        .scalar("graph_edges", null, g.edges().size())
+        .scalar("graph_density", null, g.possibleEdges() == 0 ? 0 : g.edges().size() / (double) g.possibleEdges())
+        .scalar("graph_mean_strength", null, g.meanStrength())
+        .scalar("largest_component", null, g.largestComponent())
+        .scalar("largest_component_fraction", null, g.liveNodes() == 0 ? 0 : g.largestComponent() / (double) g.liveNodes())
+        .scalar("class_assortativity", null, g.assortativity());
+    if (cp.index() == 0 && p.bootstrap() > 1) {
+      double sd = bootstrapSd(snapshot, structural);
+      out.scalar("class_assortativity_bootstrap_sd", null, sd);
+      history.record(cp, "sd", sd);
+    }
+    history.record(cp, "assortativity", g.assortativity());
+    return out.list();
+  }
+
+  /** S_ij = sqrt(Σ W[r][j]² over kernel rows r ≡ i mod inputs): the norm of the slice joining input unit i to unit j. */
+  static double[][] structural(LayerWeights w, int inputs) {
+    List<Integer> shape = w.kernelShape();
+    int out = shape.get(shape.size() - 1);
+    int fanIn = w.kernel().length / out;
+    if (fanIn % inputs != 0) {
+      throw new IllegalStateException("a kernel with " + fanIn + " inputs per unit cannot come from a layer of " + inputs + " units");
+    }
+    double[][] s = new double[inputs][out];
+    float[] k = w.kernel();
+    for (int r = 0; r < fanIn; r++) {
+      double[] si = s[r % inputs];
+      int o = r * out;
+      for (int j = 0; j < out; j++) {
+        si[j] += (double) k[o + j] * k[o + j];
+      }
+    }
+    for (double[] row : s) {
+      for (int j = 0; j < out; j++) {
+        row[j] = Math.sqrt(row[j]);
+      }
+    }
+    return s;
+  }
+
+  private Built build(Snapshot snapshot, int[] rows, List<double[][]> structural) {
+    List<Units> units = new ArrayList<>();
+    for (String l : chain) {
+      units.add(Units.of(snapshot.layer(l).activations(), rows, snapshot.labels(), snapshot.classes()));
+    }
+    List<GraphMeasurement.Node> nodes = new ArrayList<>();
+    Graph<String, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    int live = 0;
+    for (int k = 0; k < chain.size(); k++) {
+      Units u = units.get(k);
+      for (int j = 0; j < u.d; j++) {
+        String id = id(k, j);
+        nodes.add(new GraphMeasurement.Node(id, chain.get(k), Map.of("layer", (double) k, "unit", (double) j,
+            "preferred_class", (double) u.preferred[j], "selectivity", u.selectivity[j], "mean_activation", u.mean[j],
+            "dead", u.dead[j] ? 1.0 : 0.0)));
+        if (!u.dead[j]) {
+          graph.addVertex(id);
+          live++;
+        }
+      }
+    }
+    List<GraphMeasurement.Edge> edges = new ArrayList<>();
+    long possible = 0;
+    double strength = 0;
+    for (int k = 1; k < chain.size(); k++) {
+      Units a = units.get(k - 1);
+      Units b = units.get(k);
+      double[][] r = a.correlation(b);
+      double[][] s = structural.get(k - 1);
+      List<Integer> sources = new ArrayList<>();
+      for (int i = 0; i < a.d; i++) {
+        if (!a.dead[i]) {
+          sources.add(i);
+        }
+      }
+      for (int j = 0; j < b.d; j++) {
+        if (b.dead[j]) {
+          continue;
+        }
+        possible += sources.size();
+        final int target = j;
+        Comparator<Integer> strongest = Comparator.comparingDouble((Integer i) -> -rank(r[i][target], s[i][target]))
+            .thenComparingInt(i -> i);
+        List<Integer> kept = sources.stream().sorted(strongest)
+            .filter(i -> rank(r[i][target], s[i][target]) >= p.threshold())
+            .limit(p.topK() == 0 ? Long.MAX_VALUE : p.topK()).toList();
+        for (int i : kept) {
+          double weight = rank(r[i][j], s[i][j]);
+          edges.add(new GraphMeasurement.Edge(id(k - 1, i), id(k, j), weight, Map.of("functional", r[i][j], "structural", s[i][j])));
+          DefaultWeightedEdge e = graph.addEdge(id(k - 1, i), id(k, j));
+          graph.setEdgeWeight(e, weight);
+          strength += weight;
+        }
+      }
+    }
+    int largest = 0;
+    for (Set<String> component : new ConnectivityInspector<>(graph).connectedSets()) {
+      largest = Math.max(largest, component.size());
+    }
+    double assortativity = Assortativity.of(graph, v -> preferred(units, v), snapshot.classes());
+    return new Built(nodes, edges, live, possible, edges.isEmpty() ? 0 : strength / edges.size(), largest, assortativity);
+  }
+
+  private double rank(double functional, double structural) {
+    return "functional".equals(p.rankBy()) ? Math.abs(functional) : structural;
+  }
+
+  private static String id(int layer, int unit) {
+    return layer + ":" + unit;
+  }
+
+  private static int preferred(List<Units> units, String id) {
+    int colon = id.indexOf(':');
+    return units.get(Integer.parseInt(id.substring(0, colon))).preferred[Integer.parseInt(id.substring(colon + 1))];
+  }
+
+  /** Sample SD of the assortativity over resamples of the exemplars (seeded). */
+  private double bootstrapSd(Snapshot snapshot, List<double[][]> structural) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int n = snapshot.labels().length;
+    double[] values = new double[p.bootstrap()];
+    for (int b = 0; b < values.length; b++) {
+      int[] rows = new int[n];
+      for (int i = 0; i < n; i++) {
+        rows[i] = r.nextInt(n);
+      }
+      values[b] = build(snapshot, rows, structural).assortativity();
+    }
+    double m = 0;
+    int count = 0;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        m += v;
+        count++;
+      }
+    }
+    if (count < 2) {
+      return Double.NaN;
+    }
+    m /= count;
+    double ss = 0;
+    for (double v : values) {
+      if (Double.isFinite(v)) {
+        ss += (v - m) * (v - m);
+      }
+    }
+    return Math.sqrt(ss / (count - 1));
+  }
+
+  @Override
+  public List<Measurement> finish() {
+    List<Checkpoint> cps = history.checkpoints();
+    if (cps.isEmpty() || cps.get(0).index() != 0) {
+      return List.of();
+    }
+    double sd = history.values("sd")[0];
+    double[] values = history.values("assortativity");
+    if (!(sd >= 0) || !Double.isFinite(values[0])) {
+      return List.of();
+    }
+    int onset = History.firstDeparture(values, values[0], p.onsetSigmas() * sd);
+    Checkpoint at = onset < 0 ? cps.get(cps.size() - 1) : cps.get(onset);
+    return new Measurements(name, at).scalar("assortativity_onset_step", null, onset < 0 ? Double.NaN : at.step()).list();
+  }
+
+  @Override
+  public byte[] saveState() {
+    return history.encode();
+  }
+
+  @Override
+  public void restoreState(byte[] state) {
+    history.restore(state);
+  }
+}

@@ -1,0 +1,89 @@
+package org.dsdl.probes.weights;
+
+import java.util.List;
+import org.dsdl.api.measure.Measurement;
+import org.dsdl.api.measure.Measurements;
+import org.dsdl.api.probe.LayerSelection;
+import org.dsdl.api.probe.Probe;
+import org.dsdl.api.snapshot.LayerCapture;
+import org.dsdl.api.snapshot.LayerWeights;
+import org.dsdl.api.snapshot.Snapshot;
+import org.dsdl.probes.stats.Gram;
+import org.dsdl.probes.stats.LayerChoice;
+
+/**
+ * Coupling in the weights themselves. Each filter (output unit) is a row of W, c_out × fan_in
+ * (fan_in = c_in·k² for a convolution); from the filters' Gram matrix G = WWᵀ come the coherence
+ * (cosines Ĝ_ij = G_ij/√(G_ii G_jj): the largest |Ĝ_ij|, i ≠ j, and ‖Ĝ − I‖_F) and the stable rank
+ * tr(G)/λ_max(G) = ‖W‖_F²/‖W‖₂². A zero filter has cosine 0 with every other.
+ */
+final class WeightCouplingProbe implements Probe {
+  private final String name;
+  private final List<String> layers;
+
+  WeightCouplingProbe(String name, List<String> layers) {
+    this.name = name;
+    this.layers = layers;
+  }
+
+  @Override
+  public LayerSelection layers() {
+    return layers.isEmpty() ? LayerSelection.allLayers() : LayerSelection.of(layers);
+  }
+
+  @Override
+  public List<Measurement> measure(Snapshot snapshot) {
+    return LayerChoice.of(snapshot, layers, false).parallelStream()
+        .filter(c -> c.layerWeights().isPresent())
+        .map(c -> measureLayer(snapshot, c))
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  private List<Measurement> measureLayer(Snapshot snapshot, LayerCapture c) {
+    double[][] g = filterGram(c.layerWeights().orElseThrow());
+    int out = g.length;
+    double[] norm = new double[out];
+    double trace = 0;
+    for (int i = 0; i < out; i++) {
+      norm[i] = Math.sqrt(g[i][i]);
+      trace += g[i][i];
+    }
+    double max = 0;
+    double offSquares = 0;
+    double diagonalSquares = 0;
+    for (int i = 0; i < out; i++) {
+      for (int j = 0; j < out; j++) {
+        double cos = norm[i] == 0 || norm[j] == 0 ? 0 : g[i][j] / (norm[i] * norm[j]);
+        if (i == j) {
+          double e = norm[i] == 0 ? -1 : cos - 1;
+          diagonalSquares += e * e;
+        } else {
+          offSquares += cos * cos;
+          max = Math.max(max, Math.abs(cos));
+        }
+      }
+    }
+    double top = Spectrum.largestEigenvalue(g);
+    return new Measurements(name, snapshot.checkpoint())
+        .scalar("coherence_max", c.layer().name(), max)
+        .scalar("coherence_frobenius", c.layer().name(), Math.sqrt(offSquares + diagonalSquares))
+        .scalar("stable_rank", c.layer().name(), top <= 0 ? 0 : trace / top)
+        .list();
+  }
+
+  /** G = W Wᵀ over filters, from the kernel stored row-major as fan_in × c_out (TensorFlow's layout). */
+  static double[][] filterGram(LayerWeights w) {
+    List<Integer> shape = w.kernelShape();
+    int out = shape.get(shape.size() - 1);
+    int fanIn = w.kernel().length / out;
+    double[][] rows = new double[fanIn][out];
+    float[] k = w.kernel();
+    for (int r = 0; r < fanIn; r++) {
+      for (int o = 0; o < out; o++) {
+        rows[r][o] = k[r * out + o];
+      }
+    }
+    return Gram.of(rows, out);
+  }
+}

@@ -1,0 +1,43 @@
+package org.dsdl.probes.weights;
+
+import java.util.List;
+import org.dsdl.api.probe.Probe;
+import org.dsdl.api.probe.ProbeContext;
+import org.dsdl.api.probe.ProbeProvider;
+
+/** Provides the {@code weight-coupling} probe (coherence: Bansal et al. 2018; stable rank: Martin &amp; Mahoney 2018). */
+public final class WeightCouplingProbeProvider implements ProbeProvider<WeightCouplingParameters> {
+  @Override
+  public String name() {
+    return "weight-coupling";
+  }
+
+  @Override
+  public String description() {
+    return "how a layer's filters overlap: filter coherence (largest |cosine|, ||W^W^T - I||_F) and stable rank of the kernel";
+  }
+
+  @Override
+  public Class<WeightCouplingParameters> parametersType() {
+    return WeightCouplingParameters.class;
+  }
+
+  @Override
+  public WeightCouplingParameters defaultParameters() {
+    return new WeightCouplingParameters(List.of());
+  }
+
+  @Override
+  public List<String> outputs() {
+    return List.of(
+        "coherence_max (scalar, per layer): max over pairs of distinct filters of |cosine| between their weight vectors"
+            + " (a filter's row of W: c_out x c_in*k*k)",
+        "coherence_frobenius (scalar, per layer): ||W^ W^T - I||_F, W^ the filters normalised to unit length",
+        "stable_rank (scalar, per layer): ||W||_F^2 / ||W||_2^2");
+  }
+
+  @Override
+  public Probe create(WeightCouplingParameters parameters, ProbeContext context) {
+    return new WeightCouplingProbe(context.name(), parameters.layers());
+  }
+}
