@@ -26,7 +26,9 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  * inputs from the layer before, weighted by functional coupling (Pearson r of their responses
  * over the probe set) or structural coupling (the norm of the kernel slice that connects them),
  * with graph statistics per checkpoint and the onset of class assortativity at the end. Dead
- * units are nodes (attribute {@code dead = 1}) without edges. Graph algorithms: JGraphT.
+ * units are nodes (attribute {@code dead = 1}) without edges. Node ids are {@code k:j}, unit j of
+ * the k-th graph layer (the node's group names the layer). Attributes and weights are written to 6
+ * significant digits. Graph algorithms: JGraphT.
  */
 final class CouplingGraphProbe implements Probe {
   private final String name;
@@ -122,9 +124,8 @@ final class CouplingGraphProbe implements Probe {
       Units u = units.get(k);
       for (int j = 0; j < u.d; j++) {
         String id = id(k, j);
-        nodes.add(new GraphMeasurement.Node(id, chain.get(k), Map.of("layer", (double) k, "unit", (double) j,
-            "preferred_class", (double) u.preferred[j], "selectivity", u.selectivity[j], "mean_activation", u.mean[j],
-            "dead", u.dead[j] ? 1.0 : 0.0)));
+        nodes.add(new GraphMeasurement.Node(id, chain.get(k), Map.of("preferred_class", (double) u.preferred[j],
+            "selectivity", round(u.selectivity[j]), "mean_activation", round(u.mean[j]), "dead", u.dead[j] ? 1.0 : 0.0)));
         if (!u.dead[j]) {
           graph.addVertex(id);
           live++;
@@ -158,7 +159,8 @@ final class CouplingGraphProbe implements Probe {
             .limit(p.topK() == 0 ? Long.MAX_VALUE : p.topK()).toList();
         for (int i : kept) {
           double weight = rank(r[i][j], s[i][j]);
-          edges.add(new GraphMeasurement.Edge(id(k - 1, i), id(k, j), weight, Map.of("functional", r[i][j], "structural", s[i][j])));
+          edges.add(new GraphMeasurement.Edge(id(k - 1, i), id(k, j), round(weight),
+              Map.of("functional", round(r[i][j]), "structural", round(s[i][j]))));
           DefaultWeightedEdge e = graph.addEdge(id(k - 1, i), id(k, j));
           graph.setEdgeWeight(e, weight);
           strength += weight;
@@ -171,6 +173,17 @@ final class CouplingGraphProbe implements Probe {
     }
     double assortativity = Assortativity.of(graph, v -> preferred(units, v), snapshot.classes());
     return new Built(nodes, edges, live, possible, edges.isEmpty() ? 0 : strength / edges.size(), largest, assortativity);
+  }
+
+  /**
+   * {@code v} to 6 significant digits: the graph is written at every checkpoint, and its inputs
+   * are float32 activations and weights, so further digits are noise that only makes the file larger.
+   */
+  static double round(double v) {
+    if (v == 0 || !Double.isFinite(v)) {
+      return v;
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
   }
 
   private double rank(double functional, double structural) {

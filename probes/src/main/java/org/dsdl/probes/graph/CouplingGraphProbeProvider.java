@@ -30,8 +30,8 @@ public final class CouplingGraphProbeProvider implements ProbeProvider<CouplingG
   @Override
   public List<String> outputs() {
     return List.of(
-        "coupling_graph (graph, whole network): nodes = units (group = layer; attributes layer, unit, preferred_class,"
-            + " selectivity, mean_activation, dead), edges from a unit to a unit of the next layer, weight = the rankBy"
+        "coupling_graph (graph, whole network): nodes = units (id k:j = unit j of the k-th graph layer, group = layer;"
+            + " attributes preferred_class (-1 if dead), selectivity, mean_activation, dead), edges from a unit to a unit of the next layer, weight = the rankBy"
             + " coupling, attributes functional (Pearson r) and structural (||W[:,:,i,j]||_2)",
         "graph_edges, graph_density (edges / possible edges between live units of consecutive layers),"
             + " graph_mean_strength (mean edge weight) (scalar)",
