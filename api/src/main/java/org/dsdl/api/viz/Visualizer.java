@@ -3,7 +3,9 @@ package org.dsdl.api.viz;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import org.dsdl.api.run.RunRecord;
+import org.dsdl.api.snapshot.Snapshot;
 
 /**
  * Turns a run's measurements into files: a report, figures, tables, arrays.
@@ -22,4 +24,14 @@ public interface Visualizer {
    * @throws IOException if a file cannot be written
    */
   List<Path> render(RunRecord run) throws IOException;
+
+  /**
+   * Called during a run at every checkpoint, after the probes, with the snapshot they saw, the run
+   * directory and the run so far ({@code runSoFar} reads the run directory back only when called). For visualizers
+   * that need what the run directory does not keep (e.g. activations) or that refresh a live view.
+   * Nothing by default; {@link #render} is still called at the end.
+   *
+   * @throws IOException if a file cannot be written
+   */
+  default void checkpoint(Snapshot snapshot, Path runDirectory, Supplier<RunRecord> runSoFar) throws IOException {}
 }

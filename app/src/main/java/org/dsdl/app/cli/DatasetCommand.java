@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.dsdl.api.io.OutputFiles;
 import org.dsdl.app.DsdlException;
+import org.dsdl.app.pipeline.ContactSheet;
 import org.dsdl.app.pipeline.ExperimentPlan;
 import org.dsdl.app.pipeline.PreparedData;
 import org.dsdl.app.pipeline.Seeds;

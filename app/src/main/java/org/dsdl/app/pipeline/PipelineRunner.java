@@ -55,6 +55,7 @@ public final class PipelineRunner {
         Model model = setup.buildModel()) {
       RunState state = newState(setup, model);
       dir.writeManifest(state.manifest(RunStatus.RUNNING, System.nanoTime()));
+      writeContactSheet(setup, dir.path());
       return train(setup, model, dir, state, 0, 0, progress, stop);
     } catch (IOException e) {
       throw new UncheckedIOException("writing the run directory " + out + " failed", e);
@@ -248,6 +249,14 @@ public final class PipelineRunner {
     }
   }
 
+  /** The file in a run directory that shows what the network sees: a row of training exemplars per class. */
+  public static final String CONTACT_SHEET = "dataset.png";
+
+  private static void writeContactSheet(RunSetup setup, Path runDir) throws IOException {
+    java.awt.image.BufferedImage sheet = ContactSheet.render(setup.data().dataset(), 10, 2);
+    org.dsdl.api.io.OutputFiles.writeAtomically(runDir.resolve(CONTACT_SHEET), out -> javax.imageio.ImageIO.write(sheet, "png", out));
+  }
+
   private void measure(Model model, Checkpoint cp, RunSetup s, RunDirectory dir, RunState state) throws IOException {
     Snapshot snapshot = s.snapshot(model, cp);
     for (RunSetup.NamedProbe p : s.probes()) {
@@ -259,6 +268,14 @@ public final class PipelineRunner {
         state.failure(p.name(), cp.index(), e);
       }
       state.probeSeconds.merge(p.name(), (System.nanoTime() - t0) / 1e9, Double::sum);
+    }
+    for (RunSetup.NamedVisualizer v : s.visualizers()) {
+      try {
+        v.visualizer().checkpoint(snapshot, dir.path(), () -> RunRecordReader.read(dir.path()));
+      } catch (IOException | RuntimeException e) {
+        LOG.error("visualizer '{}' failed at checkpoint {}: {}", v.name(), cp.index(), e.getMessage());
+        LOG.debug("visualizer failure", e);
+      }
     }
     Evaluation test = snapshot.evaluation("test").orElseThrow();
     state.lastSummary = String.format(Locale.ROOT, "test acc %.3f", test.accuracy());

@@ -37,9 +37,11 @@ import org.slf4j.LoggerFactory;
  * @param schedule the checkpoint schedule
  * @param feeder the minibatch feeder
  * @param rates the learning-rate schedule
+ * @param visualizers one instance of each visualizer, for its checkpoint hook
  */
 public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engine engine, List<NamedProbe> probes,
-    CaptureRequest capture, CheckpointSchedule schedule, BatchFeeder feeder, LearningRateSchedule rates) {
+    CaptureRequest capture, CheckpointSchedule schedule, BatchFeeder feeder, LearningRateSchedule rates,
+    List<NamedVisualizer> visualizers) {
   private static final Logger LOG = LoggerFactory.getLogger(RunSetup.class);
 
   /**
@@ -49,6 +51,29 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
    * @param probe the probe
    */
   public record NamedProbe(String name, Probe probe) {}
+
+  /**
+   * A visualizer of this run, for its checkpoint hook.
+   *
+   * @param name its name in the config
+   * @param visualizer the instance
+   */
+  public record NamedVisualizer(String name, org.dsdl.api.viz.Visualizer visualizer) {}
+
+  /** One instance of each configured visualizer, for the checkpoint hooks during a run. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static List<NamedVisualizer> createVisualizers(ExperimentPlan plan) {
+    List<NamedVisualizer> out = new ArrayList<>();
+    for (PluginUse use : plan.visualizers()) {
+      try {
+        out.add(new NamedVisualizer(use.alias(),
+            ((org.dsdl.api.viz.VisualizerProvider) use.plugin().provider()).create(use.parameters())));
+      } catch (RuntimeException e) {
+        throw DsdlException.badInput("visualizer '" + use.alias() + "' could not be created: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
 
   /** Loads data, creates the engine and the probes; any bad input fails here, before training. */
   public static RunSetup of(ExperimentPlan plan) {
@@ -96,7 +121,7 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
         cfg.training().minLearningRateFactor(), schedule.totalSteps(), cfg.training().stepEpochs() * feeder.stepsPerEpoch(),
         cfg.training().stepFactor());
     return new RunSetup(plan, seeds, data, engine, List.copyOf(probes), new CaptureRequest(List.copyOf(wanted), wholeMaps),
-        schedule, feeder, rates);
+        schedule, feeder, rates, List.copyOf(createVisualizers(plan)));
   }
 
   /** Builds the model with its seeded initial weights. */

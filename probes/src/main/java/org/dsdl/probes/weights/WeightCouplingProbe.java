@@ -33,11 +33,45 @@ final class WeightCouplingProbe implements Probe {
 
   @Override
   public List<Measurement> measure(Snapshot snapshot) {
-    return LayerChoice.of(snapshot, layers, false).parallelStream()
+    List<Measurement> out = new java.util.ArrayList<>(LayerChoice.of(snapshot, layers, false).parallelStream()
         .filter(c -> c.layerWeights().isPresent())
         .map(c -> measureLayer(snapshot, c))
         .flatMap(List::stream)
-        .toList();
+        .toList());
+    snapshot.layers().values().stream()
+        .filter(c -> c.layer().kind() == org.dsdl.api.model.LayerKind.CONV && c.layerWeights().isPresent())
+        .findFirst()
+        .ifPresent(c -> out.addAll(kernels(snapshot, c)));
+    return out;
+  }
+
+  /** The first convolution's kernels: a row per filter, columns {@code y{y}x{x}c{c}} over its window and input channels. */
+  private List<Measurement> kernels(Snapshot snapshot, LayerCapture c) {
+    LayerWeights w = c.layerWeights().orElseThrow();
+    List<Integer> shape = w.kernelShape();
+    if (shape.size() != 4) {
+      return List.of();
+    }
+    int kh = shape.get(0);
+    int kw = shape.get(1);
+    int cin = shape.get(2);
+    int cout = shape.get(3);
+    List<String> columns = new java.util.ArrayList<>();
+    for (int y = 0; y < kh; y++) {
+      for (int x = 0; x < kw; x++) {
+        for (int ch = 0; ch < cin; ch++) {
+          columns.add("y" + y + "x" + x + "c" + ch);
+        }
+      }
+    }
+    double[][] values = new double[cout][columns.size()];
+    float[] k = w.kernel();
+    for (int o = 0; o < cout; o++) {
+      for (int r = 0; r < columns.size(); r++) {
+        values[o][r] = k[r * cout + o];
+      }
+    }
+    return new Measurements(name, snapshot.checkpoint()).matrix("kernels", c.layer().name(), LayerChoice.unitLabels(cout), columns, values).list();
   }
 
   private List<Measurement> measureLayer(Snapshot snapshot, LayerCapture c) {

@@ -33,7 +33,9 @@ public final class WeightCouplingProbeProvider implements ProbeProvider<WeightCo
         "coherence_max (scalar, per layer): max over pairs of distinct filters of |cosine| between their weight vectors"
             + " (a filter's row of W: c_out x c_in*k*k)",
         "coherence_frobenius (scalar, per layer): ||W^ W^T - I||_F, W^ the filters normalised to unit length",
-        "stable_rank (scalar, per layer): ||W||_F^2 / ||W||_2^2");
+        "stable_rank (scalar, per layer): ||W||_F^2 / ||W||_2^2",
+        "kernels (matrix filters x window positions and input channels, first convolution only): its weights, for the"
+            + " report's filmstrip of how the first detectors form");
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.dsdl.app.cli;
+package org.dsdl.app.pipeline;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -14,13 +14,14 @@ import org.dsdl.api.data.Split;
  * training exemplars of each, magnified. Pixel values are mapped from the sheet's own min..max to
  * black..white, so normalised data is shown too.
  */
-final class ContactSheet {
+public final class ContactSheet {
   private static final int LABEL_WIDTH = 110;
   private static final int GAP = 2;
 
   private ContactSheet() {}
 
-  static BufferedImage render(Dataset d, int perClass, int zoom) {
+  /** A contact sheet: a row per class of the first {@code perClass} training exemplars, each scaled by {@code zoom}. */
+  public static BufferedImage render(Dataset d, int perClass, int zoom) {
     Split train = d.train();
     ImageShape s = d.shape();
     int cell = s.width() * zoom;

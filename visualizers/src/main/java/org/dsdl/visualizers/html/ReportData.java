@@ -1,0 +1,244 @@
+package org.dsdl.visualizers.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dsdl.api.measure.GraphMeasurement;
+import org.dsdl.api.measure.MatrixMeasurement;
+import org.dsdl.api.measure.Measurement;
+import org.dsdl.api.measure.ScalarMeasurement;
+import org.dsdl.api.measure.VectorMeasurement;
+import org.dsdl.api.run.Checkpoint;
+import org.dsdl.api.run.RunRecord;
+import org.dsdl.visualizers.common.RunJson;
+
+/**
+ * The report's data: the run's facts and every measurement grouped by probe, metric and layer,
+ * values over checkpoints as arrays indexed by checkpoint position, numbers to 4 significant
+ * digits (the report shows curves and colours; exact values stay in metrics.jsonl). Large
+ * matrices keep at most {@code maxFrames} checkpoints, evenly spaced; a matrix whose labels change
+ * between checkpoints (e.g. over live units only) carries each frame's labels. Graphs keep their node list
+ * once and per checkpoint the node attributes and edges as index arrays.
+ */
+final class ReportData {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  /** Matrix groups with more cells than this over all their checkpoints are thinned to maxFrames checkpoints. */
+  static final int MATRIX_CELL_BUDGET = 60_000;
+
+  private ReportData() {}
+
+  static ObjectNode build(RunRecord run, int maxFrames) throws IOException {
+    ObjectNode root = F.objectNode();
+    root.put("name", run.info().name()).put("seed", run.info().seed()).put("status", run.info().status().name())
+        .put("dsdlVersion", run.info().dsdlVersion()).put("parameters", run.info().parameterCount());
+    root.set("classes", strings(run.info().classNames()));
+    JsonNode manifest = RunJson.of(run.directory()).root();
+    ObjectNode facts = root.putObject("run");
+    for (String k : List.of("versions", "config", "dataset", "model", "timings", "seeds", "error", "probeFailures")) {
+      if (manifest.has(k)) {
+        facts.set(k, manifest.get(k));
+      }
+    }
+    Path sheet = run.directory().resolve("dataset.png");
+    if (Files.isRegularFile(sheet)) {
+      root.put("contactSheet", "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(sheet)));
+    }
+    Map<Integer, Integer> position = new HashMap<>();
+    ArrayNode cps = root.putArray("checkpoints");
+    for (Checkpoint c : run.info().checkpoints()) {
+      position.put(c.index(), cps.size());
+      cps.addObject().put("i", c.index()).put("step", c.step()).put("epoch", round(c.epoch()));
+    }
+    for (Measurement m : run.measurements()) {
+      position.computeIfAbsent(m.key().checkpoint().index(), k -> {
+        cps.addObject().put("i", k).put("step", m.key().checkpoint().step()).put("epoch", round(m.key().checkpoint().epoch()));
+        return cps.size() - 1;
+      });
+    }
+    int n = cps.size();
+    Map<String, ObjectNode> scalars = new LinkedHashMap<>();
+    Map<String, ObjectNode> vectors = new LinkedHashMap<>();
+    Map<String, List<MatrixMeasurement>> matrices = new LinkedHashMap<>();
+    Map<String, List<GraphMeasurement>> graphs = new LinkedHashMap<>();
+    ArrayNode events = root.putArray("events");
+    for (Measurement m : run.measurements()) {
+      String key = m.key().probe() + "\u0000" + m.key().metric() + "\u0000" + (m.key().layer() == null ? "" : m.key().layer());
+      int at = position.get(m.key().checkpoint().index());
+      if (m.key().metric().endsWith("_step") && (m instanceof ScalarMeasurement || m instanceof VectorMeasurement)) {
+        event(events, m, at);
+      } else if (m instanceof ScalarMeasurement s) {
+        ObjectNode o = scalars.computeIfAbsent(key, k -> head(m));
+        ArrayNode v = o.has("v") ? (ArrayNode) o.get("v") : nulls(o.putArray("v"), n);
+        v.set(at, number(s.value()));
+      } else if (m instanceof VectorMeasurement x) {
+        ObjectNode o = vectors.computeIfAbsent(key, k -> {
+          ObjectNode h = head(m);
+          h.set("labels", strings(x.labels()));
+          h.putArray("ck");
+          h.putArray("v");
+          return h;
+        });
+        ((ArrayNode) o.get("ck")).add(at);
+        ((ArrayNode) o.get("v")).add(numbers(x.values()));
+      } else if (m instanceof MatrixMeasurement x) {
+        matrices.computeIfAbsent(key, k -> new ArrayList<>()).add(x);
+      } else if (m instanceof GraphMeasurement g) {
+        graphs.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
+      }
+    }
+    root.putArray("scalars").addAll(scalars.values());
+    root.putArray("vectors").addAll(vectors.values());
+    ArrayNode ms = root.putArray("matrices");
+    for (List<MatrixMeasurement> frames : matrices.values()) {
+      ms.add(matrix(frames, position, maxFrames));
+    }
+    ArrayNode gs = root.putArray("graphs");
+    for (List<GraphMeasurement> frames : graphs.values()) {
+      gs.add(graph(frames, position));
+    }
+    return root;
+  }
+
+  private static void event(ArrayNode events, Measurement m, int at) {
+    if (m instanceof ScalarMeasurement s) {
+      events.addObject().put("probe", m.key().probe()).put("metric", m.key().metric())
+          .put("label", m.key().layer() == null ? "" : m.key().layer()).set("step", number(s.value()));
+    } else if (m instanceof VectorMeasurement v) {
+      for (int i = 0; i < v.labels().size(); i++) {
+        events.addObject().put("probe", m.key().probe()).put("metric", m.key().metric()).put("label", v.labels().get(i))
+            .set("step", number(v.values()[i]));
+      }
+    }
+  }
+
+  private static ObjectNode head(Measurement m) {
+    ObjectNode o = F.objectNode().put("probe", m.key().probe()).put("metric", m.key().metric());
+    if (m.key().layer() != null) {
+      o.put("layer", m.key().layer());
+    }
+    return o;
+  }
+
+  private static ObjectNode matrix(List<MatrixMeasurement> frames, Map<Integer, Integer> position, int maxFrames) {
+    MatrixMeasurement first = frames.get(0);
+    long cells = (long) first.values().length * first.columnLabels().size();
+    List<MatrixMeasurement> kept = frames;
+    if (cells * frames.size() > MATRIX_CELL_BUDGET && frames.size() > maxFrames) {
+      kept = new ArrayList<>();
+      for (int k = 0; k < maxFrames; k++) {
+        kept.add(frames.get((int) Math.round((double) k * (frames.size() - 1) / (maxFrames - 1))));
+      }
+    }
+    ObjectNode o = head(first);
+    o.set("rows", strings(first.rowLabels()));
+    o.set("cols", strings(first.columnLabels()));
+    o.put("frames", frames.size());
+    ArrayNode ck = o.putArray("ck");
+    ArrayNode v = o.putArray("v");
+    boolean varying = kept.stream().anyMatch(m -> !m.rowLabels().equals(first.rowLabels()) || !m.columnLabels().equals(first.columnLabels()));
+    ArrayNode labels = varying ? o.putArray("labels") : null;
+    for (MatrixMeasurement m : kept) {
+      ck.add(position.get(m.key().checkpoint().index()));
+      if (labels != null) {
+        ArrayNode pair = labels.addArray();
+        pair.add(strings(m.rowLabels()));
+        pair.add(strings(m.columnLabels()));
+      }
+      ArrayNode rows = v.addArray();
+      for (double[] row : m.values()) {
+        rows.add(numbers(row));
+      }
+    }
+    return o;
+  }
+
+  private static ObjectNode graph(List<GraphMeasurement> frames, Map<Integer, Integer> position) {
+    GraphMeasurement first = frames.get(0);
+    ObjectNode o = head(first);
+    Map<String, Integer> index = new HashMap<>();
+    ArrayNode ids = o.putArray("ids");
+    ArrayNode groups = o.putArray("groups");
+    for (GraphMeasurement.Node node : first.nodes()) {
+      index.put(node.id(), ids.size());
+      ids.add(node.id());
+      groups.add(node.group());
+    }
+    List<String> attributes = first.nodes().isEmpty() ? List.of() : new ArrayList<>(new java.util.TreeSet<>(first.nodes().get(0).attributes().keySet()));
+    o.set("attributes", strings(attributes));
+    ArrayNode ck = o.putArray("ck");
+    ArrayNode attrs = o.putArray("attrs");
+    ArrayNode edges = o.putArray("edges");
+    for (GraphMeasurement g : frames) {
+      ck.add(position.get(g.key().checkpoint().index()));
+      ArrayNode a = attrs.addArray();
+      for (String name : attributes) {
+        double[] values = new double[ids.size()];
+        java.util.Arrays.fill(values, Double.NaN);
+        for (GraphMeasurement.Node node : g.nodes()) {
+          Integer i = index.get(node.id());
+          if (i != null) {
+            values[i] = node.attributes().getOrDefault(name, Double.NaN);
+          }
+        }
+        a.add(numbers(values));
+      }
+      ArrayNode e = edges.addArray();
+      for (GraphMeasurement.Edge edge : g.edges()) {
+        Integer s = index.get(edge.source());
+        Integer t = index.get(edge.target());
+        if (s != null && t != null) {
+          e.add(s).add(t).add(number(edge.weight()));
+        }
+      }
+    }
+    return o;
+  }
+
+  private static ArrayNode nulls(ArrayNode a, int n) {
+    for (int i = 0; i < n; i++) {
+      a.addNull();
+    }
+    return a;
+  }
+
+  private static ArrayNode strings(List<String> values) {
+    ArrayNode a = F.arrayNode();
+    values.forEach(a::add);
+    return a;
+  }
+
+  private static ArrayNode numbers(double[] values) {
+    ArrayNode a = F.arrayNode();
+    for (double v : values) {
+      a.add(number(v));
+    }
+    return a;
+  }
+
+  /** A number to 4 significant digits; null for NaN and infinities (JSON has none). */
+  static JsonNode number(double v) {
+    if (!Double.isFinite(v)) {
+      return F.nullNode();
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+      return F.numberNode((long) v);
+    }
+    return F.numberNode(round(v));
+  }
+
+  static double round(double v) {
+    return v == 0 || !Double.isFinite(v) ? v : new BigDecimal(v).round(new MathContext(4)).doubleValue();
+  }
+}

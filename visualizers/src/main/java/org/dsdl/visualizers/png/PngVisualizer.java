@@ -1,0 +1,204 @@
+package org.dsdl.visualizers.png;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dsdl.api.io.OutputFiles;
+import org.dsdl.api.measure.MatrixMeasurement;
+import org.dsdl.api.measure.Measurement;
+import org.dsdl.api.measure.VectorMeasurement;
+import org.dsdl.api.run.RunRecord;
+import org.dsdl.api.viz.Visualizer;
+import org.dsdl.visualizers.common.Heatmaps;
+import org.dsdl.visualizers.common.Scalars;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.DefaultXYZDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Publication figures under {@code figures/}, drawn with JFreeChart: for every scalar metric a line
+ * per layer against the training step on a log axis (step 0 drawn at 0.5, as the axis label says),
+ * loss and accuracy as learning curves, whole-network vectors (per-class recall) as a line per
+ * label, every matrix's last checkpoint as a heat map, and the events as a timeline. Each file is
+ * written atomically.
+ */
+final class PngVisualizer implements Visualizer {
+  static final String DIR = "figures";
+  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+  private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+  private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+  private final PngParameters p;
+
+  PngVisualizer(PngParameters p) {
+    this.p = p;
+  }
+
+  @Override
+  public List<Path> render(RunRecord run) throws IOException {
+    System.setProperty("java.awt.headless", "true");
+    Path dir = run.directory().resolve(DIR);
+    Files.createDirectories(dir);
+    List<Path> written = new ArrayList<>();
+    Scalars scalars = new Scalars(run);
+    Map<String, Map<String, List<Scalars.Point>>> curves = new LinkedHashMap<>();
+    for (String metric : scalars.metrics()) {
+      if (!scalars.isEvent(metric)) {
+        curves.put(metric, scalars.of(metric));
+      }
+    }
+    // learning curves: train and held-out together
+    for (String kind : List.of("loss", "accuracy")) {
+      Map<String, List<Scalars.Point>> both = new LinkedHashMap<>();
+      for (String split : List.of("train", "test")) {
+        Map<String, List<Scalars.Point>> s = curves.remove("accuracy/" + split + "_" + kind);
+        if (s != null && s.containsKey("")) {
+          both.put(split.equals("test") ? "held-out" : "train", s.get(""));
+        }
+      }
+      if (!both.isEmpty()) {
+        written.add(save(dir, "learning-curve-" + kind, lines("Learning curve: " + kind, kind, both)));
+      }
+    }
+    for (Map.Entry<String, Map<String, List<Scalars.Point>>> e : curves.entrySet()) {
+      Map<String, List<Scalars.Point>> byLayer = new LinkedHashMap<>();
+      e.getValue().forEach((layer, points) -> byLayer.put(layer.isEmpty() ? "network" : layer, points));
+      String[] pm = e.getKey().split("/", 2);
+      written.add(save(dir, e.getKey().replace('/', '-'), lines(pm[0] + ": " + pm[1], pm[1], byLayer)));
+    }
+    vectors(run, dir, written);
+    matrices(run, dir, written);
+    List<String[]> events = Events.of(run, scalars);
+    if (!events.isEmpty()) {
+      written.add(save(dir, "events-timeline", Events.chart(events)));
+    }
+    return written;
+  }
+
+  private void vectors(RunRecord run, Path dir, List<Path> written) throws IOException {
+    Map<String, Map<String, List<Scalars.Point>>> byMetric = new LinkedHashMap<>();
+    for (Measurement m : run.measurements()) {
+      if (m instanceof VectorMeasurement v && v.key().layer() == null && v.labels().size() <= 20 && !v.key().metric().endsWith("_step")) {
+        Map<String, List<Scalars.Point>> series = byMetric.computeIfAbsent(v.key().probe() + "/" + v.key().metric(), k -> new LinkedHashMap<>());
+        for (int i = 0; i < v.labels().size(); i++) {
+          series.computeIfAbsent(v.labels().get(i), k -> new ArrayList<>()).add(new Scalars.Point(v.key().checkpoint(), v.values()[i]));
+        }
+      }
+    }
+    for (Map.Entry<String, Map<String, List<Scalars.Point>>> e : byMetric.entrySet()) {
+      String[] pm = e.getKey().split("/", 2);
+      written.add(save(dir, e.getKey().replace('/', '-'), lines(pm[0] + ": " + pm[1] + " by class", pm[1], e.getValue())));
+    }
+  }
+
+  private void matrices(RunRecord run, Path dir, List<Path> written) throws IOException {
+    Map<String, MatrixMeasurement> last = new LinkedHashMap<>();
+    for (Measurement m : run.measurements()) {
+      if (m instanceof MatrixMeasurement x) {
+        last.put(x.key().probe() + "/" + x.key().metric() + (x.key().layer() == null ? "" : "/" + x.key().layer()), x);
+      }
+    }
+    for (Map.Entry<String, MatrixMeasurement> e : last.entrySet()) {
+      written.add(save(dir, e.getKey().replace('/', '-') + "-last", heatmap(e.getKey(), e.getValue())));
+    }
+  }
+
+  private JFreeChart heatmap(String title, MatrixMeasurement m) {
+    int rows = m.values().length;
+    int cols = m.columnLabels().size();
+    double[][] xyz = new double[3][rows * cols];
+    for (int i = 0, k = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++, k++) {
+        xyz[0][k] = j;
+        xyz[1][k] = rows - 1 - i;
+        xyz[2][k] = m.values()[i][j];
+      }
+    }
+    DefaultXYZDataset data = new DefaultXYZDataset();
+    data.addSeries(title, xyz);
+    double[] range = Heatmaps.range(m.values());
+    LookupPaintScale scale = new LookupPaintScale(range[0], range[1] + 1e-12, Color.LIGHT_GRAY);
+    for (int s = 0; s <= 64; s++) {
+      double v = range[0] + (range[1] - range[0]) * s / 64.0;
+      scale.add(v, Heatmaps.colour(v, range));
+    }
+    XYBlockRenderer renderer = new XYBlockRenderer();
+    renderer.setPaintScale(scale);
+    NumberAxis x = cols <= 40 ? new SymbolAxis("", m.columnLabels().toArray(String[]::new)) : new NumberAxis("column");
+    List<String> reversed = new ArrayList<>(m.rowLabels());
+    java.util.Collections.reverse(reversed);
+    NumberAxis y = rows <= 40 ? new SymbolAxis("", reversed.toArray(String[]::new)) : new NumberAxis("row (top = first)");
+    x.setTickLabelFont(TICK);
+    y.setTickLabelFont(TICK);
+    x.setRange(-0.5, cols - 0.5);
+    y.setRange(-0.5, rows - 0.5);
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    JFreeChart chart = new JFreeChart(title + " (last checkpoint, step " + m.key().checkpoint().step() + ")", TITLE, plot, false);
+    NumberAxis legendAxis = new NumberAxis("value");
+    legendAxis.setRange(range[0], range[1] + 1e-12);
+    PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
+    legend.setPosition(RectangleEdge.RIGHT);
+    legend.setMargin(4, 4, 40, 4);
+    chart.addSubtitle(legend);
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
+  }
+
+  /** A line per series against the training step on a log axis (step 0 at 0.5). */
+  private JFreeChart lines(String title, String yLabel, Map<String, List<Scalars.Point>> series) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (Map.Entry<String, List<Scalars.Point>> e : series.entrySet()) {
+      XYSeries s = new XYSeries(e.getKey(), false, true);
+      for (Scalars.Point pt : e.getValue()) {
+        if (Double.isFinite(pt.value())) {
+          s.add(Math.max(0.5, pt.checkpoint().step()), pt.value());
+        }
+      }
+      data.addSeries(s);
+    }
+    LogAxis x = new LogAxis("training step (log scale; step 0 drawn at 0.5)");
+    x.setSmallestValue(0.5);
+    x.setLabelFont(LABEL);
+    x.setTickLabelFont(TICK);
+    NumberAxis y = new NumberAxis(yLabel);
+    y.setAutoRangeIncludesZero(false);
+    y.setLabelFont(LABEL);
+    y.setTickLabelFont(TICK);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      renderer.setSeriesStroke(i, new BasicStroke(2f));
+      renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+    }
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(220, 220, 220));
+    plot.setRangeGridlinePaint(new Color(220, 220, 220));
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, data.getSeriesCount() > 1);
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
+  }
+
+  private Path save(Path dir, String name, JFreeChart chart) throws IOException {
+    Path f = dir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
+    OutputFiles.writeAtomically(f, out -> ChartUtils.writeChartAsPNG(out, chart, p.width(), p.height()));
+    return f;
+  }
+}

@@ -1,0 +1,482 @@
+(function () {
+  "use strict";
+  var errors = [];
+  window.addEventListener("error", function (e) { errors.push(String(e.message)); document.body.setAttribute("data-errors", errors.join(" | ")); });
+
+  var D = JSON.parse(document.getElementById("dsdl-data").textContent);
+  var CK = D.checkpoints;
+  var PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+    "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"];
+  var IDENTITY = ["selectivity", "rsa", "class-geometry", "linear-probe"];
+  var COUPLING = ["filter-coupling", "cka", "weight-coupling", "coupling-graph"];
+  var SVGNS = "http://www.w3.org/2000/svg";
+  var tip = el("div", { "class": "tip" });
+  document.body.appendChild(tip);
+
+  // ---- small helpers: every text goes through textContent ----
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) { for (var k in attrs) { e.setAttribute(k, attrs[k]); } }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function svg(tag, attrs) {
+    var e = document.createElementNS(SVGNS, tag);
+    for (var k in attrs) { e.setAttribute(k, attrs[k]); }
+    return e;
+  }
+  function fmt(v) {
+    if (v === null || v === undefined || (typeof v === "number" && !isFinite(v))) { return "—"; }
+    if (typeof v !== "number") { return String(v); }
+    if (v !== 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3)) { return v.toExponential(3); }
+    return String(Math.round(v * 10000) / 10000);
+  }
+  function tickText(v) {
+    if (v !== 0 && (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3)) { return v.toExponential(1).replace("e+", "e"); }
+    return String(Math.round(v * 1e6) / 1e6);
+  }
+  function showTip(evt, text) { tip.textContent = text; tip.style.display = "block"; tip.style.left = (evt.clientX + 14) + "px"; tip.style.top = (evt.clientY + 10) + "px"; }
+  function hideTip() { tip.style.display = "none"; }
+  function ckLabel(p) { var c = CK[p]; return "checkpoint " + c.i + " · step " + c.step + " · epoch " + fmt(c.epoch); }
+  var main = document.getElementById("report");
+  var toc = document.getElementById("toc");
+  function section(id, title) {
+    var s = el("section", { id: id });
+    s.appendChild(el("h2", null, title));
+    main.appendChild(s);
+    var a = el("a", { href: "#" + id }, title);
+    toc.appendChild(a);
+    return s;
+  }
+
+  // ---- line chart: series [{name, xs (checkpoint positions), ys}], x = step (log) or epoch ----
+  function lineChart(title, series, opts) {
+    opts = opts || {};
+    var W = opts.width || 330, H = opts.height || 200, L = 44, R = 8, T = 8, B = 26;
+    var card = el("div", { "class": "card" });
+    card.style.width = W + "px";
+    card.appendChild(el("div", { "class": "title" }, title));
+    var s = svg("svg", { width: W, height: H, role: "img" });
+    card.appendChild(s);
+    var byEpoch = opts.epoch === true;
+    function xOf(p) { var c = CK[p]; return byEpoch ? c.epoch : Math.log10(Math.max(c.step, 0.5)); }
+    var xmin = Infinity, xmax = -Infinity, ymin = Infinity, ymax = -Infinity;
+    series.forEach(function (sr) {
+      sr.ys.forEach(function (y, k) {
+        if (y === null || !isFinite(y)) { return; }
+        var x = xOf(sr.xs[k]);
+        xmin = Math.min(xmin, x); xmax = Math.max(xmax, x); ymin = Math.min(ymin, y); ymax = Math.max(ymax, y);
+      });
+    });
+    if (!isFinite(xmin)) { card.appendChild(el("div", { "class": "muted" }, "no finite values")); return card; }
+    if (xmax === xmin) { xmax = xmin + 1; }
+    if (ymax === ymin) { ymax = ymin + 1; ymin = ymin - 1; }
+    var pad = (ymax - ymin) * 0.05; ymin -= pad; ymax += pad;
+    var ticks = niceTicks(ymin, ymax);
+    ymin = Math.min(ymin, ticks[0]); ymax = Math.max(ymax, ticks[ticks.length - 1]);
+    function px(x) { return L + (x - xmin) / (xmax - xmin) * (W - L - R); }
+    function py(y) { return T + (1 - (y - ymin) / (ymax - ymin)) * (H - T - B); }
+    s.appendChild(svg("rect", { x: L, y: T, width: W - L - R, height: H - T - B, fill: "#fff", stroke: "#e3e6ec" }));
+    for (var t = 0; t < ticks.length; t++) {
+      var yv = ticks[t];
+      s.appendChild(svg("line", { x1: L, x2: W - R, y1: py(yv), y2: py(yv), stroke: "#f0f1f4" }));
+      var lab = svg("text", { x: L - 4, y: py(yv) + 3, "text-anchor": "end" }); lab.textContent = tickText(yv); s.appendChild(lab);
+    }
+    if (byEpoch) {
+      for (var e = 0; e <= 4; e++) {
+        var xv = xmin + (xmax - xmin) * e / 4;
+        var tx = svg("text", { x: px(xv), y: H - 12, "text-anchor": "middle" }); tx.textContent = fmt(xv); s.appendChild(tx);
+      }
+    } else {
+      for (var d = Math.ceil(xmin); d <= Math.floor(xmax); d++) {
+        s.appendChild(svg("line", { x1: px(d), x2: px(d), y1: T, y2: H - B, stroke: "#f0f1f4" }));
+        var tt = svg("text", { x: px(d), y: H - 12, "text-anchor": "middle" }); tt.textContent = String(Math.pow(10, d)); s.appendChild(tt);
+      }
+    }
+    var xl = svg("text", { x: (L + W - R) / 2, y: H - 1, "text-anchor": "middle" });
+    xl.textContent = byEpoch ? "epoch" : "training step (log; step 0 at 0.5)"; s.appendChild(xl);
+    series.forEach(function (sr, i) {
+      if (!sr.low) { return; }
+      var pts = [], back = [];
+      sr.xs.forEach(function (p, k) {
+        if (sr.low[k] === null || sr.high[k] === null || sr.low[k] === undefined) { return; }
+        pts.push(px(xOf(p)).toFixed(1) + "," + py(sr.high[k]).toFixed(1));
+        back.unshift(px(xOf(p)).toFixed(1) + "," + py(sr.low[k]).toFixed(1));
+      });
+      if (pts.length) { s.appendChild(svg("polygon", { points: pts.concat(back).join(" "), fill: sr.colour || PALETTE[i % PALETTE.length], "fill-opacity": 0.15, stroke: "none" })); }
+    });
+    series.forEach(function (sr, i) {
+      var colour = sr.colour || PALETTE[i % PALETTE.length];
+      var d = "";
+      sr.ys.forEach(function (y, k) {
+        if (y === null || !isFinite(y)) { return; }
+        d += (d === "" ? "M" : "L") + px(xOf(sr.xs[k])).toFixed(1) + "," + py(y).toFixed(1);
+      });
+      s.appendChild(svg("path", { d: d, fill: "none", stroke: colour, "stroke-width": 1.6 }));
+      if (sr.ys.length <= 2) {
+        sr.ys.forEach(function (y, k) { if (y !== null && isFinite(y)) { s.appendChild(svg("circle", { cx: px(xOf(sr.xs[k])), cy: py(y), r: 3, fill: colour })); } });
+      }
+    });
+    var rule = svg("line", { y1: T, y2: H - B, stroke: "#99a", "stroke-dasharray": "3,3", visibility: "hidden" });
+    s.appendChild(rule);
+    s.addEventListener("mousemove", function (evt) {
+      var box = s.getBoundingClientRect();
+      var mx = evt.clientX - box.left;
+      var best = null, bestDist = Infinity;
+      series.forEach(function (sr) {
+        sr.xs.forEach(function (p, k) {
+          if (sr.ys[k] === null) { return; }
+          var dist = Math.abs(px(xOf(p)) - mx);
+          if (dist < bestDist) { bestDist = dist; best = p; }
+        });
+      });
+      if (best === null) { return; }
+      rule.setAttribute("x1", px(xOf(best))); rule.setAttribute("x2", px(xOf(best))); rule.setAttribute("visibility", "visible");
+      var lines = [ckLabel(best)];
+      series.forEach(function (sr) {
+        var k = sr.xs.indexOf(best);
+        if (k >= 0) { lines.push(sr.name + ": " + fmt(sr.ys[k]) + (sr.low && sr.low[k] !== null ? "  [" + fmt(sr.low[k]) + ", " + fmt(sr.high[k]) + "]" : "")); }
+      });
+      showTip(evt, lines.join("\n"));
+    });
+    s.addEventListener("mouseleave", function () { rule.setAttribute("visibility", "hidden"); hideTip(); });
+    if (series.length > 1) {
+      var legend = el("div", { "class": "legend" });
+      series.forEach(function (sr, i) { var sp = el("span", null, sr.name); sp.style.setProperty("--c", sr.colour || PALETTE[i % PALETTE.length]); legend.appendChild(sp); });
+      card.appendChild(legend);
+    }
+    return card;
+  }
+  function niceTicks(lo, hi) {
+    var span = hi - lo, step = Math.pow(10, Math.floor(Math.log10(span / 4)));
+    [1, 2, 2.5, 5, 10].some(function (m) { if (span / (step * m) <= 5) { step = step * m; return true; } return false; });
+    var out = [];
+    for (var v = Math.floor(lo / step) * step; v <= hi + step * 0.5; v += step) { out.push(Math.round(v / step) * step); }
+    return out;
+  }
+  /** Series of a metric, with the bands of its _ci_low / _ci_high siblings when they exist. */
+  function withBands(key, list) {
+    var series = scalarSeries(list);
+    var low = byKey[key + "_ci_low"], high = byKey[key + "_ci_high"];
+    if (low && high) {
+      series.forEach(function (sr, i) {
+        var lo = low.filter(function (x) { return (x.layer || "network") === sr.name; })[0];
+        var hi = high.filter(function (x) { return (x.layer || "network") === sr.name; })[0];
+        if (lo && hi) { sr.low = sr.xs.map(function (p) { return lo.v[p]; }); sr.high = sr.xs.map(function (p) { return hi.v[p]; }); }
+      });
+    }
+    return series;
+  }
+  var byKey = {};
+  function scalarSeries(list) {
+    return list.map(function (sc) {
+      var xs = [], ys = [];
+      sc.v.forEach(function (y, p) { if (y !== null) { xs.push(p); ys.push(y); } });
+      return { name: sc.layer || "network", xs: xs, ys: ys };
+    });
+  }
+
+  // ---- heat map on a canvas, hover shows the exact cell ----
+  function colour(v, lo, hi) {
+    if (v === null || !isFinite(v)) { return "rgb(200,200,200)"; }
+    if (lo < 0) {
+      var t = Math.max(-1, Math.min(1, v / hi)), f = Math.round(255 * (1 - Math.abs(t)));
+      return t >= 0 ? "rgb(255," + f + "," + f + ")" : "rgb(" + f + "," + f + ",255)";
+    }
+    var u = Math.max(0, Math.min(1, (v - lo) / (hi - lo || 1)));
+    return "rgb(" + Math.round(255 - u * 247) + "," + Math.round(255 - u * 207) + "," + Math.round(255 - u * 148) + ")";
+  }
+  function rangeOf(frames) {
+    var lo = Infinity, hi = -Infinity;
+    frames.forEach(function (f) { f.forEach(function (r) { r.forEach(function (v) { if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); }); });
+    if (!isFinite(lo)) { return [0, 1]; }
+    if (lo < 0) { var m = Math.max(-lo, hi); return [-m, m || 1]; }
+    return [Math.min(0, lo), hi > lo ? hi : lo + 1];
+  }
+  function heatmap(m) {
+    var card = el("div", { "class": "card" });
+    card.appendChild(el("div", { "class": "title" }, m.probe + " · " + m.metric + (m.layer ? " · " + m.layer : "")));
+    function rowsOf(k) { return m.labels ? m.labels[k][0] : m.rows; }
+    function colsOf(k) { return m.labels ? m.labels[k][1] : m.cols; }
+    var rows = 0, cols = 0;
+    m.v.forEach(function (f, k) { rows = Math.max(rows, rowsOf(k).length); cols = Math.max(cols, colsOf(k).length); });
+    var cell = Math.max(2, Math.min(28, Math.floor(300 / Math.max(rows, cols, 1))));
+    var canvas = el("canvas", { width: cols * cell, height: rows * cell });
+    card.style.width = Math.max(cols * cell, 330) + "px";
+    var range = rangeOf(m.v);
+    var current = m.v.length - 1;
+    function draw(k) {
+      current = k;
+      var g = canvas.getContext("2d");
+      g.fillStyle = "#fff"; g.fillRect(0, 0, canvas.width, canvas.height);
+      var f = m.v[k];
+      for (var i = 0; i < f.length; i++) { for (var j = 0; j < f[i].length; j++) { g.fillStyle = colour(f[i][j], range[0], range[1]); g.fillRect(j * cell, i * cell, cell, cell); } }
+    }
+    canvas.addEventListener("mousemove", function (evt) {
+      var box = canvas.getBoundingClientRect();
+      var j = Math.floor((evt.clientX - box.left) / cell), i = Math.floor((evt.clientY - box.top) / cell);
+      var f = m.v[current];
+      if (i >= 0 && i < f.length && j >= 0 && j < f[i].length) { showTip(evt, rowsOf(current)[i] + " × " + colsOf(current)[j] + ": " + fmt(f[i][j]) + "\n" + ckLabel(m.ck[current])); }
+    });
+    canvas.addEventListener("mouseleave", hideTip);
+    card.appendChild(canvas);
+    card.appendChild(el("div", { "class": "muted" }, "colour range " + fmt(range[0]) + " … " + fmt(range[1]) + (m.ck.length < m.frames ? " · " + m.ck.length + " of " + m.frames + " checkpoints kept" : "")));
+    card.appendChild(slider(m.ck, draw));
+    return card;
+  }
+
+  // ---- a checkpoint slider over the positions in ck; calls show(k) with the index into ck ----
+  function slider(ck, show) {
+    var box = el("div", { "class": "slider" });
+    var input = el("input", { type: "range", min: 0, max: ck.length - 1, value: ck.length - 1, "class": "ck-slider" });
+    var label = el("span", { "class": "ck-label" });
+    function update() { var k = Number(input.value); label.textContent = ckLabel(ck[k]); show(k); }
+    input.addEventListener("input", update);
+    box.appendChild(input); box.appendChild(label);
+    update();
+    return box;
+  }
+
+  // ---- the coupling graph: layers as columns, nodes coloured by preferred class, edge width by weight ----
+  function graphView(g) {
+    var card = el("div", { "class": "card" });
+    card.appendChild(el("div", { "class": "title" }, g.probe + " · " + g.metric + (g.layer ? " · " + g.layer : "")));
+    var groups = [];
+    g.groups.forEach(function (x) { if (groups.indexOf(x) < 0) { groups.push(x); } });
+    var W = Math.max(600, groups.length * 170), H = 520, pos = [];
+    var counts = groups.map(function (gr) { return g.groups.filter(function (x) { return x === gr; }).length; });
+    var seen = groups.map(function () { return 0; });
+    g.ids.forEach(function (id, i) {
+      var c = groups.indexOf(g.groups[i]);
+      pos.push([60 + c * (W - 120) / Math.max(1, groups.length - 1), 24 + (seen[c]++ + 0.5) * (H - 40) / counts[c]]);
+    });
+    var s = svg("svg", { width: W, height: H });
+    groups.forEach(function (gr, c) { var t = svg("text", { x: pos[g.groups.indexOf(gr)][0], y: 12, "text-anchor": "middle" }); t.textContent = gr; s.appendChild(t); });
+    var edgeLayer = svg("g", {}), nodeLayer = svg("g", {});
+    s.appendChild(edgeLayer); s.appendChild(nodeLayer);
+    var pc = g.attributes.indexOf("preferred_class"), dead = g.attributes.indexOf("dead"), sel = g.attributes.indexOf("selectivity");
+    var stats = el("div", { "class": "muted" });
+    function draw(k) {
+      while (edgeLayer.firstChild) { edgeLayer.removeChild(edgeLayer.firstChild); }
+      while (nodeLayer.firstChild) { nodeLayer.removeChild(nodeLayer.firstChild); }
+      var e = g.edges[k], maxW = 0;
+      for (var q = 2; q < e.length; q += 3) { maxW = Math.max(maxW, Math.abs(e[q])); }
+      for (var r = 0; r < e.length; r += 3) {
+        var a = pos[e[r]], b = pos[e[r + 1]], w = e[r + 2];
+        var cls = pc >= 0 ? g.attrs[k][pc][e[r + 1]] : -1;
+        edgeLayer.appendChild(svg("line", { x1: a[0], y1: a[1], x2: b[0], y2: b[1], stroke: cls >= 0 ? PALETTE[cls % PALETTE.length] : "#888",
+          "stroke-opacity": 0.35, "stroke-width": (0.3 + 2.2 * Math.abs(w) / (maxW || 1)).toFixed(2) }));
+      }
+      g.ids.forEach(function (id, i) {
+        var isDead = dead >= 0 && g.attrs[k][dead][i] === 1;
+        var c = pc >= 0 ? g.attrs[k][pc][i] : -1;
+        var node = svg("circle", { cx: pos[i][0], cy: pos[i][1], r: 3, fill: isDead || c < 0 ? "#ccc" : PALETTE[c % PALETTE.length] });
+        node.addEventListener("mousemove", function (evt) {
+          var lines = [g.groups[i] + " unit " + id.split(":").pop()];
+          g.attributes.forEach(function (name, ai) { var v = g.attrs[k][ai][i]; lines.push(name + ": " + (name === "preferred_class" && v >= 0 && D.classes[v] !== undefined ? D.classes[v] : fmt(v))); });
+          showTip(evt, lines.join("\n"));
+        });
+        node.addEventListener("mouseleave", hideTip);
+        nodeLayer.appendChild(node);
+      });
+      stats.textContent = (e.length / 3) + " edges shown; colour = preferred class of the unit (edges: of the receiving unit); grey = dead";
+    }
+    card.appendChild(s);
+    var legend = el("div", { "class": "legend" });
+    D.classes.forEach(function (name, i) { var sp = el("span", null, name); sp.style.setProperty("--c", PALETTE[i % PALETTE.length]); legend.appendChild(sp); });
+    card.appendChild(legend);
+    card.appendChild(stats);
+    card.appendChild(slider(g.ck, draw));
+    return card;
+  }
+
+  // ---- per-unit vectors over training: a heat strip (units × checkpoints) ----
+  function heatStrip(v) {
+    var card = el("div", { "class": "card" });
+    card.appendChild(el("div", { "class": "title" }, v.probe + " · " + v.metric + (v.layer ? " · " + v.layer : "")));
+    var units = v.labels.length, frames = v.v.length;
+    var cw = Math.max(2, Math.floor(300 / frames)), ch = Math.max(1, Math.min(6, Math.floor(200 / units)));
+    var canvas = el("canvas", { width: frames * cw, height: units * ch });
+    card.style.width = Math.max(frames * cw, 200) + "px";
+    var range = rangeOf([v.v]);
+    var g = canvas.getContext("2d");
+    for (var f = 0; f < frames; f++) { for (var u = 0; u < units; u++) { g.fillStyle = colour(v.v[f][u], range[0], range[1]); g.fillRect(f * cw, u * ch, cw, ch); } }
+    canvas.addEventListener("mousemove", function (evt) {
+      var box = canvas.getBoundingClientRect();
+      var f = Math.floor((evt.clientX - box.left) / cw), u = Math.floor((evt.clientY - box.top) / ch);
+      if (f >= 0 && f < frames && u >= 0 && u < units) { showTip(evt, v.labels[u] + ": " + fmt(v.v[f][u]) + "\n" + ckLabel(v.ck[f])); }
+    });
+    canvas.addEventListener("mouseleave", hideTip);
+    card.appendChild(canvas);
+    card.appendChild(el("div", { "class": "muted" }, "rows: " + units + " " + (units > 1 ? "entries" : "entry") + " · columns: checkpoints → · range " + fmt(range[0]) + " … " + fmt(range[1])));
+    return card;
+  }
+
+  // ---- kernels of the first convolution over training ----
+  function kernelView(m) {
+    var card = el("div", { "class": "card" });
+    card.appendChild(el("div", { "class": "title" }, "first-layer kernels · " + (m.layer || "")));
+    var ky = 0, kx = 0, kc = 0;
+    m.cols.forEach(function (c) { var r = /y(\d+)x(\d+)c(\d+)/.exec(c); if (r) { ky = Math.max(ky, +r[1] + 1); kx = Math.max(kx, +r[2] + 1); kc = Math.max(kc, +r[3] + 1); } });
+    var wrap = el("div", { "class": "kernels" });
+    var canvases = m.rows.map(function (name) { var c = el("canvas", { width: kx, height: ky, title: name }); wrap.appendChild(c); return c; });
+    var range = rangeOf(m.v);
+    function draw(k) {
+      canvases.forEach(function (c, f) {
+        var g = c.getContext("2d");
+        for (var y = 0; y < ky; y++) { for (var x = 0; x < kx; x++) {
+          var v = 0; for (var ch = 0; ch < kc; ch++) { v += m.v[k][f][(y * kx + x) * kc + ch]; }
+          g.fillStyle = colour(v / kc, range[0], range[1]); g.fillRect(x, y, 1, 1);
+        } }
+      });
+    }
+    card.appendChild(wrap);
+    card.appendChild(el("div", { "class": "muted" }, m.rows.length + " filters, " + ky + "×" + kx + (kc > 1 ? " (mean over " + kc + " input channels)" : "") + "; red positive, blue negative"));
+    card.appendChild(slider(m.ck, draw));
+    return card;
+  }
+
+  // ---- events timeline ----
+  function timeline(events) {
+    var rows = events.filter(function (e) { return e.step !== null; });
+    var W = 760, rowH = 16, L = 260, H = 30 + rows.length * rowH;
+    var s = svg("svg", { width: W, height: H });
+    var maxStep = CK.length ? CK[CK.length - 1].step : 1;
+    function px(step) { return L + Math.log10(Math.max(step, 0.5) / 0.5) / Math.log10(Math.max(maxStep, 1) / 0.5) * (W - L - 20); }
+    for (var d = 0; Math.pow(10, d) <= maxStep; d++) {
+      s.appendChild(svg("line", { x1: px(Math.pow(10, d)), x2: px(Math.pow(10, d)), y1: 0, y2: H - 20, stroke: "#eef" }));
+      var t = svg("text", { x: px(Math.pow(10, d)), y: H - 6, "text-anchor": "middle" }); t.textContent = String(Math.pow(10, d)); s.appendChild(t);
+    }
+    rows.forEach(function (e, i) {
+      var y = 12 + i * rowH;
+      var label = svg("text", { x: L - 8, y: y + 4, "text-anchor": "end" }); label.textContent = e.metric.replace(/_step$/, "") + " · " + (e.label || "network") + " (" + e.probe + ")"; s.appendChild(label);
+      var dot = svg("circle", { cx: px(e.step), cy: y, r: 4, fill: PALETTE[["cka", "filter-coupling", "linear-probe", "accuracy", "coupling-graph"].indexOf(e.probe) + 1] || "#555" });
+      dot.addEventListener("mousemove", function (evt) { showTip(evt, e.probe + " " + e.metric + " " + (e.label || "") + ": step " + fmt(e.step)); });
+      dot.addEventListener("mouseleave", hideTip);
+      s.appendChild(dot);
+    });
+    return s;
+  }
+
+  // ---- the page ----
+  function table(rows, head) {
+    var t = el("table");
+    if (head) { var tr = el("tr"); head.forEach(function (h) { tr.appendChild(el("th", null, h)); }); t.appendChild(tr); }
+    rows.forEach(function (r) { var tr = el("tr"); r.forEach(function (c, i) { tr.appendChild(el("td", typeof c === "number" && i > 0 ? { "class": "num" } : null, typeof c === "number" ? c.toLocaleString("en") : c)); }); t.appendChild(tr); });
+    return t;
+  }
+
+  function render() {
+    main.removeChild(document.getElementById("loading"));
+    var R = D.run || {};
+    var sum = section("summary", "Run");
+    var ds = R.dataset || {};
+    var facts = [["name", D.name], ["status", D.status], ["seed", D.seed], ["checkpoints", CK.length], ["trainable parameters", D.parameters],
+      ["classes", D.classes.join(", ")]];
+    if (!R.versions) { facts.push(["dsdl", D.dsdlVersion]); }
+    if (R.versions) { Object.keys(R.versions).forEach(function (k) { facts.push([k, typeof R.versions[k] === "object" ? JSON.stringify(R.versions[k]) : R.versions[k]]); }); }
+    if (R.timings) { ["total", "training", "checkpoints"].forEach(function (k) { if (typeof R.timings[k] === "number") { facts.push([k + " (s)", fmt(R.timings[k])]); } }); }
+    if (R.error) { facts.push(["error", R.error]); }
+    sum.appendChild(table(facts));
+    if (D.contactSheet) {
+      sum.appendChild(el("h3", null, "Dataset: the first training exemplars of each class"));
+      sum.appendChild(el("img", { "class": "sheet", src: D.contactSheet, alt: "contact sheet of the training exemplars" }));
+    }
+    if (ds && Object.keys(ds).length) {
+      sum.appendChild(el("h3", null, "Dataset summary"));
+      var drows = [];
+      Object.keys(ds).forEach(function (k) { var v = ds[k]; if (typeof v !== "object") { drows.push([k, v]); } else if (Array.isArray(v) && v.length <= 20) { drows.push([k, JSON.stringify(v)]); } });
+      sum.appendChild(table(drows));
+    }
+    if (R.model && R.model.layers) {
+      sum.appendChild(el("h3", null, "Model " + (R.model.name || "")));
+      sum.appendChild(table(R.model.layers.map(function (l) { return [l.name, l.kind, JSON.stringify(l.outputShape), l.parameters]; }), ["layer", "kind", "output shape", "parameters"]));
+    }
+    if (R.config) {
+      sum.appendChild(el("h3", null, "Resolved config"));
+      sum.appendChild(el("pre", { "class": "config" }, JSON.stringify(R.config, null, 2)));
+    }
+    if (R.probeFailures && R.probeFailures.length) {
+      sum.appendChild(el("h3", null, "Probe failures"));
+      sum.appendChild(el("pre", { "class": "config" }, JSON.stringify(R.probeFailures, null, 2)));
+    }
+
+    // learning curves
+    D.scalars.forEach(function (s) { (byKey[s.probe + "/" + s.metric] = byKey[s.probe + "/" + s.metric] || []).push(s); });
+    var lc = section("learning", "Learning curves");
+    var useEpoch = false;
+    var lcGrid = el("div", { "class": "grid" });
+    var toggle = el("label", { "class": "toggle" });
+    var box = el("input", { type: "checkbox" });
+    toggle.appendChild(box); toggle.appendChild(document.createTextNode(" against epoch instead of step"));
+    lc.appendChild(toggle);
+    lc.appendChild(lcGrid);
+    function drawLearning() {
+      while (lcGrid.firstChild) { lcGrid.removeChild(lcGrid.firstChild); }
+      ["loss", "accuracy"].forEach(function (kind) {
+        var series = [];
+        ["train", "test"].forEach(function (split) {
+          (byKey["accuracy/" + split + "_" + kind] || []).forEach(function (s) { var sr = scalarSeries([s])[0]; sr.name = split === "test" ? "held-out" : "train"; series.push(sr); });
+        });
+        if (series.length) { lcGrid.appendChild(lineChart(kind, series, { epoch: useEpoch, width: 420, height: 240 })); }
+      });
+      D.vectors.filter(function (v) { return v.probe === "accuracy" && !v.layer && v.labels.length <= 20; }).forEach(function (v) {
+        var series = v.labels.map(function (name, i) { return { name: name, xs: v.ck, ys: v.v.map(function (f) { return f[i]; }) }; });
+        lcGrid.appendChild(lineChart(v.metric + " (per class)", series, { epoch: useEpoch, width: 420, height: 240 }));
+      });
+    }
+    box.addEventListener("change", function () { useEpoch = box.checked; drawLearning(); });
+    drawLearning();
+
+    var probes = [];
+    D.scalars.concat(D.vectors, D.matrices, D.graphs).forEach(function (m) { if (probes.indexOf(m.probe) < 0) { probes.push(m.probe); } });
+    function family(id, title, names, intro) {
+      var members = probes.filter(function (p) { return names === null ? IDENTITY.indexOf(p) < 0 && COUPLING.indexOf(p) < 0 && p !== "accuracy" : names.indexOf(p) >= 0; });
+      if (!members.length) { return; }
+      var s = section(id, title);
+      if (intro) { s.appendChild(el("p", { "class": "muted" }, intro)); }
+      members.forEach(function (p) {
+        s.appendChild(el("h3", null, p));
+        var grid = el("div", { "class": "grid" });
+        Object.keys(byKey).filter(function (k) { return k.split("/")[0] === p && !/_ci_(low|high)$/.test(k); }).forEach(function (k) {
+          var hasBand = byKey[k + "_ci_low"] && byKey[k + "_ci_high"];
+          grid.appendChild(lineChart(k.split("/")[1] + (hasBand ? " (band: 95% bootstrap interval)" : ""), withBands(k, byKey[k])));
+        });
+        D.vectors.filter(function (v) { return v.probe === p; }).forEach(function (v) { grid.appendChild(heatStrip(v)); });
+        D.matrices.filter(function (m) { return m.probe === p && m.metric !== "kernels"; }).forEach(function (m) { grid.appendChild(heatmap(m)); });
+        s.appendChild(grid);
+        D.graphs.filter(function (g) { return g.probe === p; }).forEach(function (g) { s.appendChild(graphView(g)); });
+      });
+    }
+    family("identity", "Identity: does each layer carry category identity?", IDENTITY, "Small multiples: one chart per metric, a line per layer; hover for exact values.");
+    family("coupling", "Coupling: how feature detectors bind into features", COUPLING, "The coupling graph's slider is the filmstrip of graphical bootstrapping.");
+    var kernels = D.matrices.filter(function (m) { return m.metric === "kernels"; });
+    if (kernels.length) { var ks = section("kernels", "First-layer kernels over training"); kernels.forEach(function (m) { ks.appendChild(kernelView(m)); }); }
+    if (D.events.length) {
+      var ev = section("events", "Events timeline");
+      ev.appendChild(el("p", { "class": "muted" }, "Settling times (CKA to final stays ≥ threshold), identity onsets (per class and per layer) and coupling onsets; step on a log axis."));
+      ev.appendChild(timeline(D.events));
+      ev.appendChild(table(D.events.map(function (e) { return [e.probe, e.metric, e.label || "network", e.step === null ? "not reached" : e.step]; }), ["probe", "event", "of", "step"]));
+    }
+    family("other", "Other probes", null, "Probes this report does not know, drawn by kind: scalars as lines, vectors as heat strips, matrices as heat maps, graphs as drawings.");
+    var conf = D.matrices.filter(function (m) { return m.probe === "accuracy"; });
+    if (conf.length) { var cs = section("confusion", "Confusion"); var cg = el("div", { "class": "grid" }); conf.forEach(function (m) { cg.appendChild(heatmap(m)); }); cs.appendChild(cg); }
+  }
+
+  try { render(); } catch (e) { errors.push(String(e && e.stack || e)); document.body.setAttribute("data-errors", errors.join(" | ")); throw e; }
+
+  // ---- self-test for headless browsers: #selftest moves the first slider to its start ----
+  if (location.hash === "#selftest") {
+    var input = document.querySelector("input.ck-slider");
+    var result = "no slider";
+    if (input) {
+      var label = input.parentNode.querySelector(".ck-label");
+      var before = label.textContent;
+      input.value = 0;
+      input.dispatchEvent(new Event("input"));
+      result = before + " -> " + label.textContent;
+    }
+    document.body.setAttribute("data-selftest", result);
+    document.body.setAttribute("data-sections", String(document.querySelectorAll("section").length));
+  }
+})();

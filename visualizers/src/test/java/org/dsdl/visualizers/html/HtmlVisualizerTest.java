@@ -1,0 +1,78 @@
+package org.dsdl.visualizers.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.dsdl.api.run.RunRecord;
+import org.dsdl.visualizers.fixture.Runs;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlVisualizerTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  @TempDir
+  Path dir;
+
+  private Path render(boolean live) throws Exception {
+    RunRecord run = Runs.sample(dir);
+    List<Path> written = new HtmlVisualizer(new HtmlParameters(live, 16)).render(run);
+    assertThat(written).containsExactly(dir.resolve("report.html"));
+    return written.get(0);
+  }
+
+  @Test
+  void isOneSelfContainedFileWithEveryTextEscaped() throws Exception {
+    String page = Files.readString(render(false), StandardCharsets.UTF_8);
+    // nothing fetched: no external URLs in attributes, and a policy that forbids loading anything
+    assertThat(page).doesNotContain("src=\"http").doesNotContain("href=\"http").contains("default-src 'none'");
+    // the hostile class name and run name never appear as markup
+    assertThat(page).doesNotContain(Runs.HOSTILE).doesNotContain("<b>run</b>");
+    assertThat(page).contains("sample &lt;b&gt;run&lt;/b&gt;").contains("\\u003cscript\\u003edocument.title");
+    assertThat(page.indexOf("</script>")).as("the data element closes only once, at its end")
+        .isGreaterThan(page.indexOf("id=\"dsdl-data\""));
+    assertThat(HtmlVisualizer.scriptSafe("{\"a\":\"</script><!--&\"}")).isEqualTo("{\"a\":\"\\u003c/script\\u003e\\u003c!--\\u0026\"}");
+  }
+
+  @Test
+  void liveModeRendersAtCheckpointsOnlyWhenAsked() throws Exception {
+    RunRecord run = Runs.sample(dir);
+    new HtmlVisualizer(new HtmlParameters(false, 16)).checkpoint(null, dir, () -> run);
+    assertThat(dir.resolve("report.html")).doesNotExist();
+    new HtmlVisualizer(new HtmlParameters(true, 16)).checkpoint(null, dir, () -> run);
+    assertThat(dir.resolve("report.html")).exists();
+  }
+
+  @Test
+  void opensInHeadlessChromiumWithoutErrorsAndTheSliderMoves() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium (Debian package chromium, installed by .ci/run) is not here");
+    Path report = render(false);
+    Path stderr = dir.resolve("chromium.err");
+    Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+        "--user-data-dir=" + dir.resolve("profile"), "--dump-dom", report.toUri() + "#selftest")
+        .redirectError(stderr.toFile()).start();
+    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    String body = dom.substring(dom.indexOf("<body"), dom.indexOf('>', dom.indexOf("<body")) + 1);
+    assertThat(body).as("no script error").doesNotContain("data-errors");
+    assertThat(Files.readString(stderr)).as("no console error").doesNotContain("Uncaught").doesNotContain(":CONSOLE");
+    // the self-test moved the first slider from the last checkpoint to the first
+    assertThat(body).contains("data-selftest=\"checkpoint 3 · step 400 · epoch 10 -&gt; checkpoint 0 · step 0 · epoch 0\"");
+    assertThat(body).contains("data-sections=\"7\"");
+    // the hostile class name is text in the page, never an element
+    assertThat(dom).contains("&lt;script&gt;document.title='owned'&lt;/script&gt;").doesNotContain("<script>document.title");
+    assertThat(dom).contains("<title>dsdl report: sample &lt;b&gt;run&lt;/b&gt;</title>");
+
+    Path shot = dir.resolve("report.png");
+    Process s = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        "--user-data-dir=" + dir.resolve("profile2"), "--window-size=1280,2400", "--screenshot=" + shot, report.toUri().toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("shot.log").toFile()).start();
+    assertThat(s.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    assertThat(ImageIO.read(shot.toFile()).getWidth()).isEqualTo(1280);
+  }
+}
