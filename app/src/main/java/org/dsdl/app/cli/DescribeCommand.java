@@ -24,6 +24,9 @@ public final class DescribeCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  PluginOptions plugins = new PluginOptions();
+
   private final PluginRegistry registry;
   private final PluginCatalog catalog;
 
@@ -36,6 +39,7 @@ public final class DescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    plugins.load(registry);
     List<ObjectNode> found = new ArrayList<>();
     for (PluginDescriptor d : registry.named(name)) {
       found.add(catalog.plugin(d));

@@ -18,6 +18,9 @@ public final class ExperimentOptions {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key, e.g. --set training.epochs=3 (repeatable)")
   List<String> overrides = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin
+  PluginOptions plugins = new PluginOptions();
+
   private final ConfigLoader loader;
   private final ExperimentResolver resolver;
 
@@ -30,7 +33,7 @@ public final class ExperimentOptions {
 
   /** The experiment, every plugin and parameter resolved, or one clear error. */
   ExperimentPlan plan() {
-    return resolver.resolve(loader.load(config, overrides));
+    return resolver.resolve(loader.withPlugins(loader.load(config, overrides), plugins.absolute()));
   }
 
   /** Whether a CONFIG or any {@code --set} was given. */

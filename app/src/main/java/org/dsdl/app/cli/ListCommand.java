@@ -21,17 +21,23 @@ public final class ListCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  PluginOptions plugins = new PluginOptions();
+
   private final PluginCatalog catalog;
+  private final org.dsdl.app.plugin.PluginRegistry registry;
 
   /** Creates the command. */
   @Inject
-  ListCommand(PluginCatalog catalog) {
+  ListCommand(PluginCatalog catalog, org.dsdl.app.plugin.PluginRegistry registry) {
     this.catalog = catalog;
+    this.registry = registry;
   }
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    plugins.load(registry);
     JsonNode all = catalog.all();
     if (json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
@@ -44,7 +50,8 @@ public final class ListCommand implements Callable<Integer> {
             out.println("  ! " + item.asText());
             continue;
           }
-          String origin = item.has("origin") ? "  [" + item.get("origin").asText() + "]" : "";
+          String origin = !item.has("origin") ? "" : "built-in".equals(item.get("origin").asText()) ? "  [built-in]"
+              : "  [" + item.get("origin").asText() + ", version " + item.path("version").asText() + "]";
           out.printf("  %-14s %s%s%n", item.get("name").asText(), item.get("description").asText(), origin);
         }
       }

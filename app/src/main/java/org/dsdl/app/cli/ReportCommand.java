@@ -27,6 +27,9 @@ public final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run directory")
   Path runDir;
 
+  @picocli.CommandLine.Mixin
+  PluginOptions plugins = new PluginOptions();
+
   @Option(names = "--visualizers", split = ",", paramLabel = "NAME", description = "visualizers to run (default: those of the run's config)")
   List<String> visualizers = new ArrayList<>();
 
@@ -45,6 +48,15 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var manifest = RunRecordReader.manifest(runDir);
+    // the run's own plugin folders first, then any given here
+    if (manifest.config() != null) {
+      manifest.config().path("plugins").forEach(f -> {
+        if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(f.asText()))) {
+          registry.addDirectory(java.nio.file.Path.of(f.asText()));
+        }
+      });
+    }
+    plugins.load(registry);
     // The run's own visualizer settings, by name, so a re-render uses the parameters the run was configured with.
     Map<String, ObjectNode> configured = new LinkedHashMap<>();
     if (manifest.config() != null) {

@@ -7,12 +7,17 @@ package org.dsdl.app.config;
  * @param earlyLogSpaced add steps 1, 2, 4, 8, … inside the first epoch
  * @param perEpoch evenly spaced checkpoints in each epoch (the last at the epoch's end)
  * @param saveState save model and optimizer state at every checkpoint (in {@code state/}) so the run can be resumed
+ * @param probeBudgetSeconds the longest one probe may take at one checkpoint (or at the end); past it the
+ *     call fails, and that probe is not called again in the run
  */
-public record CheckpointConfig(boolean earlyLogSpaced, int perEpoch, boolean saveState) {
+public record CheckpointConfig(boolean earlyLogSpaced, int perEpoch, boolean saveState, double probeBudgetSeconds) {
   /** Validates the range. */
   public CheckpointConfig {
     if (perEpoch < 1) {
       throw new IllegalArgumentException("checkpoints.perEpoch must be >= 1, got " + perEpoch);
+    }
+    if (!(probeBudgetSeconds > 0)) {
+      throw new IllegalArgumentException("checkpoints.probeBudgetSeconds must be > 0, got " + probeBudgetSeconds);
     }
   }
 }

@@ -40,8 +40,22 @@ public final class ConfigLoader {
   @Inject
   public ConfigLoader() {}
 
-  /** A loaded config: the bound record and the resolved tree it came from. */
-  public record Loaded(ExperimentConfig config, ObjectNode tree, String source) {}
+  /**
+   * A loaded config: the bound record, the resolved tree it came from, where it came from, and the
+   * folder its relative plugin paths are relative to.
+   */
+  public record Loaded(ExperimentConfig config, ObjectNode tree, String source, Path baseDirectory) {}
+
+  /** {@code loaded} with these plugin folders (absolute) added to its {@code plugins}. */
+  public Loaded withPlugins(Loaded loaded, List<Path> folders) {
+    if (folders.isEmpty()) {
+      return loaded;
+    }
+    ObjectNode copy = loaded.tree().deepCopy();
+    com.fasterxml.jackson.databind.node.ArrayNode list = copy.withArray("plugins");
+    folders.forEach(f -> list.add(f.toAbsolutePath().normalize().toString()));
+    return new Loaded(bind(copy, loaded.source()), copy, loaded.source(), loaded.baseDirectory());
+  }
 
   /**
    * Loads the experiment.
@@ -59,14 +73,15 @@ public final class ConfigLoader {
     for (String o : overrides) {
       applyOverride(tree, o);
     }
-    return new Loaded(bind(tree, source), tree, source);
+    Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+    return new Loaded(bind(tree, source), tree, source, base);
   }
 
   /** Binds a complete config tree (e.g. the resolved config in a run.json), merged over the current defaults. */
   public Loaded fromTree(ObjectNode tree, String source) {
     ObjectNode merged = defaults();
     merge(merged, tree.deepCopy());
-    return new Loaded(bind(merged, source), merged, source);
+    return new Loaded(bind(merged, source), merged, source, Path.of("").toAbsolutePath());
   }
 
   private ObjectNode defaults() {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param probeSet the held-out exemplars probes look at
  * @param probes the probes to run
  * @param visualizers the visualizers to run at the end
+ * @param plugins folders of plugin jars to load (relative to the config file's folder)
  */
 public record ExperimentConfig(
     String name,
@@ -26,7 +27,8 @@ public record ExperimentConfig(
     CheckpointConfig checkpoints,
     ProbeSetConfig probeSet,
     List<PluginRef> probes,
-    List<PluginRef> visualizers) {
+    List<PluginRef> visualizers,
+    List<String> plugins) {
 
   /** Validates what binding cannot. */
   public ExperimentConfig {
@@ -35,5 +37,6 @@ public record ExperimentConfig(
     }
     probes = List.copyOf(probes);
     visualizers = List.copyOf(visualizers);
+    plugins = plugins == null ? List.of() : List.copyOf(plugins);
   }
 }

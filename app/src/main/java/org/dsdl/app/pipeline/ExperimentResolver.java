@@ -35,6 +35,12 @@ public final class ExperimentResolver {
   public ExperimentPlan resolve(ConfigLoader.Loaded loaded) {
     ExperimentConfig c = loaded.config();
     ObjectNode tree = loaded.tree().deepCopy();
+    com.fasterxml.jackson.databind.node.ArrayNode folders = tree.putArray("plugins");
+    for (String folder : c.plugins()) {
+      java.nio.file.Path dir = loaded.baseDirectory().resolve(folder).normalize();
+      registry.addDirectory(dir);
+      folders.add(dir.toString());
+    }
     PluginUse dataset = use(PluginKind.DATASET, c.dataset(), "dataset");
     tree.set("dataset", refTree(dataset));
     PluginUse engine = use(PluginKind.ENGINE, c.engine(), "engine");

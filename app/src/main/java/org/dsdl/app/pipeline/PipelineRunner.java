@@ -120,6 +120,13 @@ public final class PipelineRunner {
   /** Trains from {@code step}, measuring checkpoints from index {@code next}, to the end or a stop. */
   private RunOutcome train(RunSetup s, Model model, RunDirectory dir, RunState state, long step, int next, Progress progress,
       StopSignal stop) throws IOException {
+    try (ProbeExecutor probes = new ProbeExecutor(s.plan().config().checkpoints().probeBudgetSeconds())) {
+      return train(s, model, dir, state, step, next, progress, stop, probes);
+    }
+  }
+
+  private RunOutcome train(RunSetup s, Model model, RunDirectory dir, RunState state, long step, int next, Progress progress,
+      StopSignal stop, ProbeExecutor probes) throws IOException {
     long started = System.nanoTime();
     CheckpointSchedule schedule = s.schedule();
     boolean saveState = s.plan().config().checkpoints().saveState();
@@ -131,7 +138,7 @@ public final class PipelineRunner {
       if (next < schedule.size() && schedule.steps().get(next) == step) {
         long t0 = System.nanoTime();
         Checkpoint cp = s.checkpoint(next, step);
-        measure(model, cp, s, dir, state);
+        measure(model, cp, s, dir, state, probes);
         state.checkpoints.add(new Manifest.CheckpointEntry(cp.index(), cp.step(), cp.epoch(), cp.samplesSeen(), state.elapsed(started)));
         next++;
         state.checkpointSeconds += (System.nanoTime() - t0) / 1e9;
@@ -140,7 +147,7 @@ public final class PipelineRunner {
         dir.writeManifest(state.manifest(RunStatus.RUNNING, started));
         if (saveState) {
           long s0 = System.nanoTime();
-          saveState(s, dir, model, state, step, next, configHash, started);
+          saveState(s, probes, dir, model, state, step, next, configHash, started);
           state.checkpointSeconds += (System.nanoTime() - s0) / 1e9;
         }
         progress.checkpoint(next - 1, state.lastSummary);
@@ -151,7 +158,7 @@ public final class PipelineRunner {
       if (stop.requested()) {
         interrupted = true;
         if (saveState) {
-          saveState(s, dir, model, state, step, next, configHash, started);
+          saveState(s, probes, dir, model, state, step, next, configHash, started);
         }
         break;
       }
@@ -185,7 +192,7 @@ public final class PipelineRunner {
       status = RunStatus.COMPLETED;
       for (RunSetup.NamedProbe p : s.probes()) {
         try {
-          dir.append(p.probe().finish());
+          dir.append(probes.call(p.name(), "finishing", () -> p.probe().finish()));
         } catch (RuntimeException e) {
           state.failure(p.name(), -1, e);
         }
@@ -209,10 +216,13 @@ public final class PipelineRunner {
     return new RunOutcome(code, dir.path(), last);
   }
 
-  private static void saveState(RunSetup s, RunDirectory dir, Model model, RunState state, long step, int next, String configHash,
-      long started) throws IOException {
+  private static void saveState(RunSetup s, ProbeExecutor probes, RunDirectory dir, Model model, RunState state, long step, int next,
+      String configHash, long started) throws IOException {
     Map<String, byte[]> probeStates = new java.util.LinkedHashMap<>();
     for (RunSetup.NamedProbe p : s.probes()) {
+      if (probes.disabled(p.name())) {
+        continue; // it may still be running: its state is not to be read
+      }
       try {
         probeStates.put(p.name(), p.probe().saveState());
       } catch (RuntimeException e) {
@@ -257,12 +267,12 @@ public final class PipelineRunner {
     org.dsdl.api.io.OutputFiles.writeAtomically(runDir.resolve(CONTACT_SHEET), out -> javax.imageio.ImageIO.write(sheet, "png", out));
   }
 
-  private void measure(Model model, Checkpoint cp, RunSetup s, RunDirectory dir, RunState state) throws IOException {
+  private void measure(Model model, Checkpoint cp, RunSetup s, RunDirectory dir, RunState state, ProbeExecutor probes) throws IOException {
     Snapshot snapshot = s.snapshot(model, cp);
     for (RunSetup.NamedProbe p : s.probes()) {
       long t0 = System.nanoTime();
       try {
-        List<Measurement> ms = p.probe().measure(snapshot);
+        List<Measurement> ms = probes.call(p.name(), "measuring checkpoint " + cp.index(), () -> p.probe().measure(snapshot));
         dir.append(ms);
       } catch (RuntimeException e) {
         state.failure(p.name(), cp.index(), e);

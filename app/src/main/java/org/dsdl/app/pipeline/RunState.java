@@ -40,7 +40,7 @@ final class RunState {
   }
 
   void failure(String probe, int checkpoint, RuntimeException e) {
-    String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+    String message = e instanceof ProbeExecutor.ProbeCallFailed ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     LOG.warn("probe '{}' failed at checkpoint {}: {}", probe, checkpoint, message);
     LOG.debug("probe failure", e);
     failures.add(new Manifest.ProbeFailure(probe, checkpoint, message));

@@ -2,7 +2,11 @@ package org.dsdl.app.plugin;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleFinder;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,6 +43,7 @@ public final class PluginRegistry {
 
   private final Map<PluginKind, Map<String, PluginDescriptor>> plugins = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
+  private final java.util.Set<Path> loadedDirectories = new java.util.HashSet<>();
 
   /** Discovers the plugins visible to this module (module path, or class path in tests). */
   @Inject
@@ -72,6 +77,7 @@ public final class PluginRegistry {
     String name;
     try {
       name = provider.name();
+      provider.description();
     } catch (RuntimeException e) {
       problems.add(provider.getClass().getName() + " failed to report its name: " + e);
       return;
@@ -85,6 +91,92 @@ public final class PluginRegistry {
     if (previous != null) {
       throw DsdlException.badInput("two " + kind.name().toLowerCase(Locale.ROOT) + " plugins are named '" + name + "': "
           + previous.origin() + " and " + d.origin() + "; remove one");
+    }
+  }
+
+  /**
+   * Loads every jar in {@code dir} as a module layer over dsdl's own (named modules as they
+   * declare themselves; plain jars as automatic modules, their {@code META-INF/services} as
+   * {@code provides}) and adds the datasets, engines, probes and visualizers they provide. A folder
+   * already loaded is skipped. A jar that cannot be resolved (alone, if the whole folder cannot)
+   * and a provider that throws when created are skipped and listed in {@link #problems()}, naming
+   * the jar or class; a name that is already taken is an error naming both origins.
+   *
+   * @return the jars loaded
+   */
+  public synchronized List<Path> addDirectory(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    if (!Files.isDirectory(abs)) {
+      throw DsdlException.badInput("plugin folder '" + dir + "' does not exist or is not a folder");
+    }
+    if (!loadedDirectories.add(abs)) {
+      return List.of();
+    }
+    List<Path> jars;
+    try (var files = Files.list(abs)) {
+      jars = files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw DsdlException.badInput("cannot list plugin folder '" + dir + "': " + e.getMessage(), e);
+    }
+    if (jars.isEmpty()) {
+      LOG.warn("plugin folder {} holds no jars", abs);
+      return List.of();
+    }
+    List<Path> loaded = new ArrayList<>();
+    try {
+      discover(layer(jars));
+      loaded.addAll(jars);
+    } catch (RuntimeException together) {
+      if (together instanceof DsdlException) {
+        throw together;
+      }
+      for (Path jar : jars) {
+        try {
+          discover(layer(List.of(jar)));
+          loaded.add(jar);
+        } catch (DsdlException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          String msg = "plugin jar " + jar + " cannot be loaded: " + e.getMessage();
+          LOG.warn(msg);
+          problems.add(msg);
+        }
+      }
+    }
+    LOG.debug("loaded plugin jars {}", loaded);
+    return loaded;
+  }
+
+  /** A layer of {@code jars} over the layer dsdl runs in (the boot layer on the class path). */
+  private static ModuleLayer layer(List<Path> jars) {
+    ModuleLayer parent = PluginRegistry.class.getModule().getLayer() != null ? PluginRegistry.class.getModule().getLayer() : ModuleLayer.boot();
+    ModuleFinder finder = ModuleFinder.of(jars.toArray(Path[]::new));
+    java.util.Set<String> roots = new java.util.TreeSet<>();
+    finder.findAll().forEach(r -> roots.add(r.descriptor().name()));
+    Configuration cf = parent.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
+    return parent.defineModulesWithOneLoader(cf, PluginRegistry.class.getClassLoader());
+  }
+
+  /** Adds the providers whose modules are in {@code layer} itself (not its parents, already known). */
+  private void discover(ModuleLayer layer) {
+    for (PluginKind kind : PluginKind.values()) {
+      ServiceLoader<?> loader = ServiceLoader.load(layer, SERVICES.get(kind));
+      for (ServiceLoader.Provider<?> p : loader.stream().toList()) {
+        if (p.type().getModule().getLayer() != layer) {
+          continue;
+        }
+        Object provider;
+        try {
+          provider = p.get();
+        } catch (ServiceConfigurationError | RuntimeException e) {
+          String msg = "plugin " + p.type().getName() + " (" + origin(p.type()) + ") failed when created: "
+              + (e.getCause() != null ? e.getCause() : e);
+          LOG.warn(msg);
+          problems.add(msg);
+          continue;
+        }
+        add(kind, (PluginProvider<?>) provider);
+      }
     }
   }
 

@@ -26,8 +26,9 @@ import org.dsdl.visualizers.common.RunJson;
 
 /**
  * The report's data: the run's facts and every measurement grouped by probe, metric and layer,
- * values over checkpoints as arrays indexed by checkpoint position, numbers to 4 significant
- * digits (the report shows curves and colours; exact values stay in metrics.jsonl). Large
+ * values over checkpoints as arrays indexed by checkpoint position; scalars to 6 significant
+ * digits, vectors, matrices and graphs to 4 (the report shows them as colours; full precision
+ * stays in metrics.jsonl). Large
  * matrices keep at most {@code maxFrames} checkpoints, evenly spaced; a matrix whose labels change
  * between checkpoints (e.g. over live units only) carries each frame's labels. Graphs keep their node list
  * once and per checkpoint the node attributes and edges as index arrays.
@@ -81,7 +82,7 @@ final class ReportData {
       } else if (m instanceof ScalarMeasurement s) {
         ObjectNode o = scalars.computeIfAbsent(key, k -> head(m));
         ArrayNode v = o.has("v") ? (ArrayNode) o.get("v") : nulls(o.putArray("v"), n);
-        v.set(at, number(s.value()));
+        v.set(at, precise(s.value()));
       } else if (m instanceof VectorMeasurement x) {
         ObjectNode o = vectors.computeIfAbsent(key, k -> {
           ObjectNode h = head(m);
@@ -236,6 +237,14 @@ final class ReportData {
       return F.numberNode((long) v);
     }
     return F.numberNode(round(v));
+  }
+
+  /** A scalar for hover read-outs: 6 significant digits. */
+  static JsonNode precise(double v) {
+    if (!Double.isFinite(v)) {
+      return F.nullNode();
+    }
+    return F.numberNode(v == 0 ? 0 : new BigDecimal(v).round(new MathContext(6)).doubleValue());
   }
 
   static double round(double v) {

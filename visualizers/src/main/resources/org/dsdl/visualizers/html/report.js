@@ -28,8 +28,8 @@
   function fmt(v) {
     if (v === null || v === undefined || (typeof v === "number" && !isFinite(v))) { return "—"; }
     if (typeof v !== "number") { return String(v); }
-    if (v !== 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3)) { return v.toExponential(3); }
-    return String(Math.round(v * 10000) / 10000);
+    if (v !== 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-4)) { return v.toExponential(5); }
+    return String(Number(v.toPrecision(6)));
   }
   function tickText(v) {
     if (v !== 0 && (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3)) { return v.toExponential(1).replace("e+", "e"); }
@@ -478,5 +478,6 @@
     }
     document.body.setAttribute("data-selftest", result);
     document.body.setAttribute("data-sections", String(document.querySelectorAll("section").length));
+    document.body.setAttribute("data-render-ms", String(Math.round(performance.now())));
   }
 })();

@@ -1,0 +1,78 @@
+package org.dsdl.app.pipeline;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.dsdl.api.measure.Measurement;
+
+/**
+ * Runs each probe's calls on a thread of its own (one call at a time, in checkpoint order) with a
+ * time budget per call. A call that throws fails with its exception; a call that runs past the
+ * budget is interrupted and fails, and that probe is not called again in this process (it may
+ * still be running, and a probe is never called concurrently with itself).
+ */
+final class ProbeExecutor implements AutoCloseable {
+  /** A probe call that did not give measurements. */
+  static final class ProbeCallFailed extends RuntimeException {
+    ProbeCallFailed(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private final double budgetSeconds;
+  private final Map<String, ExecutorService> threads = new HashMap<>();
+  private final Map<String, String> disabled = new HashMap<>();
+
+  ProbeExecutor(double budgetSeconds) {
+    this.budgetSeconds = budgetSeconds;
+  }
+
+  /** Calls {@code call} for probe {@code name} within the budget. */
+  List<Measurement> call(String name, String what, Supplier<List<Measurement>> call) {
+    String reason = disabled.get(name);
+    if (reason != null) {
+      throw new ProbeCallFailed("not called: " + reason, null);
+    }
+    ExecutorService thread = threads.computeIfAbsent(name, n -> Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "probe-" + n);
+      t.setDaemon(true);
+      return t;
+    }));
+    Future<List<Measurement>> f = thread.submit(call::get);
+    try {
+      return f.get((long) (budgetSeconds * 1000), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      String message = what + " ran past its budget of " + budgetSeconds + " s (checkpoints.probeBudgetSeconds)";
+      disabled.put(name, message);
+      throw new ProbeCallFailed(message, null);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof VirtualMachineError err) {
+        throw err;
+      }
+      throw new ProbeCallFailed(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      f.cancel(true);
+      throw new ProbeCallFailed("interrupted", e);
+    }
+  }
+
+  /** Whether {@code name} was stopped for running past its budget. */
+  boolean disabled(String name) {
+    return disabled.containsKey(name);
+  }
+
+  @Override
+  public void close() {
+    threads.values().forEach(ExecutorService::shutdownNow);
+  }
+}
