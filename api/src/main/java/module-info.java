@@ -1,10 +1,18 @@
 /**
  * The dsdl plugin API: service interfaces and the value types that flow between them.
  *
- * <p>Plugin authors implement {@link org.dsdl.api.data.DatasetProvider}, {@link
- * org.dsdl.api.model.EngineProvider}, {@link org.dsdl.api.probe.ProbeProvider} or {@link
- * org.dsdl.api.viz.VisualizerProvider} and declare them with {@code provides} in their own
- * module. Everything else in this module is a value type to be used, not implemented.
+ * <p>Meant to be implemented by plugins: the four providers ({@link org.dsdl.api.data.DatasetProvider},
+ * {@link org.dsdl.api.model.EngineProvider}, {@link org.dsdl.api.probe.ProbeProvider}, {@link
+ * org.dsdl.api.viz.VisualizerProvider}, declared with {@code provides} in the plugin's module) and
+ * what they create ({@link org.dsdl.api.model.Engine} and {@link
+ * org.dsdl.api.model.Model}, {@link org.dsdl.api.probe.Probe}, {@link org.dsdl.api.viz.Visualizer});
+ * {@link org.dsdl.api.plugin.WithoutParameters} is a mix-in for providers. Everything else is used,
+ * not implemented: value records (snapshots, measurements, checkpoints, run records), the
+ * {@link org.dsdl.api.measure.Measurements} builder and {@link org.dsdl.api.io.OutputFiles}.
+ *
+ * <p>This module's public surface is the contract with plugin authors; a test in its build lists
+ * every exported type and member ({@code api/src/test/resources/api-surface.txt}) so that any
+ * change to it is deliberate.
  */
 module org.dsdl.api {
   requires transitive org.slf4j;
