@@ -8,13 +8,17 @@ import org.dsdl.api.snapshot.Snapshot;
  * Measures something about the network at every checkpoint.
  *
  * <p>Lifecycle: created once per run by its {@link ProbeProvider}; {@link #measure} is called at
- * each checkpoint in order (checkpoint 0 is the untrained network), on the trainer's thread, while
- * training is paused; {@link #finish} is called once after the last checkpoint, for measures that
- * compare checkpoints. A probe that keeps data across checkpoints should keep as little as it needs
- * (e.g. pooled activations), never the snapshot itself.
+ * each checkpoint in order (checkpoint 0 is the untrained network) while training waits;
+ * {@link #finish} is called once after the last checkpoint, for measures that compare checkpoints.
+ * Every call comes from one thread of the probe's own, one call at a time, so a probe needs no
+ * locking of its own state; it may use more threads inside a call (the built-in ones measure
+ * layers in parallel). A probe that keeps data across checkpoints should keep as little as it
+ * needs (e.g. pooled activations), never the snapshot itself.
  *
- * <p>A probe that throws is reported with its name; the run goes on without its measurements at
- * that checkpoint.
+ * <p>A probe that throws, or takes longer than the run's budget ({@code checkpoints.probeBudgetSeconds},
+ * 600 s by default) at one call, is reported in {@code run.json} with its name and the checkpoint;
+ * the run goes on without its measurements there, and exits with code 4. A probe past its budget
+ * is not called again in that run.
  *
  * <p>Resuming ({@code dsdl run --resume}) creates probes anew. A probe that keeps data across
  * checkpoints hands it over through {@link #saveState} (called after {@link #measure} whenever the

@@ -13,7 +13,7 @@ import org.dsdl.api.run.Checkpoint;
  *
  * <p>A snapshot lives only while the probes of one checkpoint run; probes must copy anything they
  * keep for {@code finish()}. Arrays are shared: never modify them. Probes of one checkpoint run one
- * after another on one thread.
+ * after another, each on its own thread.
  *
  * @param checkpoint when it was taken
  * @param classNames class names, index = label
