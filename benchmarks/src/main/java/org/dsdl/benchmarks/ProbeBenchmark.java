@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost of one built-in probe on one checkpoint of the default experiment's shape: a probe set
  * of 500 exemplars of 5 classes, every captured layer of vgg-1.24m (convolutions, dense, logits)
- * with ReLU-like non-negative activations. A fresh snapshot per invocation, so statistics that
+ * with ReLU-like non-negative activations and random weights of the layers' shapes. A fresh snapshot per invocation, so statistics that
  * probes share are computed inside the measurement, as in a run.
  */
 @State(Scope.Benchmark)
@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ProbeBenchmark {
-  @Param({"selectivity", "rsa", "class-geometry", "linear-probe"})
+  @Param({"selectivity", "rsa", "class-geometry", "linear-probe", "filter-coupling", "cka", "weight-coupling", "coupling-graph"})
   public String probe;
 
   private Probe instance;
@@ -78,14 +78,27 @@ public class ProbeBenchmark {
           a[i * d + j] = (float) Math.max(0, v);
         }
       }
-      layers.put(l.name(), new LayerCapture(l, new FloatMatrix(n, d, a), null, null));
+      layers.put(l.name(), new LayerCapture(l, new FloatMatrix(n, d, a), null, weights(l, r)));
     }
+  }
+
+  /** Random weights of the layer's shape: fan-in from its parameter count (fan_in · out + out biases). */
+  private static org.dsdl.api.snapshot.LayerWeights weights(LayerInfo l, SplittableRandom r) {
+    int out = l.units();
+    int fanIn = (int) (l.parameters() / out - 1);
+    List<Integer> shape = l.kind() == org.dsdl.api.model.LayerKind.CONV ? List.of(3, 3, fanIn / 9, out) : List.of(fanIn, out);
+    float[] k = new float[fanIn * out];
+    for (int i = 0; i < k.length; i++) {
+      k[i] = (float) (r.nextGaussian() / Math.sqrt(fanIn));
+    }
+    return new org.dsdl.api.snapshot.LayerWeights(shape, k, new float[out]);
   }
 
   @Setup(Level.Invocation)
   public void freshSnapshot() {
     long[] ids = new long[labels.length];
-    snapshot = new Snapshot(new Checkpoint(0, 0, 0, 0), classes, labels, ids, new FloatMatrix(labels.length, 5, new float[labels.length * 5]),
+    // checkpoint 1, not 0: at checkpoint 0 the coupling probes also bootstrap the untrained values, once per run
+    snapshot = new Snapshot(new Checkpoint(1, 1, 0.01, 16), classes, labels, ids, new FloatMatrix(labels.length, 5, new float[labels.length * 5]),
         layers, Map.of());
   }
 
