@@ -42,11 +42,11 @@ public final class Cka {
     return denominator == 0 ? 0 : ab / denominator;
   }
 
-  /** The Gram matrix of the column-centred rows of {@code x}. */
+  /** The Gram matrix of the column-centred rows of {@code x} (float data, so accumulated in float: {@link Gram#ofFloats}). */
   public static double[][] centredGram(FloatMatrix x) {
     int n = x.rows();
     int d = x.cols();
-    double[][] z = new double[d][n];
+    float[][] z = new float[d][n];
     for (int j = 0; j < d; j++) {
       double mean = 0;
       for (int i = 0; i < n; i++) {
@@ -54,10 +54,10 @@ public final class Cka {
       }
       mean /= n;
       for (int i = 0; i < n; i++) {
-        z[j][i] = x.get(i, j) - mean;
+        z[j][i] = (float) (x.get(i, j) - mean);
       }
     }
-    return Gram.of(z, n);
+    return Gram.ofFloats(z, n);
   }
 
   /**

@@ -24,7 +24,7 @@ public final class FilterCouplingProbeProvider implements ProbeProvider<FilterCo
 
   @Override
   public FilterCouplingParameters defaultParameters() {
-    return new FilterCouplingParameters(List.of(), 32, 50, 3.0);
+    return new FilterCouplingParameters(List.of(), 32, 30, 3.0);
   }
 
   @Override

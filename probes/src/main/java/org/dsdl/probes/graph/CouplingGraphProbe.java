@@ -199,37 +199,29 @@ final class CouplingGraphProbe implements Probe {
     return units.get(Integer.parseInt(id.substring(0, colon))).preferred[Integer.parseInt(id.substring(colon + 1))];
   }
 
-  /** Sample SD of the assortativity over resamples of the exemplars (seeded). */
+  /** Sample SD of the assortativity over resamples of the exemplars (seeded; resamples drawn first, built in parallel). */
   private double bootstrapSd(Snapshot snapshot, List<double[][]> structural) {
     SplittableRandom r = new SplittableRandom(seed);
     int n = snapshot.labels().length;
-    double[] values = new double[p.bootstrap()];
-    for (int b = 0; b < values.length; b++) {
-      int[] rows = new int[n];
+    int[][] resamples = new int[p.bootstrap()][n];
+    for (int[] rows : resamples) {
       for (int i = 0; i < n; i++) {
         rows[i] = r.nextInt(n);
       }
-      values[b] = build(snapshot, rows, structural).assortativity();
     }
-    double m = 0;
-    int count = 0;
-    for (double v : values) {
-      if (Double.isFinite(v)) {
-        m += v;
-        count++;
-      }
-    }
-    if (count < 2) {
+    double[] values = java.util.Arrays.stream(resamples).parallel()
+        .mapToDouble(rows -> build(snapshot, rows, structural).assortativity())
+        .filter(Double::isFinite)
+        .toArray();
+    if (values.length < 2) {
       return Double.NaN;
     }
-    m /= count;
+    double m = java.util.Arrays.stream(values).average().orElse(0);
     double ss = 0;
     for (double v : values) {
-      if (Double.isFinite(v)) {
-        ss += (v - m) * (v - m);
-      }
+      ss += (v - m) * (v - m);
     }
-    return Math.sqrt(ss / (count - 1));
+    return Math.sqrt(ss / (values.length - 1));
   }
 
   @Override

@@ -24,7 +24,7 @@ public final class CouplingGraphProbeProvider implements ProbeProvider<CouplingG
 
   @Override
   public CouplingGraphParameters defaultParameters() {
-    return new CouplingGraphParameters(List.of(), "functional", 3, 0.0, 50, 3.0);
+    return new CouplingGraphParameters(List.of(), "functional", 3, 0.0, 30, 3.0);
   }
 
   @Override

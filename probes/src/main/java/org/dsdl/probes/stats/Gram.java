@@ -52,4 +52,52 @@ public final class Gram {
     }
     return g;
   }
+
+  /**
+   * As {@link #of(double[][], int)} for float data, accumulated in float (twice the values per
+   * vector instruction): each entry's relative rounding error stays near 1e-6 for sums of a few
+   * hundred terms, far below the 1e-4 the metrics promise.
+   */
+  public static double[][] ofFloats(float[][] z, int n) {
+    float[][] g = new float[n][n];
+    IntStream.range(0, (n + 3) / 4).parallel().forEach(block -> {
+      int i0 = block * 4;
+      int rows = Math.min(4, n - i0);
+      for (float[] zt : z) {
+        if (rows == 4) {
+          float a0 = zt[i0];
+          float a1 = zt[i0 + 1];
+          float a2 = zt[i0 + 2];
+          float a3 = zt[i0 + 3];
+          float[] g0 = g[i0];
+          float[] g1 = g[i0 + 1];
+          float[] g2 = g[i0 + 2];
+          float[] g3 = g[i0 + 3];
+          for (int j = i0; j < n; j++) {
+            float v = zt[j];
+            g0[j] += a0 * v;
+            g1[j] += a1 * v;
+            g2[j] += a2 * v;
+            g3[j] += a3 * v;
+          }
+        } else {
+          for (int r = 0; r < rows; r++) {
+            float a = zt[i0 + r];
+            float[] gr = g[i0 + r];
+            for (int j = i0; j < n; j++) {
+              gr[j] += a * zt[j];
+            }
+          }
+        }
+      }
+    });
+    double[][] out = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        out[i][j] = g[i][j];
+        out[j][i] = g[i][j];
+      }
+    }
+    return out;
+  }
 }
