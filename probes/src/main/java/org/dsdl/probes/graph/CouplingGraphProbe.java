@@ -183,7 +183,8 @@ final class CouplingGraphProbe implements Probe {
     if (v == 0 || !Double.isFinite(v)) {
       return v;
     }
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
+    double scale = Math.pow(10, 5 - Math.floor(Math.log10(Math.abs(v))));
+    return Math.round(v * scale) / scale;
   }
 
   private double rank(double functional, double structural) {

@@ -61,6 +61,15 @@ class CouplingGraphProbeTest {
   }
 
   @Test
+  void graphValuesKeepSixSignificantDigits() {
+    assertThat(CouplingGraphProbe.round(0.1234567)).isEqualTo(0.123457);
+    assertThat(CouplingGraphProbe.round(-1234567.8)).isEqualTo(-1234570.0);
+    assertThat(CouplingGraphProbe.round(3.14159265e-7)).isEqualTo(3.14159e-7);
+    assertThat(CouplingGraphProbe.round(0)).isZero();
+    assertThat(CouplingGraphProbe.round(Double.NaN)).isNaN();
+  }
+
+  @Test
   void chainsMustBeConsecutive() {
     assertThat(Chain.of(List.of(), MODEL)).containsExactly("c1", "c2");
     assertThat(Chain.of(List.of("fc", "c2"), MODEL)).containsExactly("c2", "fc");
