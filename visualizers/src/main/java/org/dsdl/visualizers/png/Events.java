@@ -55,6 +55,8 @@ final class Events {
     byMetric.values().forEach(data::addSeries);
     LogAxis x = new LogAxis("training step (log scale; step 0 drawn at 0.5)");
     x.setSmallestValue(0.5);
+    x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+    x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.#"));
     SymbolAxis y = new SymbolAxis("", labels);
     y.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);

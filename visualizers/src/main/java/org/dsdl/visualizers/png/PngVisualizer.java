@@ -37,7 +37,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Publication figures under {@code figures/}, drawn with JFreeChart: for every scalar metric a line
  * per layer against the training step on a log axis (step 0 drawn at 0.5, as the axis label says),
  * loss and accuracy as learning curves, whole-network vectors (per-class recall) as a line per
- * label, every matrix's last checkpoint as a heat map, and the events as a timeline. Each file is
+ * label, every matrix's last checkpoint as a heat map, the events as a timeline, each graph drawn
+ * in layers at its first and last checkpoint, and first-layer kernels over training. Each file is
  * written atomically.
  */
 final class PngVisualizer implements Visualizer {
@@ -85,6 +86,7 @@ final class PngVisualizer implements Visualizer {
     }
     vectors(run, dir, written);
     matrices(run, dir, written);
+    drawings(run, dir, written);
     List<String[]> events = Events.of(run, scalars);
     if (!events.isEmpty()) {
       written.add(save(dir, "events-timeline", Events.chart(events)));
@@ -116,8 +118,42 @@ final class PngVisualizer implements Visualizer {
       }
     }
     for (Map.Entry<String, MatrixMeasurement> e : last.entrySet()) {
-      written.add(save(dir, e.getKey().replace('/', '-') + "-last", heatmap(e.getKey(), e.getValue())));
+      if (!e.getValue().key().metric().equals("kernels")) {
+        written.add(save(dir, e.getKey().replace('/', '-') + "-last", heatmap(e.getKey(), e.getValue())));
+      }
     }
+  }
+
+  /** Each graph at its first and last checkpoint, and kernels at the first, a middle and the last checkpoint. */
+  private void drawings(RunRecord run, Path dir, List<Path> written) throws IOException {
+    Map<String, List<org.dsdl.api.measure.GraphMeasurement>> graphs = new LinkedHashMap<>();
+    Map<String, List<MatrixMeasurement>> kernels = new LinkedHashMap<>();
+    for (Measurement m : run.measurements()) {
+      String key = m.key().probe() + "-" + m.key().metric() + (m.key().layer() == null ? "" : "-" + m.key().layer());
+      if (m instanceof org.dsdl.api.measure.GraphMeasurement g) {
+        graphs.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
+      } else if (m instanceof MatrixMeasurement x && x.key().metric().equals("kernels")) {
+        kernels.computeIfAbsent(key, k -> new ArrayList<>()).add(x);
+      }
+    }
+    for (Map.Entry<String, List<org.dsdl.api.measure.GraphMeasurement>> e : graphs.entrySet()) {
+      List<org.dsdl.api.measure.GraphMeasurement> frames = e.getValue();
+      for (String which : List.of("first", "last")) {
+        var g = which.equals("first") ? frames.get(0) : frames.get(frames.size() - 1);
+        written.add(image(dir, e.getKey() + "-" + which, Drawings.graph(g, run.info().classNames(), Math.max(p.width(), 1200), Math.max(p.height(), 700))));
+      }
+    }
+    for (Map.Entry<String, List<MatrixMeasurement>> e : kernels.entrySet()) {
+      List<MatrixMeasurement> frames = e.getValue();
+      List<MatrixMeasurement> picked = frames.size() <= 3 ? frames : List.of(frames.get(0), frames.get(frames.size() / 2), frames.get(frames.size() - 1));
+      written.add(image(dir, e.getKey() + "-over-training", Drawings.kernels(picked, Math.max(p.width(), 1200), 120 + picked.size() * 70)));
+    }
+  }
+
+  private Path image(Path dir, String name, java.awt.image.BufferedImage image) throws IOException {
+    Path f = dir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
+    OutputFiles.writeAtomically(f, out -> javax.imageio.ImageIO.write(image, "png", out));
+    return f;
   }
 
   private JFreeChart heatmap(String title, MatrixMeasurement m) {
@@ -176,6 +212,8 @@ final class PngVisualizer implements Visualizer {
     }
     LogAxis x = new LogAxis("training step (log scale; step 0 drawn at 0.5)");
     x.setSmallestValue(0.5);
+    x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
+    x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.#"));
     x.setLabelFont(LABEL);
     x.setTickLabelFont(TICK);
     NumberAxis y = new NumberAxis(yLabel);

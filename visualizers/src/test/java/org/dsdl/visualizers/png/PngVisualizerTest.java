@@ -18,11 +18,15 @@ class PngVisualizerTest {
     List<Path> written = new PngVisualizerProvider().create(new PngParameters(800, 500)).render(Runs.sample(dir));
     assertThat(written).extracting(p -> p.getFileName().toString()).contains(
         "learning-curve-loss.png", "learning-curve-accuracy.png", "my-probe-wiggle.png", "accuracy-test_recall.png",
-        "accuracy-confusion-last.png", "my-probe-pairs-fc1-last.png", "events-timeline.png");
+        "accuracy-confusion-last.png", "my-probe-pairs-fc1-last.png", "events-timeline.png",
+        "my-probe-wiring-first.png", "my-probe-wiring-last.png", "weight-coupling-kernels-c1-over-training.png");
     for (Path p : written) {
       var image = ImageIO.read(p.toFile());
-      assertThat(image.getWidth()).as(p.toString()).isEqualTo(800);
-      assertThat(image.getHeight()).isEqualTo(500);
+      boolean drawing = p.getFileName().toString().contains("wiring") || p.getFileName().toString().contains("kernels");
+      assertThat(image.getWidth()).as(p.toString()).isEqualTo(drawing ? 1200 : 800);
+      if (!drawing) {
+        assertThat(image.getHeight()).isEqualTo(500);
+      }
     }
   }
 }
