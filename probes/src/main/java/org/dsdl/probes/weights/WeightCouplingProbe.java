@@ -106,18 +106,19 @@ final class WeightCouplingProbe implements Probe {
         .list();
   }
 
-  /** G = W Wᵀ over filters, from the kernel stored row-major as fan_in × c_out (TensorFlow's layout). */
+  /**
+   * G = W Wᵀ over filters, from the kernel stored row-major as fan_in × c_out (TensorFlow's
+   * layout); the weights are float, so the sums are too ({@link Gram#ofFloats}).
+   */
   static double[][] filterGram(LayerWeights w) {
     List<Integer> shape = w.kernelShape();
     int out = shape.get(shape.size() - 1);
     int fanIn = w.kernel().length / out;
-    double[][] rows = new double[fanIn][out];
+    float[][] rows = new float[fanIn][];
     float[] k = w.kernel();
     for (int r = 0; r < fanIn; r++) {
-      for (int o = 0; o < out; o++) {
-        rows[r][o] = k[r * out + o];
-      }
+      rows[r] = java.util.Arrays.copyOfRange(k, r * out, (r + 1) * out);
     }
-    return Gram.of(rows, out);
+    return Gram.ofFloats(rows, out);
   }
 }
