@@ -10,12 +10,12 @@ import java.util.Map;
 import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.probe.LayerSelection;
-import org.dsdl.api.probe.Probe;
 import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.snapshot.FloatMatrix;
 import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.History;
+import org.dsdl.probes.stats.KeepsHistory;
 import org.dsdl.probes.stats.LayerChoice;
 import org.dsdl.probes.stats.LayerStatistics;
 
@@ -30,7 +30,7 @@ import org.dsdl.probes.stats.LayerStatistics;
  * still has them; they are deleted once {@link #finish} has used them. Without a work directory
  * (tests, benchmarks) they are kept in memory.
  */
-final class CkaProbe implements Probe {
+final class CkaProbe implements KeepsHistory {
   private final String name;
   private final CkaParameters p;
   private final Path work;
@@ -173,14 +173,8 @@ final class CkaProbe implements Probe {
     }
   }
 
-  /** The checkpoints measured so far (their activations are in the work directory). */
   @Override
-  public byte[] saveState() {
-    return history.encode();
-  }
-
-  @Override
-  public void restoreState(byte[] state) {
-    history.restore(state);
+  public History history() {
+    return history;
   }
 }

@@ -8,8 +8,10 @@ import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.measure.ScalarMeasurement;
 import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.snapshot.Snapshot;
+import org.dsdl.probes.stats.Bootstrap;
 import org.dsdl.probes.stats.Gram;
 import org.dsdl.probes.stats.History;
+import org.dsdl.probes.stats.KeepsHistory;
 import org.dsdl.probes.stats.LayerStatistics;
 import org.dsdl.probes.stats.PerLayerProbe;
 
@@ -20,7 +22,7 @@ import org.dsdl.probes.stats.PerLayerProbe;
  * correlations and count in {@code live_units}. At checkpoint 0 a bootstrap over exemplars gives
  * the spread of the untrained mean coupling; at the end, each layer's coupling onset.
  */
-final class FilterCouplingProbe extends PerLayerProbe {
+final class FilterCouplingProbe extends PerLayerProbe implements KeepsHistory {
   private final String name;
   private final FilterCouplingParameters p;
   private final long seed;
@@ -141,16 +143,7 @@ final class FilterCouplingProbe extends PerLayerProbe {
       }
       values[b] = meanCoupling(cov, live.stream().mapToInt(Integer::intValue).toArray());
     }
-    double m = 0;
-    for (double v : values) {
-      m += v;
-    }
-    m /= values.length;
-    double ss = 0;
-    for (double v : values) {
-      ss += (v - m) * (v - m);
-    }
-    return Math.sqrt(ss / (values.length - 1));
+    return Bootstrap.sampleSd(values);
   }
 
   @Override
@@ -177,12 +170,7 @@ final class FilterCouplingProbe extends PerLayerProbe {
   }
 
   @Override
-  public byte[] saveState() {
-    return history.encode();
-  }
-
-  @Override
-  public void restoreState(byte[] state) {
-    history.restore(state);
+  public History history() {
+    return history;
   }
 }

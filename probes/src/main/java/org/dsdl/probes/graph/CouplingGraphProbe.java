@@ -11,11 +11,12 @@ import org.dsdl.api.measure.GraphMeasurement;
 import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.probe.LayerSelection;
-import org.dsdl.api.probe.Probe;
 import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.snapshot.LayerWeights;
 import org.dsdl.api.snapshot.Snapshot;
+import org.dsdl.probes.stats.Bootstrap;
 import org.dsdl.probes.stats.History;
+import org.dsdl.probes.stats.KeepsHistory;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -30,7 +31,7 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  * the k-th graph layer (the node's group names the layer). Attributes and weights are written to 6
  * significant digits. Graph algorithms: JGraphT.
  */
-final class CouplingGraphProbe implements Probe {
+final class CouplingGraphProbe implements KeepsHistory {
   private final String name;
   private final CouplingGraphParameters p;
   private final List<String> chain;
@@ -210,19 +211,9 @@ final class CouplingGraphProbe implements Probe {
         rows[i] = r.nextInt(n);
       }
     }
-    double[] values = java.util.Arrays.stream(resamples).parallel()
+    return Bootstrap.sampleSd(java.util.Arrays.stream(resamples).parallel()
         .mapToDouble(rows -> build(snapshot, rows, structural).assortativity())
-        .filter(Double::isFinite)
-        .toArray();
-    if (values.length < 2) {
-      return Double.NaN;
-    }
-    double m = java.util.Arrays.stream(values).average().orElse(0);
-    double ss = 0;
-    for (double v : values) {
-      ss += (v - m) * (v - m);
-    }
-    return Math.sqrt(ss / (values.length - 1));
+        .toArray());
   }
 
   @Override
@@ -242,12 +233,7 @@ final class CouplingGraphProbe implements Probe {
   }
 
   @Override
-  public byte[] saveState() {
-    return history.encode();
-  }
-
-  @Override
-  public void restoreState(byte[] state) {
-    history.restore(state);
+  public History history() {
+    return history;
   }
 }

@@ -34,4 +34,21 @@ public final class Bootstrap {
     int hi = Math.min(lo + 1, sorted.length - 1);
     return sorted[lo] + (position - lo) * (sorted[hi] - sorted[lo]);
   }
+
+  /**
+   * The sample standard deviation (n − 1) of the finite {@code values}, e.g. of a statistic over
+   * bootstrap resamples; NaN with fewer than two.
+   */
+  public static double sampleSd(double[] values) {
+    double[] finite = java.util.Arrays.stream(values).filter(Double::isFinite).toArray();
+    if (finite.length < 2) {
+      return Double.NaN;
+    }
+    double m = java.util.Arrays.stream(finite).average().orElse(0);
+    double ss = 0;
+    for (double v : finite) {
+      ss += (v - m) * (v - m);
+    }
+    return Math.sqrt(ss / (finite.length - 1));
+  }
 }

@@ -27,4 +27,11 @@ class BootstrapTest {
     assertThat((ci[0] + ci[1]) / 2).isCloseTo(0.5, within(0.01));
     assertThat(Bootstrap.meanInterval(coins, 2000, 3)).isEqualTo(ci);
   }
+
+  @Test
+  void sampleSdByHand() {
+    // mean 2.5, squared deviations 2.25 + 0.25 + 0.25 + 2.25 = 5, over n - 1 = 3
+    assertThat(Bootstrap.sampleSd(new double[] {1, 2, 3, 4, Double.NaN})).isCloseTo(Math.sqrt(5.0 / 3), org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(Bootstrap.sampleSd(new double[] {1, Double.NaN})).isNaN();
+  }
 }
