@@ -185,7 +185,8 @@ final class LogisticRegression {
         slope = dot(g, d);
         stored = 0;
       }
-      double step = iter == 0 ? 1 / Math.max(1e-12, Math.sqrt(dot(g, g))) : 1;
+      // the first step has no curvature yet: a unit move at most (a warm start sits close to the optimum)
+      double step = iter == 0 ? Math.min(1, 1 / Math.max(1e-12, Math.sqrt(dot(g, g)))) : 1;
       double fNext = 0;
       boolean accepted = false;
       for (int k = 0; k < 40; k++) {
