@@ -5,6 +5,7 @@ module org.dsdl.visualizers {
   requires java.desktop;
   requires com.fasterxml.jackson.databind;
   requires org.jfree.jfreechart;
+  requires org.jfree.svg;
   requires tensorflow.nativelib;
   requires com.google.protobuf;
 

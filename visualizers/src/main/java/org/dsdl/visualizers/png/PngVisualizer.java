@@ -235,8 +235,16 @@ final class PngVisualizer implements Visualizer {
   }
 
   private Path save(Path dir, String name, JFreeChart chart) throws IOException {
-    Path f = dir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
+    String base = name.replaceAll("[^A-Za-z0-9._-]", "_");
+    Path f = dir.resolve(base + ".png");
     OutputFiles.writeAtomically(f, out -> ChartUtils.writeChartAsPNG(out, chart, p.width(), p.height()));
+    if (p.svg()) {
+      org.jfree.svg.SVGGraphics2D g = new org.jfree.svg.SVGGraphics2D(p.width(), p.height());
+      g.setDefsKeyPrefix("dsdl-" + base + "-"); // the default prefix is time-based; the file should not depend on when it was written
+      chart.draw(g, new java.awt.Rectangle(0, 0, p.width(), p.height()));
+      String document = g.getSVGDocument();
+      OutputFiles.writeAtomically(dir.resolve(base + ".svg"), out -> out.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
     return f;
   }
 }

@@ -13,7 +13,7 @@ public final class PngVisualizerProvider implements VisualizerProvider<PngParame
   @Override
   public String description() {
     return "figures/: every report chart as a PNG drawn with JFreeChart (curves over training on a log step axis,"
-        + " final heat maps, the events timeline)";
+        + " final heat maps, the events timeline, the coupling graph, first-layer kernels); with svg: true also as SVG";
   }
 
   @Override
@@ -23,7 +23,7 @@ public final class PngVisualizerProvider implements VisualizerProvider<PngParame
 
   @Override
   public PngParameters defaultParameters() {
-    return new PngParameters(1000, 600);
+    return new PngParameters(1000, 600, false);
   }
 
   @Override

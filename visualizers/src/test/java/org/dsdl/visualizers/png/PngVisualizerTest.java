@@ -15,11 +15,17 @@ class PngVisualizerTest {
 
   @Test
   void drawsEveryChartAsAFigureOfTheAskedSize() throws Exception {
-    List<Path> written = new PngVisualizerProvider().create(new PngParameters(800, 500)).render(Runs.sample(dir));
+    List<Path> written = new PngVisualizerProvider().create(new PngParameters(800, 500, true)).render(Runs.sample(dir));
     assertThat(written).extracting(p -> p.getFileName().toString()).contains(
         "learning-curve-loss.png", "learning-curve-accuracy.png", "my-probe-wiggle.png", "accuracy-test_recall.png",
         "accuracy-confusion-last.png", "my-probe-pairs-fc1-last.png", "events-timeline.png",
         "my-probe-wiring-first.png", "my-probe-wiring-last.png", "weight-coupling-kernels-c1-over-training.png");
+    // every chart also as SVG; the drawings (graph, kernels) are bitmaps only
+    assertThat(dir.resolve("figures/learning-curve-loss.svg")).exists();
+    String svg = java.nio.file.Files.readString(dir.resolve("figures/my-probe-wiggle.svg"));
+    assertThat(svg).startsWith("<?xml").contains("<svg").contains("width='800.0'").contains("wiggle").endsWith("</svg>\n");
+    new PngVisualizerProvider().create(new PngParameters(800, 500, true)).render(Runs.sample(dir));
+    assertThat(java.nio.file.Files.readString(dir.resolve("figures/my-probe-wiggle.svg"))).as("the same run gives the same file").isEqualTo(svg);
     for (Path p : written) {
       var image = ImageIO.read(p.toFile());
       boolean drawing = p.getFileName().toString().contains("wiring") || p.getFileName().toString().contains("kernels");
