@@ -201,20 +201,33 @@
     var rows = 0, cols = 0;
     m.v.forEach(function (f, k) { rows = Math.max(rows, rowsOf(k).length); cols = Math.max(cols, colsOf(k).length); });
     var cell = Math.max(2, Math.min(28, Math.floor(300 / Math.max(rows, cols, 1))));
-    var canvas = el("canvas", { width: cols * cell, height: rows * cell });
-    card.style.width = Math.max(cols * cell, 330) + "px";
+    // small matrices (classes, layers) get their labels drawn beside them; large ones name cells on hover
+    var labelled = rows <= 24 && cols <= 24;
+    var L = labelled ? 90 : 0, T = labelled ? 70 : 0, R = labelled ? 50 : 0;
+    var canvas = el("canvas", { width: L + cols * cell + R, height: T + rows * cell });
+    card.style.width = Math.max(L + cols * cell, 330) + "px";
     var range = rangeOf(m.v);
     var current = m.v.length - 1;
+    function short(text) { text = String(text); return text.length > 14 ? text.slice(0, 13) + "…" : text; }
     function draw(k) {
       current = k;
       var g = canvas.getContext("2d");
       g.fillStyle = "#fff"; g.fillRect(0, 0, canvas.width, canvas.height);
       var f = m.v[k];
-      for (var i = 0; i < f.length; i++) { for (var j = 0; j < f[i].length; j++) { g.fillStyle = colour(f[i][j], range[0], range[1]); g.fillRect(j * cell, i * cell, cell, cell); } }
+      for (var i = 0; i < f.length; i++) { for (var j = 0; j < f[i].length; j++) { g.fillStyle = colour(f[i][j], range[0], range[1]); g.fillRect(L + j * cell, T + i * cell, cell, cell); } }
+      if (labelled) {
+        g.fillStyle = "#5a6275"; g.font = "10px sans-serif"; g.textBaseline = "middle";
+        g.textAlign = "right";
+        rowsOf(k).forEach(function (r, i) { g.fillText(short(r), L - 4, T + (i + 0.5) * cell); });
+        g.textAlign = "left";
+        colsOf(k).forEach(function (c, j) {
+          g.save(); g.translate(L + (j + 0.5) * cell, T - 4); g.rotate(-Math.PI / 4); g.fillText(short(c), 0, 0); g.restore();
+        });
+      }
     }
     canvas.addEventListener("mousemove", function (evt) {
       var box = canvas.getBoundingClientRect();
-      var j = Math.floor((evt.clientX - box.left) / cell), i = Math.floor((evt.clientY - box.top) / cell);
+      var j = Math.floor((evt.clientX - box.left - L) / cell), i = Math.floor((evt.clientY - box.top - T) / cell);
       var f = m.v[current];
       if (i >= 0 && i < f.length && j >= 0 && j < f[i].length) { showTip(evt, rowsOf(current)[i] + " × " + colsOf(current)[j] + ": " + fmt(f[i][j]) + "\n" + ckLabel(m.ck[current])); }
     });
