@@ -49,6 +49,8 @@ public class ProbeBenchmark {
   private int[] labels;
   private Map<String, LayerCapture> layers;
   private Snapshot snapshot;
+  /** The probe's state before any checkpoint: restored before each call, so no call starts from the previous one's results. */
+  private byte[] fresh;
 
   @Setup(Level.Trial)
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -58,6 +60,7 @@ public class ProbeBenchmark {
     ProbeProvider provider = ServiceLoader.load(ProbeProvider.class).stream().map(ServiceLoader.Provider::get)
         .filter(p -> p.name().equals(probe)).findFirst().orElseThrow(() -> new IllegalStateException("no probe " + probe));
     instance = provider.create(provider.defaultParameters(), new ProbeContext(probe, classes, all, 1));
+    fresh = instance.saveState();
     SplittableRandom r = new SplittableRandom(7);
     int n = 500;
     labels = new int[n];
@@ -96,6 +99,9 @@ public class ProbeBenchmark {
 
   @Setup(Level.Invocation)
   public void freshSnapshot() {
+    if (fresh.length > 0) {
+      instance.restoreState(fresh);
+    }
     long[] ids = new long[labels.length];
     // checkpoint 1, not 0: at checkpoint 0 the coupling probes also bootstrap the untrained values, once per run
     snapshot = new Snapshot(new Checkpoint(1, 1, 0.01, 16), classes, labels, ids, new FloatMatrix(labels.length, 5, new float[labels.length * 5]),

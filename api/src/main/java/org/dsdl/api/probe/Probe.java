@@ -10,9 +10,10 @@ import org.dsdl.api.snapshot.Snapshot;
  * <p>Lifecycle: created once per run by its {@link ProbeProvider}; {@link #measure} is called at
  * each checkpoint in order (checkpoint 0 is the untrained network) while training waits;
  * {@link #finish} is called once after the last checkpoint, for measures that compare checkpoints.
- * Every call comes from one thread of the probe's own, one call at a time, so a probe needs no
- * locking of its own state; it may use more threads inside a call (the built-in ones measure
- * layers in parallel). A probe that keeps data across checkpoints should keep as little as it
+ * {@code measure} and {@code finish} run on a thread of the probe's own, one call at a time;
+ * {@code saveState} and {@code restoreState} are called between those calls, never during one.
+ * So a probe needs no locking of its own state; it may use more threads inside a call (the
+ * built-in ones measure layers in parallel). A probe that keeps data across checkpoints should keep as little as it
  * needs (e.g. pooled activations), never the snapshot itself.
  *
  * <p>A probe that throws, or takes longer than the run's budget ({@code checkpoints.probeBudgetSeconds},

@@ -77,9 +77,9 @@ public final class PluginRegistry {
     String name;
     try {
       name = provider.name();
-      provider.description();
+      provider.description(); // `dsdl list` shows it: a provider that cannot is left out here, not there
     } catch (RuntimeException e) {
-      problems.add(provider.getClass().getName() + " failed to report its name: " + e);
+      problems.add(provider.getClass().getName() + " failed to report its name or description: " + e);
       return;
     }
     if (name == null || name.isBlank()) {

@@ -4,26 +4,27 @@ import java.util.List;
 import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.probe.LayerSelection;
-import org.dsdl.api.probe.Probe;
 import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.snapshot.Evaluation;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.History;
+import org.dsdl.probes.stats.KeepsHistory;
 
 /**
  * Loss and accuracy on the training and held-out evaluations of each checkpoint, the held-out
  * recall of each class and the held-out confusion matrix; at the end, each class's identity
  * onset. Reads only evaluations: no layer capture.
  */
-final class AccuracyProbe implements Probe {
+final class AccuracyProbe implements KeepsHistory {
   private final String name;
   private final double onsetRecall;
+  private final List<String> classNames;
   private final History history = new History();
-  private List<String> classNames = List.of();
 
-  AccuracyProbe(String name, double onsetRecall) {
+  AccuracyProbe(String name, double onsetRecall, List<String> classNames) {
     this.name = name;
     this.onsetRecall = onsetRecall;
+    this.classNames = List.copyOf(classNames);
   }
 
   @Override
@@ -43,7 +44,6 @@ final class AccuracyProbe implements Probe {
       double[][] confusion = confusion(e, snapshot.classes());
       double[] recall = recall(confusion);
       out.vector("test_recall", null, snapshot.classNames(), recall);
-      classNames = snapshot.classNames();
       for (int c = 0; c < recall.length; c++) {
         history.record(snapshot.checkpoint(), snapshot.classNames().get(c), recall[c]);
       }
@@ -71,14 +71,8 @@ final class AccuracyProbe implements Probe {
   }
 
   @Override
-  public byte[] saveState() {
-    return history.encode();
-  }
-
-  @Override
-  public void restoreState(byte[] state) {
-    history.restore(state);
-    classNames = history.keys();
+  public History history() {
+    return history;
   }
 
   /** C×C counts: rows are true classes, columns predicted classes. */

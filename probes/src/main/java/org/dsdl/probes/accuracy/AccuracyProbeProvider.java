@@ -40,6 +40,6 @@ public final class AccuracyProbeProvider implements ProbeProvider<AccuracyParame
 
   @Override
   public Probe create(AccuracyParameters parameters, ProbeContext context) {
-    return new AccuracyProbe(context.name(), parameters.onsetRecall());
+    return new AccuracyProbe(context.name(), parameters.onsetRecall(), context.classNames());
   }
 }

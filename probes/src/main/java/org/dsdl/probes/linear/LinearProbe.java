@@ -27,15 +27,17 @@ final class LinearProbe extends PerLayerProbe {
   /** Per layer, each fold's last solution in all units' coordinates: where the next checkpoint's fits start. */
   private final java.util.Map<String, double[][]> solutions = new java.util.concurrent.ConcurrentHashMap<>();
   private final History history = new History();
-  private volatile int classes;
+  /** Number of classes, for chance level. */
+  private final int classes;
 
   private final String name;
 
-  LinearProbe(String name, LinearProbeParameters p, long seed) {
+  LinearProbe(String name, LinearProbeParameters p, long seed, int classes) {
     super(name, p.layers(), false);
     this.name = name;
     this.p = p;
     this.seed = seed;
+    this.classes = classes;
   }
 
   @Override
@@ -61,7 +63,6 @@ final class LinearProbe extends PerLayerProbe {
   public byte[] saveState() {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
-      out.writeInt(classes);
       byte[] h = history.encode();
       out.writeInt(h.length);
       out.write(h);
@@ -86,13 +87,11 @@ final class LinearProbe extends PerLayerProbe {
   @Override
   public void restoreState(byte[] state) {
     try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(state))) {
-      int savedClasses = in.readInt();
       int historyLength = in.readInt();
       if (historyLength < 0 || historyLength > in.available()) {
         throw new IllegalArgumentException("linear-probe state: history of " + historyLength + " bytes does not fit");
       }
       history.restore(in.readNBytes(historyLength));
-      classes = savedClasses;
       int layers = in.readInt();
       java.util.Map<String, double[][]> read = new java.util.HashMap<>();
       for (int l = 0; l < layers; l++) {
@@ -121,7 +120,6 @@ final class LinearProbe extends PerLayerProbe {
   @Override
   public java.util.List<org.dsdl.api.measure.Measurement> measure(Snapshot snapshot) {
     java.util.List<org.dsdl.api.measure.Measurement> out = super.measure(snapshot);
-    classes = snapshot.classes();
     history.record(snapshot.checkpoint());
     for (org.dsdl.api.measure.Measurement m : out) {
       if (m.key().metric().equals("probe_accuracy") && m instanceof org.dsdl.api.measure.ScalarMeasurement s) {

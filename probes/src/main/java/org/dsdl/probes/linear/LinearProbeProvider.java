@@ -41,6 +41,6 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
 
   @Override
   public Probe create(LinearProbeParameters parameters, ProbeContext context) {
-    return new LinearProbe(context.name(), parameters, context.seed());
+    return new LinearProbe(context.name(), parameters, context.seed(), context.classNames().size());
   }
 }

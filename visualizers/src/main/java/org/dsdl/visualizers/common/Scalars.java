@@ -45,8 +45,16 @@ public final class Scalars {
     return series.getOrDefault(probeSlashMetric, Map.of());
   }
 
-  /** Whether every series of the metric has one point per checkpoint or at most one point in all (an event). */
+  /**
+   * Whether a metric names an event: a step written once at the end of a run (e.g.
+   * {@code settling_step}), drawn on the events timeline rather than as a curve.
+   */
+  public static boolean isEventMetric(String metric) {
+    return metric.endsWith("_step");
+  }
+
+  /** Whether {@code probe/metric} is an event: an event metric with one point per series. */
   public boolean isEvent(String probeSlashMetric) {
-    return of(probeSlashMetric).values().stream().allMatch(p -> p.size() == 1) && probeSlashMetric.endsWith("_step");
+    return isEventMetric(probeSlashMetric) && of(probeSlashMetric).values().stream().allMatch(p -> p.size() == 1);
   }
 }

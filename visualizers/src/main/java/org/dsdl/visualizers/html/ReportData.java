@@ -60,11 +60,11 @@ final class ReportData {
     ArrayNode cps = root.putArray("checkpoints");
     for (Checkpoint c : run.info().checkpoints()) {
       position.put(c.index(), cps.size());
-      cps.addObject().put("i", c.index()).put("step", c.step()).put("epoch", round(c.epoch()));
+      cps.addObject().put("i", c.index()).put("step", c.step()).put("epoch", round(c.epoch(), 4));
     }
     for (Measurement m : run.measurements()) {
       position.computeIfAbsent(m.key().checkpoint().index(), k -> {
-        cps.addObject().put("i", k).put("step", m.key().checkpoint().step()).put("epoch", round(m.key().checkpoint().epoch()));
+        cps.addObject().put("i", k).put("step", m.key().checkpoint().step()).put("epoch", round(m.key().checkpoint().epoch(), 4));
         return cps.size() - 1;
       });
     }
@@ -77,7 +77,7 @@ final class ReportData {
     for (Measurement m : run.measurements()) {
       String key = m.key().probe() + "\u0000" + m.key().metric() + "\u0000" + (m.key().layer() == null ? "" : m.key().layer());
       int at = position.get(m.key().checkpoint().index());
-      if (m.key().metric().endsWith("_step") && (m instanceof ScalarMeasurement || m instanceof VectorMeasurement)) {
+      if (org.dsdl.visualizers.common.Scalars.isEventMetric(m.key().metric()) && (m instanceof ScalarMeasurement || m instanceof VectorMeasurement)) {
         event(events, m, at);
       } else if (m instanceof ScalarMeasurement s) {
         ObjectNode o = scalars.computeIfAbsent(key, k -> head(m));
@@ -228,26 +228,27 @@ final class ReportData {
     return a;
   }
 
-  /** A number to 4 significant digits; null for NaN and infinities (JSON has none). */
+  /** A number to 4 significant digits (integers exact); null for NaN and infinities (JSON has none). */
   static JsonNode number(double v) {
+    return number(v, 4);
+  }
+
+  /** A scalar for hover read-outs: 6 significant digits. */
+  static JsonNode precise(double v) {
+    return number(v, 6);
+  }
+
+  private static JsonNode number(double v, int digits) {
     if (!Double.isFinite(v)) {
       return F.nullNode();
     }
     if (v == Math.rint(v) && Math.abs(v) < 1e9) {
       return F.numberNode((long) v);
     }
-    return F.numberNode(round(v));
+    return F.numberNode(round(v, digits));
   }
 
-  /** A scalar for hover read-outs: 6 significant digits. */
-  static JsonNode precise(double v) {
-    if (!Double.isFinite(v)) {
-      return F.nullNode();
-    }
-    return F.numberNode(v == 0 ? 0 : new BigDecimal(v).round(new MathContext(6)).doubleValue());
-  }
-
-  static double round(double v) {
-    return v == 0 || !Double.isFinite(v) ? v : new BigDecimal(v).round(new MathContext(4)).doubleValue();
+  static double round(double v, int digits) {
+    return v == 0 || !Double.isFinite(v) ? v : new BigDecimal(v).round(new MathContext(digits)).doubleValue();
   }
 }

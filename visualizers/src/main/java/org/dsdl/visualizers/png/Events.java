@@ -22,7 +22,7 @@ final class Events {
   static List<String[]> of(org.dsdl.api.run.RunRecord run, Scalars scalars) {
     List<String[]> rows = new ArrayList<>();
     for (org.dsdl.api.measure.Measurement m : run.measurements()) {
-      if (m instanceof org.dsdl.api.measure.VectorMeasurement v && v.key().metric().endsWith("_step")) {
+      if (m instanceof org.dsdl.api.measure.VectorMeasurement v && Scalars.isEventMetric(v.key().metric())) {
         for (int i = 0; i < v.labels().size(); i++) {
           if (Double.isFinite(v.values()[i])) {
             rows.add(new String[] {v.key().probe() + "/" + v.key().metric(), v.labels().get(i), Double.toString(v.values()[i])});
