@@ -225,14 +225,15 @@ final class LinearProbe extends PerLayerProbe {
         std[j] += v * v;
       }
     }
-    List<Integer> kept = new ArrayList<>();
+    int[] kept = new int[d];
+    int k = 0;
     for (int j = 0; j < d; j++) {
       std[j] = Math.sqrt(std[j] / train.length);
       if (std[j] > LayerStatistics.DEAD) {
-        kept.add(j);
+        kept[k++] = j;
       }
     }
-    int k = kept.size();
+    kept = java.util.Arrays.copyOf(kept, k);
     double[] xTrain = standardised(a, train, kept, mean, std);
     double[] xTest = standardised(a, test, kept, mean, std);
     int[] yTrain = new int[train.length];
@@ -242,7 +243,7 @@ final class LinearProbe extends PerLayerProbe {
     double[] start = new double[classes * (k + 1)];
     for (int c = 0; c < classes; c++) {
       for (int t = 0; t < k; t++) {
-        start[c * k + t] = warm[c * d + kept.get(t)];
+        start[c * k + t] = warm[c * d + kept[t]];
       }
       start[classes * k + c] = warm[classes * d + c];
     }
@@ -250,7 +251,7 @@ final class LinearProbe extends PerLayerProbe {
     java.util.Arrays.fill(warm, 0);
     for (int c = 0; c < classes; c++) {
       for (int t = 0; t < k; t++) {
-        warm[c * d + kept.get(t)] = model.weight(c, t);
+        warm[c * d + kept[t]] = model.weight(c, t);
       }
       warm[classes * d + c] = model.theta[classes * k + c];
     }
@@ -260,12 +261,15 @@ final class LinearProbe extends PerLayerProbe {
     }
   }
 
-  private static double[] standardised(FloatMatrix a, int[] rows, List<Integer> columns, double[] mean, double[] std) {
-    double[] x = new double[rows.length * columns.size()];
+  private static double[] standardised(FloatMatrix a, int[] rows, int[] columns, double[] mean, double[] std) {
+    int k = columns.length;
+    double[] x = new double[rows.length * k];
+    float[] data = a.data();
     for (int r = 0; r < rows.length; r++) {
-      for (int c = 0; c < columns.size(); c++) {
-        int j = columns.get(c);
-        x[r * columns.size() + c] = (a.get(rows[r], j) - mean[j]) / std[j];
+      int o = rows[r] * a.cols();
+      for (int c = 0; c < k; c++) {
+        int j = columns[c];
+        x[r * k + c] = (data[o + j] - mean[j]) / std[j];
       }
     }
     return x;

@@ -40,6 +40,54 @@ class LinearProbeTest {
   }
 
   @Test
+  void fitSatisfiesTheOptimalityConditionsWithEveryLoopBlockInUse() {
+    // 11 exemplars x 6 features x 3 classes: the blocked loops (4 features, 4 exemplars) and their remainders
+    int rows = 11;
+    int features = 6;
+    int classes = 3;
+    double c = 0.7;
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    double[] x = new double[rows * features];
+    int[] y = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      y[i] = i % classes;
+      for (int j = 0; j < features; j++) {
+        x[i * features + j] = r.nextGaussian() + (j == y[i] ? 0.8 : 0);
+      }
+    }
+    LogisticRegression model = LogisticRegression.fit(x, y, rows, features, classes, c, 1000, 1e-12);
+    // stationarity, written out directly: sum_i (p_ic - [y_i = c]) x_ij + w_cj / C = 0, and sum_i (p_ic - [y_i = c]) = 0
+    double[][] g = new double[classes][features + 1];
+    for (int i = 0; i < rows; i++) {
+      double[] z = new double[classes];
+      double sum = 0;
+      for (int k = 0; k < classes; k++) {
+        z[k] = model.theta[classes * features + k];
+        for (int j = 0; j < features; j++) {
+          z[k] += model.weight(k, j) * x[i * features + j];
+        }
+      }
+      for (int k = 0; k < classes; k++) {
+        sum += Math.exp(z[k]);
+      }
+      for (int k = 0; k < classes; k++) {
+        double residual = Math.exp(z[k]) / sum - (y[i] == k ? 1 : 0);
+        for (int j = 0; j < features; j++) {
+          g[k][j] += residual * x[i * features + j];
+        }
+        g[k][features] += residual;
+      }
+    }
+    for (int k = 0; k < classes; k++) {
+      for (int j = 0; j < features; j++) {
+        assertThat(g[k][j] + model.weight(k, j) / c).as("class %d feature %d", k, j).isCloseTo(0, within(1e-9));
+      }
+      assertThat(g[k][features]).as("class %d intercept", k).isCloseTo(0, within(1e-9));
+      assertThat(model.weight(k, 0)).isNotZero();
+    }
+  }
+
+  @Test
   void nearestCentreByHand() {
     // training: class 0 at 0 and 2 (centre 1), class 1 at 8 and 10 (centre 9); test: 4 -> class 0, 6 -> class 1
     FloatMatrix a = new FloatMatrix(6, 1, new float[] {0, 2, 8, 10, 4, 6});
