@@ -15,8 +15,10 @@ module org.dsdl.app {
   opens org.dsdl.app.cli to info.picocli, com.google.guice;
   opens org.dsdl.app.config to com.fasterxml.jackson.databind, com.google.guice;
   opens org.dsdl.app.plugin to com.google.guice;
-  opens org.dsdl.app.pipeline to com.google.guice;
+  opens org.dsdl.app.pipeline to com.fasterxml.jackson.databind, com.google.guice;
   opens org.dsdl.app.rundir to com.fasterxml.jackson.databind, com.google.guice;
+
+  exports org.dsdl.app.logging to ch.qos.logback.core;
 
   uses org.dsdl.api.data.DatasetProvider;
   uses org.dsdl.api.model.EngineProvider;

@@ -12,6 +12,8 @@ public final class ExitCodes {
   public static final int PROBE_FAILED = 4;
   /** Interrupted by the user (SIGINT): 128 + 2, as shells report it. */
   public static final int INTERRUPTED = 130;
+  /** Stopped by SIGTERM (state saved, run marked interrupted): 128 + 15, as shells report it. */
+  public static final int TERMINATED = 143;
 
   private ExitCodes() {}
 }

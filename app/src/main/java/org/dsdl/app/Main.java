@@ -11,6 +11,7 @@ import org.dsdl.app.cli.ListCommand;
 import org.dsdl.app.cli.ReportCommand;
 import org.dsdl.app.cli.RunCommand;
 import org.dsdl.app.cli.ValidateCommand;
+import org.dsdl.app.config.Printable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
     subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class, ReportCommand.class, BenchCommand.class, DatasetCommand.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  the run failed (e.g. the loss became NaN); measured checkpoints are kept",
-        "  2  bad input (config, data, arguments, plugins)", "  4  the run finished but some probe failed"})
+        "  2  bad input (config, data, arguments, plugins)", "  4  the run finished but some probe failed",
+        "  130  stopped by Ctrl-C (state saved)", "  143  stopped by SIGTERM (state saved)"})
 public final class Main implements Runnable {
 
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "log debug detail and show stack traces of errors")
@@ -55,8 +57,8 @@ public final class Main implements Runnable {
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> report(cmd.getErr(), e));
     cli.setParameterExceptionHandler((e, args2) -> {
-      e.getCommandLine().getErr().println("dsdl: " + e.getMessage());
-      e.getCommandLine().getErr().println("Try 'dsdl " + e.getCommandLine().getCommandName() + " --help'.");
+      e.getCommandLine().getErr().println("dsdl: " + Printable.of(e.getMessage()));
+      e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return ExitCodes.BAD_INPUT;
     });
     return cli.execute(args);
@@ -66,21 +68,22 @@ public final class Main implements Runnable {
   static int report(PrintWriter err, Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof DsdlException d) {
-        err.println("dsdl: " + d.getMessage());
+        err.println("dsdl: " + Printable.of(d.getMessage()));
         if (debug) {
           e.printStackTrace(err);
         }
         return d.exitCode();
       }
     }
-    if (e instanceof DsdlException d) {
-      err.println("dsdl: " + d.getMessage());
+    String diskFull = IoFailures.describe(e);
+    if (diskFull != null) {
+      err.println("dsdl: " + Printable.of(diskFull));
       if (debug) {
         e.printStackTrace(err);
       }
-      return d.exitCode();
+      return ExitCodes.RUN_FAILED;
     }
-    err.println("dsdl: internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)"));
+    err.println("dsdl: internal error: " + Printable.of(e) + (debug ? "" : " (run with --debug for the stack trace)"));
     if (debug) {
       e.printStackTrace(err);
     }
@@ -90,6 +93,9 @@ public final class Main implements Runnable {
   /** Entry point. */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    // Image writers buffer in memory rather than in temporary files: no temporary file to leak,
+    // and no shutdown hook of ImageIO's that fails noisily when a disk has filled up.
+    javax.imageio.ImageIO.setUseCache(false);
     System.exit(execute(args));
   }
 

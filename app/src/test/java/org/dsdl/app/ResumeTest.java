@@ -160,7 +160,7 @@ class ResumeTest {
     String text = Files.readString(trainer);
     Files.writeString(trainer, text.replaceFirst("\"configSha256\" : \"[0-9a-f]+\"", "\"configSha256\" : \"00\""));
     assertThatThrownBy(() -> runner.resume(cut, Progress.silent(), new StopSignal()))
-        .hasMessageContaining("belongs to another config");
+        .hasMessageContaining("was modified after dsdl wrote it");
     Files.writeString(trainer, text);
     Files.delete(state);
     assertThatThrownBy(() -> runner.resume(cut, Progress.silent(), new StopSignal()))

@@ -31,6 +31,11 @@ public record ProbeContext(String name, List<String> classNames, List<LayerInfo>
    * too large to hand over through {@link Probe#saveState} (e.g. activations kept for
    * {@link Probe#finish}). It may not exist yet: create it when first needed. Empty outside a
    * run (unit tests, {@code dsdl bench}), where a probe keeps such data in memory.
+   *
+   * <p>Write each file once (e.g. one per checkpoint) and never change or delete it: dsdl
+   * checksums the folder at every state save and refuses to resume from a changed file, and a
+   * run killed during {@link Probe#finish} is resumed from these files. dsdl deletes the folder
+   * itself once the run has completed.
    */
   public Optional<Path> workDirectory() {
     return Optional.ofNullable(workDir);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dsdl.api.model.ModelPresets;
 import org.dsdl.app.DsdlException;
+import org.dsdl.app.config.Printable;
 import org.dsdl.app.plugin.PluginDescriptor;
 import org.dsdl.app.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
@@ -56,7 +57,7 @@ public final class DescribeCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     for (ObjectNode o : found) {
-      out.printf("%s (%s) — %s%n", o.get("name").asText(), o.get("kind").asText(), o.get("description").asText());
+      out.printf("%s (%s) — %s%n", Printable.of(o.get("name").asText()), o.get("kind").asText(), Printable.of(o.get("description").asText()));
       if (o.has("origin")) {
         out.printf("  origin: %s, version %s%n", o.get("origin").asText(), o.get("version").asText());
       }
@@ -67,20 +68,46 @@ public final class DescribeCommand implements Callable<Integer> {
       }
       JsonNode params = o.get("parameters");
       out.println(params.isEmpty() ? "  parameters: none" : "  parameters:");
+      List<String[]> rows = new ArrayList<>();
       for (JsonNode p : params) {
-        out.printf("    %-14s %-22s default %-12s %s%n", p.get("name").asText(), p.get("type").asText(), p.get("default"), p.path("description").asText());
+        rows.add(new String[] {p.get("name").asText(), p.get("type").asText(), "default " + p.get("default"), p.path("description").asText()});
       }
+      printAligned(out, rows);
       if (o.has("outputs")) {
         out.println("  outputs:");
         o.get("outputs").forEach(x -> out.println("    " + x.asText()));
       }
       if (o.has("layers")) {
         out.println("  layers:");
-        o.get("layers").forEach(l -> out.printf("    %-14s %-7s %-14s %,d%n", l.get("name").asText(), l.get("kind").asText(),
-            l.get("shape").asText(), l.get("parameters").asLong()));
+        List<String[]> layers = new ArrayList<>();
+        o.get("layers").forEach(l -> layers.add(new String[] {l.get("name").asText(), l.get("kind").asText(), l.get("shape").asText(),
+            String.format(java.util.Locale.ROOT, "%,d", l.get("parameters").asLong())}));
+        printAligned(out, layers);
       }
     }
     out.flush();
     return 0;
+  }
+
+  /** Prints rows indented by four spaces, each column as wide as its widest cell, the last one unpadded. */
+  static void printAligned(PrintWriter out, List<String[]> rows) {
+    int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
+    int[] width = new int[columns];
+    for (String[] r : rows) {
+      for (int c = 0; c < r.length - 1; c++) {
+        width[c] = Math.max(width[c], Printable.of(r[c]).length());
+      }
+    }
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder("   ");
+      for (int c = 0; c < r.length; c++) {
+        String cell = Printable.of(r[c]);
+        line.append(' ').append(cell);
+        if (c < r.length - 1) {
+          line.append(" ".repeat(width[c] - cell.length()));
+        }
+      }
+      out.println(line.toString().stripTrailing());
+    }
   }
 }

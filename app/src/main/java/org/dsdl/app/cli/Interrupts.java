@@ -7,26 +7,32 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * Ctrl-C (SIGINT) asks the run to stop at the next step, save its state and mark itself
- * interrupted; a second Ctrl-C stops the process at once. Replacing the JVM's default handler
- * (which would start shutdown mid-step) needs {@code sun.misc.Signal}.
+ * Ctrl-C (SIGINT) and SIGTERM ask the run to stop at the next step, save its state and mark itself
+ * interrupted; a second signal stops the process at once. Replacing the JVM's default handlers
+ * (which would start shutdown mid-step, leaving the run marked as running) needs
+ * {@code sun.misc.Signal}.
  */
 final class Interrupts {
   private static final Logger LOG = LoggerFactory.getLogger(Interrupts.class);
 
   private Interrupts() {}
 
-  static void onCtrlC(StopSignal stop) {
+  static void onStopSignals(StopSignal stop) {
+    handle("INT", "Ctrl-C", ExitCodes.INTERRUPTED, stop);
+    handle("TERM", "SIGTERM", ExitCodes.TERMINATED, stop);
+  }
+
+  private static void handle(String signal, String name, int exitCode, StopSignal stop) {
     try {
-      Signal.handle(new Signal("INT"), sig -> {
+      Signal.handle(new Signal(signal), sig -> {
         if (stop.requested()) {
-          Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+          Runtime.getRuntime().halt(exitCode);
         }
-        LOG.warn("stopping at the next step and saving state (Ctrl-C again to abort now)");
-        stop.request();
+        LOG.warn("{}: stopping at the next step and saving state ({} again to abort now)", name, name);
+        stop.request(name, exitCode);
       });
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
-      LOG.debug("cannot handle SIGINT here; Ctrl-C will end the process without saving", e);
+      LOG.debug("cannot handle SIG{} here; it will end the process without saving", signal, e);
     }
   }
 }

@@ -78,7 +78,11 @@ public final class ReportCommand implements Callable<Integer> {
       var bound = binder.bind(plugin, params, "visualizer " + name);
       uses.add(new PluginUse(name, plugin, bound.parameters(), bound.resolved()));
     }
-    String error = renderer.render(runDir, uses);
-    return error == null ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+    // under the run's lock: a run still writing this directory is not rendered over
+    try (java.nio.channels.FileChannel lock = org.dsdl.app.rundir.RunDirectory.lock(runDir)) {
+      return renderer.render(runDir, uses).error() == null ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+    } catch (java.io.IOException e) {
+      throw DsdlException.badInput("cannot lock " + runDir + ": " + e.getMessage(), e);
+    }
   }
 }

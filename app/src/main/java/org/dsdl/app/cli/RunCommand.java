@@ -53,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     Progress progress = noProgress || System.console() == null ? Progress.silent() : new ConsoleProgress();
     StopSignal stop = new StopSignal();
-    Interrupts.onCtrlC(stop);
+    Interrupts.onStopSignals(stop);
     RunOutcome outcome;
     if (resume != null) {
       if (experiment.given() || out != null || force) {
@@ -70,14 +70,14 @@ public final class RunCommand implements Callable<Integer> {
     var timings = m.timings();
     spec.commandLine().getOut().printf(Locale.ROOT,
         "%s: %s, %d checkpoints, %,d parameters, %.1f s (training %.1f s at %.0f samples/s, %.0f%% inside the engine)%n",
-        outcome.directory(), m.status().name().toLowerCase(Locale.ROOT), m.checkpoints().size(), m.model().parameterCount(),
+        org.dsdl.app.config.Printable.of(outcome.directory()), m.status().name().toLowerCase(Locale.ROOT), m.checkpoints().size(), m.model().parameterCount(),
         timings.total(), timings.training(), timings.trainingSamplesPerSecond(),
         timings.training() == 0 ? 0 : 100 * timings.trainingSessionCalls() / timings.training());
     spec.commandLine().getOut().flush();
     if (m.status() == org.dsdl.api.run.RunStatus.INTERRUPTED) {
-      spec.commandLine().getErr().println("dsdl: " + m.error());
+      spec.commandLine().getErr().println("dsdl: " + org.dsdl.app.config.Printable.of(m.error()));
     } else if (m.error() != null) {
-      spec.commandLine().getErr().println("dsdl: run failed: " + m.error());
+      spec.commandLine().getErr().println("dsdl: run failed: " + org.dsdl.app.config.Printable.of(m.error()));
     } else if (!m.probeFailures().isEmpty()) {
       spec.commandLine().getErr().println("dsdl: " + m.probeFailures().size() + " probe failure(s), first: "
           + m.probeFailures().get(0).probe() + " at checkpoint " + m.probeFailures().get(0).checkpoint() + ": "

@@ -32,8 +32,8 @@ public record ExperimentConfig(
 
   /** Validates what binding cannot. */
   public ExperimentConfig {
-    if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9._-]+")) {
-      throw new IllegalArgumentException("name must be letters, digits, '.', '_' or '-', got '" + name + "'");
+    if (!SafeName.isSafe(name)) {
+      throw new IllegalArgumentException("name must be " + SafeName.RULE + ", got '" + Printable.of(name, 80) + "'");
     }
     probes = List.copyOf(probes);
     visualizers = List.copyOf(visualizers);

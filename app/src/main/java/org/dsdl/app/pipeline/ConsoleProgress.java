@@ -11,8 +11,8 @@ public final class ConsoleProgress implements Progress {
   private int checkpoints;
   private int lastCheckpoint;
   private String lastSummary = "";
-  private double loss;
-  private double accuracy;
+  private final RunningAverage loss = new RunningAverage(0.9);
+  private final RunningAverage accuracy = new RunningAverage(0.9);
 
   @Override
   public void start(long totalSteps, int checkpointCount) {
@@ -23,8 +23,8 @@ public final class ConsoleProgress implements Progress {
 
   @Override
   public void step(long step, double batchLoss, double batchAccuracy) {
-    this.loss = 0.9 * loss + 0.1 * batchLoss;
-    this.accuracy = 0.9 * accuracy + 0.1 * batchAccuracy;
+    loss.add(batchLoss);
+    accuracy.add(batchAccuracy);
     bar.stepTo(step);
     refresh();
   }
@@ -37,7 +37,8 @@ public final class ConsoleProgress implements Progress {
   }
 
   private void refresh() {
-    bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f acc %.2f | ckpt %d/%d %s", loss, accuracy, lastCheckpoint + 1, checkpoints, lastSummary));
+    String batch = loss.count() == 0 ? "" : String.format(Locale.ROOT, " loss %.3f acc %.2f |", loss.value(), accuracy.value());
+    bar.setExtraMessage(String.format(Locale.ROOT, "%s ckpt %d/%d %s", batch, lastCheckpoint + 1, checkpoints, lastSummary));
   }
 
   @Override

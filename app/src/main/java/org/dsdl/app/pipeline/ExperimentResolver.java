@@ -78,6 +78,11 @@ public final class ExperimentResolver {
   }
 
   private PluginUse use(PluginKind kind, PluginRef ref, String where) {
+    try {
+      org.dsdl.app.config.SafeName.check(ref.displayName(), where);
+    } catch (IllegalArgumentException e) {
+      throw DsdlException.badInput(e.getMessage(), e);
+    }
     var plugin = registry.get(kind, ref.type());
     ParameterBinder.Bound bound = binder.bind(plugin, ref.parameters(), where + " (" + ref.type() + ")");
     return new PluginUse(ref.displayName(), plugin, bound.parameters(), bound.resolved());

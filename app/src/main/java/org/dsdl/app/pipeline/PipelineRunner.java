@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import org.dsdl.api.snapshot.Evaluation;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.ExitCodes;
+import org.dsdl.app.RunDirectoryIoException;
 import org.dsdl.app.config.ConfigLoader;
 import org.dsdl.app.rundir.Json;
 import org.dsdl.app.rundir.Manifest;
@@ -25,6 +27,7 @@ import org.dsdl.app.rundir.RunDirectory;
 import org.dsdl.app.rundir.RunRecordReader;
 import org.dsdl.app.rundir.StateStore;
 import org.dsdl.app.rundir.TrainerState;
+import org.dsdl.app.rundir.WorkFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,64 +50,111 @@ public final class PipelineRunner {
     this.resolver = resolver;
   }
 
-  /** Starts a new run of {@code plan} in {@code out} ({@code force}: replace a previous run there). */
+  /** Starts a new run of {@code plan} in {@code out} ({@code force}: replace a previous dsdl run there). */
   public RunOutcome run(ExperimentPlan plan, Path out, boolean force, Progress progress, StopSignal stop) {
     RunDirectory.check(out, force);
     RunSetup setup = RunSetup.of(plan, out.toAbsolutePath());
-    try (RunDirectory dir = RunDirectory.create(out, force);
-        Model model = setup.buildModel()) {
+    try (Model model = setup.buildModel()) {
       RunState state = newState(setup, model);
-      dir.writeManifest(state.manifest(RunStatus.RUNNING, System.nanoTime()));
-      writeContactSheet(setup, dir.path());
-      return train(setup, model, dir, state, 0, 0, progress, stop);
+      try (RunDirectory dir = RunDirectory.create(out, force, state.manifest(RunStatus.RUNNING, System.nanoTime()))) {
+        writeContactSheet(setup, dir.path());
+        return train(setup, model, dir, state, 0, 0, progress, stop);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("writing the run directory " + out + " failed", e);
+      throw new RunDirectoryIoException(out, e);
     }
   }
 
   /**
    * Continues a stopped or killed run from its last saved state: same schedule, same remaining
-   * batches in the same order. Measurements of checkpoints after the saved state (a run killed
-   * while measuring) are dropped and measured again. Everything is checked before anything in the
-   * run directory is modified.
+   * batches in the same order. Measurements made after the saved state (a run killed while
+   * measuring or finishing) are dropped and made again. A completed run whose visualizers did not
+   * finish is rendered. Everything is checked, under the run's lock, before anything in the run
+   * directory is modified.
    */
   public RunOutcome resume(Path runDir, Progress progress, StopSignal stop) {
-    Manifest manifest = RunRecordReader.manifest(runDir);
-    if (manifest.status() == RunStatus.COMPLETED) {
-      throw DsdlException.badInput("cannot resume " + runDir + ": the run has already completed");
+    RunRecordReader.manifest(runDir); // a clear error for a folder that is not a run, before taking a lock in it
+    FileChannel lock;
+    try {
+      lock = RunDirectory.lock(runDir);
+    } catch (IOException e) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": cannot lock it: " + e.getMessage(), e);
     }
-    TrainerState saved = StateStore.load(runDir, configSha256(manifest.config()));
-    ExperimentPlan plan = resolver.resolve(loader.fromTree((ObjectNode) manifest.config(), runDir.resolve(RunDirectory.MANIFEST).toString()));
-    RunSetup setup = RunSetup.of(plan, runDir.toAbsolutePath());
-    Manifest.DatasetSummary now = setup.data().summary(plan.dataset().plugin().name());
-    if (!now.trainIdsSha256().equals(manifest.dataset().trainIdsSha256()) || !now.contentSha256().equals(manifest.dataset().contentSha256())
-        || !now.probeSetIdsSha256().equals(manifest.dataset().probeSetIdsSha256())) {
-      throw DsdlException.badInput("cannot resume " + runDir + ": the dataset loaded now differs from the one the run started with"
-          + " (content or id hashes in run.json differ)");
-    }
-    try (Model model = setup.buildModel()) {
-      try {
-        model.restoreState(StateStore.engineStateOf(runDir, saved));
-      } catch (IllegalArgumentException e) {
-        throw DsdlException.badInput("cannot resume " + runDir + ": " + e.getMessage(), e);
+    boolean handedOver = false;
+    try {
+      Manifest manifest = RunRecordReader.manifest(runDir);
+      ExperimentPlan plan = resolver.resolve(loader.fromTree((ObjectNode) manifest.config(), runDir.resolve(RunDirectory.MANIFEST).toString()));
+      if (manifest.status() == RunStatus.COMPLETED) {
+        if (manifest.outputs() != null) {
+          throw DsdlException.badInput("cannot resume " + runDir + ": the run has already completed");
+        }
+        return finishRendering(runDir, manifest, plan);
       }
-      restoreProbes(setup, runDir, saved);
-      RunState state = newState(setup, model);
-      manifest.checkpoints().stream().filter(c -> c.index() < saved.nextCheckpoint()).forEach(state.checkpoints::add);
-      manifest.probeFailures().stream().filter(f -> f.checkpoint() < saved.nextCheckpoint()).forEach(state.failures::add);
-      state.trainingSeconds = saved.trainingSeconds();
-      state.sessionSeconds = saved.sessionSeconds();
-      state.checkpointSeconds = saved.checkpointSeconds();
-      state.probeSeconds.putAll(saved.probeSeconds());
-      state.earlierSeconds = saved.elapsedSeconds();
-      state.samples = saved.samplesSeen();
-      LOG.info("resuming {} at step {} (checkpoint {} of {})", runDir, saved.step(), saved.nextCheckpoint(), setup.schedule().size());
-      try (RunDirectory dir = RunDirectory.reopen(runDir, saved.nextCheckpoint())) {
-        return train(setup, model, dir, state, saved.step(), saved.nextCheckpoint(), progress, stop);
+      TrainerState saved = StateStore.load(runDir, configSha256(manifest.config()));
+      RunSetup setup = RunSetup.of(plan, runDir.toAbsolutePath());
+      Manifest.DatasetSummary now = setup.data().summary(plan.dataset().plugin().name());
+      if (!now.trainIdsSha256().equals(manifest.dataset().trainIdsSha256()) || !now.contentSha256().equals(manifest.dataset().contentSha256())
+          || !now.probeSetIdsSha256().equals(manifest.dataset().probeSetIdsSha256())) {
+        throw DsdlException.badInput("cannot resume " + runDir + ": the dataset loaded now differs from the one the run started with"
+            + " (content or id hashes in run.json differ)");
+      }
+      SavedPosition.check(runDir, saved, manifest, setup.schedule(), setup.feeder());
+      List<Path> laterWork = WorkFiles.verify(runDir, saved.workFiles());
+      Map<String, byte[]> probeStates = StateStore.probeStatesOf(runDir, saved);
+      try (Model model = setup.buildModel()) {
+        try {
+          model.restoreState(StateStore.engineStateOf(runDir, saved));
+        } catch (IllegalArgumentException e) {
+          throw DsdlException.badInput("cannot resume " + runDir + ": " + e.getMessage(), e);
+        }
+        restoreProbes(setup, runDir, probeStates);
+        for (Path p : laterWork) {
+          Files.deleteIfExists(p);
+        }
+        RunState state = newState(setup, model);
+        manifest.checkpoints().stream().filter(c -> c.index() < saved.nextCheckpoint()).forEach(state.checkpoints::add);
+        manifest.probeFailures().stream().filter(f -> f.checkpoint() >= 0 && f.checkpoint() < saved.nextCheckpoint())
+            .forEach(state.failures::add);
+        state.trainingSeconds = saved.trainingSeconds();
+        state.sessionSeconds = saved.sessionSeconds();
+        state.checkpointSeconds = saved.checkpointSeconds();
+        state.probeSeconds.putAll(saved.probeSeconds());
+        state.earlierSeconds = saved.elapsedSeconds();
+        state.samples = saved.samplesSeen();
+        LOG.info("resuming {} at step {} (checkpoint {} of {})", runDir, saved.step(), saved.nextCheckpoint(), setup.schedule().size());
+        RunDirectory dir = RunDirectory.reopen(runDir, lock, saved.metricsLines());
+        handedOver = true;
+        try (dir) {
+          return train(setup, model, dir, state, saved.step(), saved.nextCheckpoint(), progress, stop);
+        }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("writing the run directory " + runDir + " failed", e);
+      throw new RunDirectoryIoException(runDir, e);
+    } finally {
+      if (!handedOver) {
+        try {
+          lock.close();
+        } catch (IOException e) {
+          LOG.debug("releasing the lock of {}", runDir, e);
+        }
+      }
     }
+  }
+
+  /** Renders a completed run whose visualizers were stopped (killed while rendering). */
+  private RunOutcome finishRendering(Path runDir, Manifest m, ExperimentPlan plan) throws IOException {
+    LOG.info("{} completed but its visualizers did not finish; rendering it", runDir);
+    long v0 = System.nanoTime();
+    ReportRenderer.Rendering r = renderer.render(runDir, plan.visualizers());
+    Manifest.Timings t = m.timings();
+    Manifest done = new Manifest(m.format(), m.name(), r.error() == null ? m.status() : RunStatus.FAILED, m.seed(), m.seeds(), m.versions(),
+        m.config(), m.dataset(), m.model(), m.checkpoints(), m.probeFailures(),
+        new Manifest.Timings(t.total(), t.training(), t.trainingSessionCalls(), t.checkpoints(), t.probes(), (System.nanoTime() - v0) / 1e9,
+            t.trainingSamplesPerSecond()),
+        r.error() == null ? m.error() : r.error(), r.relativeTo(runDir));
+    RunDirectory.writeManifest(runDir, done);
+    int code = r.error() != null ? ExitCodes.RUN_FAILED : m.probeFailures().isEmpty() ? ExitCodes.OK : ExitCodes.PROBE_FAILED;
+    return new RunOutcome(code, runDir, done);
   }
 
   private static RunState newState(RunSetup s, Model model) {
@@ -133,6 +183,7 @@ public final class PipelineRunner {
     String configHash = configSha256(s.plan().resolved());
     String failure = null;
     boolean interrupted = false;
+    WorkFiles workFiles = new WorkFiles();
     progress.start(schedule.totalSteps(), schedule.size());
     while (true) {
       if (next < schedule.size() && schedule.steps().get(next) == step) {
@@ -147,7 +198,7 @@ public final class PipelineRunner {
         dir.writeManifest(state.manifest(RunStatus.RUNNING, started));
         if (saveState) {
           long s0 = System.nanoTime();
-          saveState(s, probes, dir, model, state, step, next, configHash, started);
+          saveState(s, probes, dir, model, state, step, next, configHash, started, workFiles);
           state.checkpointSeconds += (System.nanoTime() - s0) / 1e9;
         }
         progress.checkpoint(next - 1, state.lastSummary);
@@ -158,7 +209,7 @@ public final class PipelineRunner {
       if (stop.requested()) {
         interrupted = true;
         if (saveState) {
-          saveState(s, probes, dir, model, state, step, next, configHash, started);
+          saveState(s, probes, dir, model, state, step, next, configHash, started, workFiles);
         }
         break;
       }
@@ -182,7 +233,7 @@ public final class PipelineRunner {
     RunStatus status;
     if (interrupted) {
       status = RunStatus.INTERRUPTED;
-      state.error = "interrupted at step " + step + (saveState ? "; continue with: dsdl run --resume " + dir.path() : "");
+      state.error = "interrupted (" + stop.reason() + ") at step " + step + (saveState ? "; continue with: dsdl run --resume " + dir.path() : "");
       LOG.warn(state.error);
     } else if (failure != null) {
       status = RunStatus.FAILED;
@@ -199,25 +250,30 @@ public final class PipelineRunner {
       }
     }
     dir.writeManifest(state.manifest(status, started));
+    if (status == RunStatus.COMPLETED) {
+      // the probes' work files served finish(); a completed run is never resumed from them
+      RunDirectory.deleteProbeWork(dir.path());
+    }
     long v0 = System.nanoTime();
-    String vizError = renderer.render(dir.path(), s.plan().visualizers());
+    ReportRenderer.Rendering rendering = renderer.render(dir.path(), s.plan().visualizers());
     state.visualizerSeconds = (System.nanoTime() - v0) / 1e9;
-    if (vizError != null && status == RunStatus.COMPLETED) {
-      state.error = vizError;
+    state.outputs = rendering.relativeTo(dir.path());
+    if (rendering.error() != null && status == RunStatus.COMPLETED) {
+      state.error = rendering.error();
       status = RunStatus.FAILED;
     }
     Manifest last = state.manifest(status, started);
     dir.writeManifest(last);
     int code = switch (status) {
       case FAILED -> ExitCodes.RUN_FAILED;
-      case INTERRUPTED -> ExitCodes.INTERRUPTED;
+      case INTERRUPTED -> stop.exitCode();
       default -> state.failures.isEmpty() ? ExitCodes.OK : ExitCodes.PROBE_FAILED;
     };
     return new RunOutcome(code, dir.path(), last);
   }
 
   private static void saveState(RunSetup s, ProbeExecutor probes, RunDirectory dir, Model model, RunState state, long step, int next,
-      String configHash, long started) throws IOException {
+      String configHash, long started, WorkFiles workFiles) throws IOException {
     Map<String, byte[]> probeStates = new java.util.LinkedHashMap<>();
     for (RunSetup.NamedProbe p : s.probes()) {
       if (probes.disabled(p.name())) {
@@ -231,12 +287,11 @@ public final class PipelineRunner {
     }
     StateStore.save(dir.path(), model, new TrainerState(TrainerState.FORMAT, step, next, state.samples, configHash, null, null,
         state.trainingSeconds, state.sessionSeconds, state.checkpointSeconds, Map.copyOf(state.probeSeconds), state.elapsed(started),
-        null, null), probeStates);
+        null, null, dir.lines(), null, null), probeStates, workFiles);
   }
 
   /** Hands each probe the state it saved before the stop; a probe that cannot read it back is bad input. */
-  private static void restoreProbes(RunSetup setup, Path runDir, TrainerState saved) {
-    Map<String, byte[]> states = StateStore.probeStatesOf(runDir, saved);
+  private static void restoreProbes(RunSetup setup, Path runDir, Map<String, byte[]> states) {
     for (RunSetup.NamedProbe p : setup.probes()) {
       byte[] bytes = states.get(p.name());
       if (bytes == null || bytes.length == 0) {
@@ -259,12 +314,9 @@ public final class PipelineRunner {
     }
   }
 
-  /** The file in a run directory that shows what the network sees: a row of training exemplars per class. */
-  public static final String CONTACT_SHEET = "dataset.png";
-
   private static void writeContactSheet(RunSetup setup, Path runDir) throws IOException {
     java.awt.image.BufferedImage sheet = ContactSheet.render(setup.data().dataset(), 10, 2);
-    org.dsdl.api.io.OutputFiles.writeAtomically(runDir.resolve(CONTACT_SHEET), out -> javax.imageio.ImageIO.write(sheet, "png", out));
+    org.dsdl.api.io.OutputFiles.writeAtomically(runDir.resolve(RunDirectory.CONTACT_SHEET), out -> javax.imageio.ImageIO.write(sheet, "png", out));
   }
 
   private void measure(Model model, Checkpoint cp, RunSetup s, RunDirectory dir, RunState state, ProbeExecutor probes) throws IOException {

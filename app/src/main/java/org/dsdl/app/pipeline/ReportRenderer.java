@@ -2,6 +2,7 @@ package org.dsdl.app.pipeline;
 
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.dsdl.api.run.RunRecord;
 import org.dsdl.api.viz.Visualizer;
@@ -19,20 +20,39 @@ public final class ReportRenderer {
   public ReportRenderer() {}
 
   /**
-   * Renders {@code runDir} with each visualizer; one failing visualizer does not stop the others.
+   * What the visualizers did.
    *
-   * @return null if all succeeded, else a line naming the failures
+   * @param files every file they wrote
+   * @param error null if all succeeded, else a line naming the failures
    */
+  public record Rendering(List<Path> files, String error) {
+    /** The files inside {@code runDir}, relative to it, '/'-separated (files written elsewhere are left out). */
+    public List<String> relativeTo(Path runDir) {
+      Path root = runDir.toAbsolutePath().normalize();
+      List<String> out = new ArrayList<>();
+      for (Path f : files) {
+        Path p = root.resolve(f).toAbsolutePath().normalize();
+        if (p.startsWith(root) && !p.equals(root)) {
+          out.add(root.relativize(p).toString().replace('\\', '/'));
+        }
+      }
+      return List.copyOf(out);
+    }
+  }
+
+  /** Renders {@code runDir} with each visualizer; one failing visualizer does not stop the others. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public String render(Path runDir, List<PluginUse> visualizers) {
+  public Rendering render(Path runDir, List<PluginUse> visualizers) {
     RunRecord record = RunRecordReader.read(runDir);
     StringBuilder errors = new StringBuilder();
+    List<Path> written = new ArrayList<>();
     for (PluginUse use : visualizers) {
       try {
         Visualizer v = ((VisualizerProvider) use.plugin().provider()).create(use.parameters());
-        for (Path p : v.render(record)) {
-          LOG.info("{} wrote {}", use.alias(), p);
-        }
+        List<Path> files = v.render(record);
+        written.addAll(files);
+        LOG.info("{}: {}", use.alias(), summary(runDir, files));
+        files.forEach(f -> LOG.debug("{} wrote {}", use.alias(), f));
       } catch (Exception e) {
         String line = "visualizer '" + use.alias() + "' failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
         LOG.error(line);
@@ -40,6 +60,23 @@ public final class ReportRenderer {
         errors.append(errors.length() == 0 ? "" : "; ").append(line);
       }
     }
-    return errors.length() == 0 ? null : errors.toString();
+    return new Rendering(List.copyOf(written), errors.length() == 0 ? null : errors.toString());
+  }
+
+  /** "wrote report.html", or "wrote 54 files in figures/" for many: one log line per visualizer. */
+  static String summary(Path runDir, List<Path> files) {
+    if (files.isEmpty()) {
+      return "wrote nothing";
+    }
+    if (files.size() == 1) {
+      return "wrote " + files.get(0);
+    }
+    Path common = files.get(0).toAbsolutePath().normalize().getParent();
+    for (Path f : files) {
+      while (common != null && !f.toAbsolutePath().normalize().startsWith(common)) {
+        common = common.getParent();
+      }
+    }
+    return "wrote " + files.size() + " files in " + (common == null ? runDir : common);
   }
 }

@@ -30,6 +30,8 @@ final class RunState {
   double earlierSeconds;
   long samples;
   String error;
+  /** The visualizers' files, relative to the run directory, once they have run. */
+  List<String> outputs;
   String lastSummary = "";
 
   RunState(ExperimentPlan plan, Seeds seeds, PreparedData data, String engineVersion) {
@@ -61,6 +63,6 @@ final class RunState {
         checkpointSeconds, Map.copyOf(probeSeconds), visualizerSeconds, trainingSeconds == 0 ? 0 : samples / trainingSeconds);
     return new Manifest(Manifest.FORMAT, plan.config().name(), status, seeds.master(), seedMap,
         Versions.all(engineVersion), plan.resolved(), datasetSummary, model,
-        List.copyOf(checkpoints), List.copyOf(failures), timings, error);
+        List.copyOf(checkpoints), List.copyOf(failures), timings, error, outputs == null ? null : List.copyOf(outputs));
   }
 }

@@ -23,6 +23,8 @@ import org.dsdl.api.run.RunStatus;
  * @param probeFailures probes that threw, per checkpoint
  * @param timings wall-clock totals in seconds
  * @param error why the run failed, or null
+ * @param outputs the files the visualizers wrote at the end, relative to the run directory; null
+ *     until they have run (a run killed while rendering is rendered by {@code --resume})
  */
 public record Manifest(
     int format,
@@ -37,7 +39,8 @@ public record Manifest(
     List<CheckpointEntry> checkpoints,
     List<ProbeFailure> probeFailures,
     Timings timings,
-    String error) {
+    String error,
+    List<String> outputs) {
 
   /** The layout version this dsdl writes and reads. */
   public static final int FORMAT = 1;

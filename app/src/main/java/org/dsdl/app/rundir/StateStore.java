@@ -32,14 +32,15 @@ public final class StateStore {
 
   /** Saves the model's state and the trainer's position. */
   public static void save(Path runDir, Model model, TrainerState position) throws IOException {
-    save(runDir, model, position, Map.of());
+    save(runDir, model, position, Map.of(), new WorkFiles());
   }
 
   /**
    * Saves the model's state, the probes' states (those not empty, by probe name) and the trainer's
-   * position, which names both files.
+   * position, which names both files and records the checksums of the probes' work files.
    */
-  public static void save(Path runDir, Model model, TrainerState position, Map<String, byte[]> probeStates) throws IOException {
+  public static void save(Path runDir, Model model, TrainerState position, Map<String, byte[]> probeStates, WorkFiles workFiles)
+      throws IOException {
     Path dir = runDir.resolve(DIR);
     Files.createDirectories(dir);
     String base = String.format("ckpt-%04d-s%d", position.nextCheckpoint(), position.step());
@@ -62,7 +63,8 @@ public final class StateStore {
     }
     TrainerState state = new TrainerState(TrainerState.FORMAT, position.step(), position.nextCheckpoint(), position.samplesSeen(),
         position.configSha256(), name, sha256(file), position.trainingSeconds(), position.sessionSeconds(),
-        position.checkpointSeconds(), position.probeSeconds(), position.elapsedSeconds(), probesName, probesSha);
+        position.checkpointSeconds(), position.probeSeconds(), position.elapsedSeconds(), probesName, probesSha,
+        position.metricsLines(), workFiles.hash(dir), null).sealed();
     OutputFiles.writeAtomically(dir.resolve(TRAINER), out -> Json.PRETTY.writeValue(out, state));
     try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "ckpt-*")) {
       for (Path p : old) {
@@ -119,6 +121,10 @@ public final class StateStore {
     if (s.format() != TrainerState.FORMAT) {
       throw DsdlException.badInput("cannot resume " + runDir + ": " + trainer + " has format " + s.format() + ", this dsdl reads " + TrainerState.FORMAT);
     }
+    if (s.seal() == null || !s.seal().equals(s.expectedSeal())) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": " + trainer + " was modified after dsdl wrote it (its seal does not match"
+          + " its content); the state cannot be trusted");
+    }
     if (!configSha256.equals(s.configSha256())) {
       throw DsdlException.badInput("cannot resume " + runDir + ": " + trainer + " belongs to another config than run.json's (config hash differs)");
     }
@@ -132,6 +138,9 @@ public final class StateStore {
       }
     } catch (IOException e) {
       throw DsdlException.badInput("cannot resume " + runDir + ": cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (s.workFiles() == null) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": " + trainer + " lists no probe work files");
     }
     return s;
   }

@@ -78,7 +78,7 @@ class StateStoreTest {
   }
 
   private static TrainerState at(long step, int next) {
-    return new TrainerState(TrainerState.FORMAT, step, next, step * 16, "cfg", null, null, 1, 1, 1, Map.of(), 2, null, null);
+    return new TrainerState(TrainerState.FORMAT, step, next, step * 16, "cfg", null, null, 1, 1, 1, Map.of(), 2, null, null, 0, null, null);
   }
 
   @Test

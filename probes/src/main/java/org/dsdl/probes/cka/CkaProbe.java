@@ -27,7 +27,7 @@ import org.dsdl.probes.stats.LayerStatistics;
  * pooled activations (n exemplars × Σ units floats per checkpoint: 500 × 1,021 × 4 B ≈ 2 MB per
  * checkpoint for the default experiment, never whole maps). In a run they go to the probe's work
  * directory, one file per checkpoint, so memory holds two checkpoints at most and a resumed run
- * still has them; they are deleted once {@link #finish} has used them. Without a work directory
+ * still has them; dsdl deletes them once the run has completed. Without a work directory
  * (tests, benchmarks) they are kept in memory.
  */
 final class CkaProbe implements KeepsHistory {
@@ -151,26 +151,13 @@ final class CkaProbe implements KeepsHistory {
       Checkpoint at = settled < 0 ? cps.get(cps.size() - 1) : cps.get(settled);
       out.addAll(new Measurements(name, at).scalar("settling_step", e.getKey(), settled < 0 ? Double.NaN : at.step()).list());
     }
-    clearWork(cps);
+    inMemory.clear();
     return out;
   }
 
   private double[][] gram(FloatMatrix x) {
     double[][] k = Cka.centredGram(x);
     return p.debiased() ? Cka.uCentre(k) : k;
-  }
-
-  private void clearWork(List<Checkpoint> cps) {
-    inMemory.clear();
-    if (work != null) {
-      for (Checkpoint c : cps) {
-        try {
-          java.nio.file.Files.deleteIfExists(work.resolve(fileName(c.index())));
-        } catch (IOException e) {
-          // leftover files cost disk space only
-        }
-      }
-    }
   }
 
   @Override

@@ -492,5 +492,6 @@
     document.body.setAttribute("data-selftest", result);
     document.body.setAttribute("data-sections", String(document.querySelectorAll("section").length));
     document.body.setAttribute("data-render-ms", String(Math.round(performance.now())));
+    document.body.setAttribute("data-overflow-x", String(document.documentElement.scrollWidth - document.documentElement.clientWidth));
   }
 })();

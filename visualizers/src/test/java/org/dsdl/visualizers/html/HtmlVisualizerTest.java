@@ -54,7 +54,7 @@ class HtmlVisualizerTest {
     Path report = render(false);
     Path stderr = dir.resolve("chromium.err");
     Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-        "--user-data-dir=" + dir.resolve("profile"), "--dump-dom", report.toUri() + "#selftest")
+        "--user-data-dir=" + dir.resolve("profile"), "--window-size=1280,2400", "--dump-dom", report.toUri() + "#selftest")
         .redirectError(stderr.toFile()).start();
     String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
@@ -64,6 +64,8 @@ class HtmlVisualizerTest {
     // the self-test moved the first slider from the last checkpoint to the first
     assertThat(body).contains("data-selftest=\"checkpoint 3 · step 400 · epoch 10 -&gt; checkpoint 0 · step 0 · epoch 0\"");
     assertThat(body).contains("data-sections=\"7\"");
+    // a 10,000-character class name wraps inside the page instead of widening it
+    assertThat(body).contains("data-overflow-x=\"0\"");
     // the hostile class name is text in the page, never an element
     assertThat(dom).contains("&lt;script&gt;document.title='owned'&lt;/script&gt;").doesNotContain("<script>document.title");
     assertThat(dom).contains("<title>dsdl report: sample &lt;b&gt;run&lt;/b&gt;</title>");
