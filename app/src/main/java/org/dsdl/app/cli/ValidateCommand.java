@@ -26,12 +26,11 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ExperimentPlan plan = experiment.plan();
     PreparedData data = PreparedData.prepare(plan, new Seeds(plan.config().seed()));
-    var out = spec.commandLine().getOut();
-    out.print(new YAMLMapper().writeValueAsString(plan.resolved()));
     int batch = plan.config().training().batchSize();
     long stepsPerEpoch = (data.dataset().train().size() + batch - 1) / batch;
-    CheckpointSchedule schedule = CheckpointSchedule.of(stepsPerEpoch, plan.config().training().epochs(),
-        plan.config().checkpoints().perEpoch(), plan.config().checkpoints().earlyLogSpaced());
+    CheckpointSchedule schedule = CheckpointSchedule.of(plan, stepsPerEpoch);
+    var out = spec.commandLine().getOut();
+    out.print(new YAMLMapper().writeValueAsString(plan.resolved()));
     out.printf(Locale.ROOT, "# valid: %d classes, %d training + %d held-out exemplars of %s, probe set %d;"
             + " model %s with %,d parameters; %d steps, %d checkpoints%n",
         data.dataset().classes(), data.dataset().train().size(), data.dataset().test().size(), data.dataset().shape(),

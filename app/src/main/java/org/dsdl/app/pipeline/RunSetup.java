@@ -115,8 +115,7 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
       probes.add(new NamedProbe(use.alias(), p));
     }
     BatchFeeder feeder = new BatchFeeder(data.dataset().train(), cfg.training().batchSize(), seeds.shuffle());
-    CheckpointSchedule schedule = CheckpointSchedule.of(feeder.stepsPerEpoch(), cfg.training().epochs(),
-        cfg.checkpoints().perEpoch(), cfg.checkpoints().earlyLogSpaced());
+    CheckpointSchedule schedule = CheckpointSchedule.of(plan, feeder.stepsPerEpoch());
     LearningRateSchedule rates = new LearningRateSchedule(cfg.training().schedule(), plan.optimizer().learningRate(),
         cfg.training().minLearningRateFactor(), schedule.totalSteps(), cfg.training().stepEpochs() * feeder.stepsPerEpoch(),
         cfg.training().stepFactor());
