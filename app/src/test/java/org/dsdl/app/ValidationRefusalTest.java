@@ -71,4 +71,10 @@ class ValidationRefusalTest {
   void aPluginParameterIsNotTruncatedEither() {
     refused("dataset (tokens) at 'tokens': expected a whole number, got 2.5", SMALL, "dataset.tokens=2.5");
   }
+
+  @Test
+  void aBatchLargerThanTheTrainingSplitIsRefused() {
+    refused("the built-in experiment: training.batchSize 512 is larger than the training split of dataset 'tokens' (200 exemplars);"
+        + " use at most 200", SMALL, "training.batchSize=512");
+  }
 }

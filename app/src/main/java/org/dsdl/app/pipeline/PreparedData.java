@@ -53,6 +53,12 @@ public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, Mod
       throw DsdlException.badInput("model for " + dataset.shape() + " input: " + e.getMessage(), e);
     }
     checkSize(model, plan.source());
+    int batch = plan.config().training().batchSize();
+    if (batch > dataset.train().size()) {
+      throw DsdlException.badInput(String.format(java.util.Locale.ROOT,
+          "%s: training.batchSize %,d is larger than the training split of dataset '%s' (%,d exemplars); use at most %,d",
+          plan.source(), batch, plan.dataset().alias(), dataset.train().size(), dataset.train().size()));
+    }
     int classes = dataset.classes();
     Split probeSet = dataset.test().select(Sampling.stratified(dataset.test().labels(), classes,
         plan.config().probeSet().perClass(), seeds.sampling()));
