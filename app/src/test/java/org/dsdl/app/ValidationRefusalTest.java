@@ -77,4 +77,13 @@ class ValidationRefusalTest {
     refused("the built-in experiment: training.batchSize 512 is larger than the training split of dataset 'tokens' (200 exemplars);"
         + " use at most 200", SMALL, "training.batchSize=512");
   }
+
+  @Test
+  void aLayerNoProbeCanMeasureIsRefusedNamingTheLayersThereAre() {
+    refused("the built-in experiment: probes[1] (cka) asks for layer 'nope', which the model does not have; its layers are"
+        + " [block1_conv1, block1_pool, block2_conv1, block2_pool, fc1, logits]",
+        SMALL, "model.preset=vgg-tiny", "probes=[accuracy, {type: cka, layers: [fc1, nope]}]");
+    refused("the built-in experiment: probes[0] (cka) asks for layer 'logits', which probeSet.layers [fc1] does not capture;"
+        + " captured are [fc1]", SMALL, "model.preset=vgg-tiny", "probeSet.layers=[fc1]", "probes=[{type: cka, layers: [logits]}]");
+  }
 }

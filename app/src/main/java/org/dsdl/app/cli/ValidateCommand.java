@@ -6,12 +6,16 @@ import java.util.concurrent.Callable;
 import org.dsdl.app.pipeline.CheckpointSchedule;
 import org.dsdl.app.pipeline.ExperimentPlan;
 import org.dsdl.app.pipeline.PreparedData;
+import org.dsdl.app.pipeline.RunSetup;
 import org.dsdl.app.pipeline.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** {@code dsdl validate CONFIG}: checks a config and its data, prints the resolved experiment, trains nothing. */
+/**
+ * {@code dsdl validate CONFIG}: checks a config, its data, its model, its schedule and its probes
+ * (the layers they name), prints the resolved experiment, trains nothing.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check a config (plugins, parameters, data, model), print the resolved experiment; train nothing.")
 public final class ValidateCommand implements Callable<Integer> {
@@ -25,7 +29,9 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ExperimentPlan plan = experiment.plan();
-    PreparedData data = PreparedData.prepare(plan, new Seeds(plan.config().seed()));
+    Seeds seeds = new Seeds(plan.config().seed());
+    PreparedData data = PreparedData.prepare(plan, seeds);
+    RunSetup.createProbes(plan, seeds, data, null);
     int batch = plan.config().training().batchSize();
     long stepsPerEpoch = (data.dataset().train().size() + batch - 1) / batch;
     CheckpointSchedule schedule = CheckpointSchedule.of(plan, stepsPerEpoch);
