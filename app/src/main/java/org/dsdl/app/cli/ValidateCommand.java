@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * (the layers they name), prints the resolved experiment, trains nothing.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check a config (plugins, parameters, data, model), print the resolved experiment; train nothing.")
+    description = "Check a config (plugins, parameters, data, model, schedule, probe layers), print the resolved experiment; train nothing.")
 public final class ValidateCommand implements Callable<Integer> {
   @Mixin
   ExperimentOptions experiment;

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.dsdl.app.DsdlException;
@@ -293,11 +294,11 @@ public final class ConfigLoader {
   }
 
   private static String min(Class<?> type) {
-    return type == long.class || type == Long.class ? String.format("%,d", Long.MIN_VALUE) : String.format("%,d", Integer.MIN_VALUE);
+    return type == long.class || type == Long.class ? String.format(Locale.ROOT, "%,d", Long.MIN_VALUE) : String.format(Locale.ROOT, "%,d", Integer.MIN_VALUE);
   }
 
   private static String max(Class<?> type) {
-    return type == long.class || type == Long.class ? String.format("%,d", Long.MAX_VALUE) : String.format("%,d", Integer.MAX_VALUE);
+    return type == long.class || type == Long.class ? String.format(Locale.ROOT, "%,d", Long.MAX_VALUE) : String.format(Locale.ROOT, "%,d", Integer.MAX_VALUE);
   }
 
   private static String typeName(Class<?> type) {
