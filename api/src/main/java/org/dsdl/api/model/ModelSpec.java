@@ -90,7 +90,7 @@ public record ModelSpec(
       List<Integer> widths = convBlocks.get(b);
       for (int k = 0; k < widths.size(); k++) {
         int co = widths.get(k);
-        long params = 9L * c * co + co + (batchNorm ? 2L * co : 0);
+        long params = sum(product(9L * c, co), co + (batchNorm ? 2L * co : 0));
         out.add(new LayerInfo("block" + (b + 1) + "_conv" + (k + 1), LayerKind.CONV, List.of(h, w, co), params));
         c = co;
       }
@@ -98,19 +98,33 @@ public record ModelSpec(
       w /= 2;
       out.add(new LayerInfo("block" + (b + 1) + "_pool", LayerKind.POOL, List.of(h, w, c), 0));
     }
-    int in = h * w * c;
+    long in = (long) h * w * c;
     for (int i = 0; i < dense.size(); i++) {
       int o = dense.get(i);
-      out.add(new LayerInfo("fc" + (i + 1), LayerKind.DENSE, List.of(o), (long) in * o + o));
+      out.add(new LayerInfo("fc" + (i + 1), LayerKind.DENSE, List.of(o), sum(product(in, o), o)));
       in = o;
     }
-    out.add(new LayerInfo("logits", LayerKind.LOGITS, List.of(classes), (long) in * classes + classes));
+    out.add(new LayerInfo("logits", LayerKind.LOGITS, List.of(classes), sum(product(in, classes), classes)));
     return List.copyOf(out);
   }
 
-  /** Total trainable parameters (weights and biases). */
+  /**
+   * Total trainable parameters (weights and biases); {@link Long#MAX_VALUE} for a spec too large to
+   * count in a long (counts saturate rather than wrap, so a bound on them holds).
+   */
   public long parameterCount() {
-    return layers().stream().mapToLong(LayerInfo::parameters).sum();
+    return layers().stream().mapToLong(LayerInfo::parameters).reduce(0, ModelSpec::sum);
+  }
+
+  private static long product(long a, long b) {
+    long high = Math.multiplyHigh(a, b);
+    long low = a * b;
+    return high == 0 && low >= 0 ? low : Long.MAX_VALUE; // operands are never negative
+  }
+
+  private static long sum(long a, long b) {
+    long r = a + b;
+    return r < 0 ? Long.MAX_VALUE : r; // operands are never negative
   }
 
   /** Floating-point operations of one forward pass of one sample: two per multiply-accumulate. */

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which layers a probe wants captured.
+ * Which layers a probe wants captured. The run captures the union of every probe's selection and
+ * gives each probe that union, so a snapshot may hold layers this probe did not ask for. Named
+ * layers must exist in the model and be captured by {@code probeSet.layers}; a run naming any
+ * other is refused at validation.
  *
  * @param all every probe-able layer (convolutions, dense layers and logits)
  * @param names specific layers, when {@code all} is false

@@ -11,10 +11,17 @@ package org.dsdl.app.config;
  *     call fails, and that probe is not called again in the run
  */
 public record CheckpointConfig(boolean earlyLogSpaced, int perEpoch, boolean saveState, double probeBudgetSeconds) {
+  /**
+   * The most checkpoints a run may plan: every probe measures each one, so 10,000 is hours of
+   * probing already (the default experiment has 49).
+   */
+  public static final int MAX_CHECKPOINTS = 10_000;
+
   /** Validates the range. */
   public CheckpointConfig {
-    if (perEpoch < 1) {
-      throw new IllegalArgumentException("checkpoints.perEpoch must be >= 1, got " + perEpoch);
+    if (perEpoch < 1 || perEpoch > MAX_CHECKPOINTS) {
+      throw new IllegalArgumentException("checkpoints.perEpoch must be between 1 and " + MAX_CHECKPOINTS
+          + " (the most checkpoints a run may have), got " + perEpoch);
     }
     if (!(probeBudgetSeconds > 0)) {
       throw new IllegalArgumentException("checkpoints.probeBudgetSeconds must be > 0, got " + probeBudgetSeconds);

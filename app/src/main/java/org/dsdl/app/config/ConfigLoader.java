@@ -1,7 +1,7 @@
 package org.dsdl.app.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,14 +12,15 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.dsdl.app.DsdlException;
@@ -31,10 +32,8 @@ import org.dsdl.app.DsdlException;
  */
 public final class ConfigLoader {
   private static final String DEFAULTS = "/org/dsdl/app/default-experiment.yaml";
-  private final ObjectMapper yaml = YAMLMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .build();
+  private final YamlReader reader = new YamlReader();
+  private final ObjectMapper yaml = reader.mapper();
 
   /** Creates a loader. */
   @Inject
@@ -70,11 +69,12 @@ public final class ConfigLoader {
       source = file.toString();
       merge(tree, readFile(file));
     }
+    List<SetKey> set = new ArrayList<>();
     for (String o : overrides) {
-      applyOverride(tree, o);
+      set.add(applyOverride(tree, o));
     }
     Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
-    return new Loaded(bind(tree, source), tree, source, base);
+    return new Loaded(bind(tree, source, set), tree, source, base);
   }
 
   /** Binds a complete config tree (e.g. the resolved config in a run.json), merged over the current defaults. */
@@ -96,15 +96,13 @@ public final class ConfigLoader {
     if (!Files.isRegularFile(file)) {
       throw DsdlException.badInput("config file '" + file + "' does not exist or is not a file");
     }
-    JsonNode node;
+    String text;
     try {
-      node = yaml.readTree(file.toFile());
-    } catch (JsonProcessingException e) {
-      throw DsdlException.badInput("config file '" + file + "' is not valid YAML/JSON at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+      text = Files.readString(file);
     } catch (IOException e) {
       throw DsdlException.badInput("cannot read config file '" + file + "': " + e.getMessage(), e);
     }
+    JsonNode node = reader.read(text, "config file '" + file + "'");
     if (node == null || node.isMissingNode() || node.isNull()) {
       return JsonNodeFactory.instance.objectNode();
     }
@@ -127,18 +125,34 @@ public final class ConfigLoader {
     }
   }
 
-  private void applyOverride(ObjectNode tree, String override) {
+  /**
+   * A key set with {@code --set}, for naming it in errors.
+   *
+   * @param path the key path as binding errors write it, e.g. {@code probes[1].layers}
+   * @param override the {@code --set} argument
+   */
+  private record SetKey(String path, String override) {
+    /** Whether the value at {@code at} came from this override. */
+    boolean covers(String at) {
+      return at.equals(path) || at.startsWith(path + ".") || at.startsWith(path + "[");
+    }
+
+    /** Whether this override set a key inside {@code at}. */
+    boolean inside(String at) {
+      return at.isEmpty() || path.startsWith(at + ".") || path.startsWith(at + "[");
+    }
+  }
+
+  private SetKey applyOverride(ObjectNode tree, String override) {
     int eq = override.indexOf('=');
     if (eq <= 0) {
       throw DsdlException.badInput("--set '" + override + "': expected key.path=value, e.g. --set training.epochs=3");
     }
     String path = override.substring(0, eq).trim();
-    JsonNode value;
-    try {
-      String text = override.substring(eq + 1);
-      value = text.isEmpty() ? JsonNodeFactory.instance.textNode("") : yaml.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw DsdlException.badInput("--set " + path + ": value is not valid YAML: " + e.getOriginalMessage());
+    String text = override.substring(eq + 1);
+    JsonNode value = text.isEmpty() ? JsonNodeFactory.instance.textNode("") : reader.read(text, "--set " + path + ": the value");
+    if (value == null || value.isMissingNode()) {
+      value = JsonNodeFactory.instance.nullNode();
     }
     String[] keys = path.split("\\.");
     JsonNode node = tree;
@@ -159,6 +173,7 @@ public final class ConfigLoader {
       node = next;
     }
     set(node, keys[keys.length - 1], value, path);
+    return new SetKey(path.replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]"), override);
   }
 
   private static JsonNode child(JsonNode node, String key) {
@@ -180,17 +195,45 @@ public final class ConfigLoader {
   }
 
   private ExperimentConfig bind(ObjectNode tree, String source) {
+    return bind(tree, source, List.of());
+  }
+
+  private ExperimentConfig bind(ObjectNode tree, String source, List<SetKey> set) {
     try {
       return yaml.treeToValue(tree, ExperimentConfig.class);
     } catch (JsonProcessingException e) {
-      throw DsdlException.badInput(describe(e, source, ""), e);
+      String at = e instanceof JsonMappingException m ? path(m) : "";
+      throw DsdlException.badInput(describe(e, sourceOf(at, source, set), "", tree), e);
     }
   }
 
-  /** One line for a binding error: where, what was found, what was expected. */
+  /** Where the value at {@code at} came from: the last {@code --set} of it, else the config (with any {@code --set} inside it). */
+  private static String sourceOf(String at, String source, List<SetKey> set) {
+    for (int i = set.size() - 1; i >= 0; i--) {
+      if (set.get(i).covers(at)) {
+        return "--set " + set.get(i).override();
+      }
+    }
+    List<String> inside = set.stream().filter(k -> k.inside(at)).map(k -> "--set " + k.override()).toList();
+    return inside.isEmpty() ? source : source + " with " + String.join(", ", inside);
+  }
+
+  /** One line for a binding error: where, what was expected (the value found is not known here). */
   public static String describe(JsonProcessingException e, String source, String prefix) {
+    return describe(e, source, prefix, null);
+  }
+
+  /**
+   * One line for a binding error: where, what was expected and what was found, in the config's
+   * terms rather than Jackson's.
+   *
+   * @param tree the tree that was being bound, to quote the value found; may be null
+   */
+  public static String describe(JsonProcessingException e, String source, String prefix, JsonNode tree) {
     String path = prefix + (e instanceof JsonMappingException m ? path(m) : "");
     String where = path.isEmpty() ? "" : " at '" + path + "'";
+    JsonNode found = tree != null && e instanceof JsonMappingException m ? at(tree, m) : null;
+    String got = found == null ? "" : ", got " + found(found);
     if (e instanceof UnrecognizedPropertyException u) {
       String allowed = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
           .map(Object::toString).sorted().collect(Collectors.joining(", "));
@@ -200,13 +243,62 @@ public final class ConfigLoader {
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       return source + where + ": " + v.getCause().getMessage();
     }
+    if (e.getCause() instanceof InputCoercionException c) {
+      return source + where + ": expected " + typeName(c.getTargetType()) + " from " + min(c.getTargetType()) + " to "
+          + max(c.getTargetType()) + got;
+    }
     if (e instanceof InvalidFormatException f) {
-      return source + where + ": expected " + typeName(f.getTargetType()) + ", got '" + f.getValue() + "'";
+      return source + where + ": expected " + typeName(f.getTargetType()) + (got.isEmpty() ? ", got '" + f.getValue() + "'" : got);
     }
     if (e instanceof MismatchedInputException m) {
-      return source + where + ": expected " + typeName(m.getTargetType()) + " (" + e.getOriginalMessage().split("\n")[0] + ")";
+      if (m.getTargetType() == PluginRef.class) { // PluginRefJson's own words
+        return source + where + ": " + firstLine(e.getOriginalMessage()) + (found != null && found.isObject() ? "" : got);
+      }
+      return source + where + ": expected " + typeName(m.getTargetType()) + got;
     }
-    return source + where + ": " + e.getOriginalMessage();
+    return source + where + ": " + firstLine(e.getOriginalMessage());
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.split("\n")[0];
+  }
+
+  /** The node at an error's path in {@code tree}, or null. */
+  private static JsonNode at(JsonNode tree, JsonMappingException e) {
+    JsonNode node = tree;
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (node == null) {
+        return null;
+      }
+      node = r.getFieldName() != null ? node.get(r.getFieldName()) : r.getIndex() >= 0 ? node.get(r.getIndex()) : null;
+    }
+    return node;
+  }
+
+  /** A value as a config writer would name it. */
+  private static String found(JsonNode n) {
+    if (n.isNull() || n.isMissingNode()) {
+      return "null";
+    }
+    if (n.isTextual()) {
+      String t = n.asText();
+      return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+    }
+    if (n.isArray()) {
+      return "a list";
+    }
+    if (n.isObject()) {
+      return "a mapping (keys: values)";
+    }
+    return n.toString();
+  }
+
+  private static String min(Class<?> type) {
+    return type == long.class || type == Long.class ? String.format(Locale.ROOT, "%,d", Long.MIN_VALUE) : String.format(Locale.ROOT, "%,d", Integer.MIN_VALUE);
+  }
+
+  private static String max(Class<?> type) {
+    return type == long.class || type == Long.class ? String.format(Locale.ROOT, "%,d", Long.MAX_VALUE) : String.format(Locale.ROOT, "%,d", Integer.MAX_VALUE);
   }
 
   private static String typeName(Class<?> type) {
@@ -216,7 +308,7 @@ public final class ConfigLoader {
     if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
       return "a whole number";
     }
-    if (type == double.class || type == Double.class || type == float.class) {
+    if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
       return "a number";
     }
     if (type == boolean.class || type == Boolean.class) {
@@ -225,8 +317,14 @@ public final class ConfigLoader {
     if (type == String.class) {
       return "a string";
     }
-    if (List.class.isAssignableFrom(type)) {
+    if (java.util.Collection.class.isAssignableFrom(type)) {
       return "a list";
+    }
+    if (type == PluginRef.class) {
+      return "a plugin, written as NAME or {type: NAME, …parameters}";
+    }
+    if (type.isRecord() || type == ObjectNode.class || Map.class.isAssignableFrom(type)) {
+      return "a mapping (keys: values)";
     }
     return "a " + type.getSimpleName();
   }

@@ -3,7 +3,7 @@ package org.dsdl.app.config;
 /**
  * The optimisation schedule.
  *
- * @param epochs passes over the training split
+ * @param epochs passes over the training split, at most {@link CheckpointConfig#MAX_CHECKPOINTS} (each ends with a checkpoint)
  * @param batchSize exemplars per step
  * @param trainEvalSize training exemplars (a fixed, stratified, seeded subset) evaluated at every checkpoint for train loss/accuracy
  * @param optimizer the update rule
@@ -18,6 +18,11 @@ public record TrainingConfig(int epochs, int batchSize, int trainEvalSize, Optim
   public TrainingConfig {
     if (epochs < 1) {
       throw new IllegalArgumentException("training.epochs must be >= 1, got " + epochs);
+    }
+    if (epochs > CheckpointConfig.MAX_CHECKPOINTS) {
+      throw new IllegalArgumentException("training.epochs must be at most " + CheckpointConfig.MAX_CHECKPOINTS
+          + " (every epoch ends with a checkpoint, and a run may have at most " + CheckpointConfig.MAX_CHECKPOINTS
+          + " checkpoints), got " + epochs);
     }
     if (batchSize < 1) {
       throw new IllegalArgumentException("training.batchSize must be >= 1, got " + batchSize);

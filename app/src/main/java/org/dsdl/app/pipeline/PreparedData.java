@@ -20,7 +20,7 @@ import org.dsdl.app.rundir.Manifest;
 /**
  * The data of one run, loaded and checked before any training: the dataset, the probe set (a
  * stratified, seeded subset of the held-out split), the training-evaluation subset, and the model
- * spec fitted to the data's shape and classes.
+ * spec fitted to the data's shape and classes (at most {@link #MAX_PARAMETERS} parameters).
  *
  * @param dataset the dataset
  * @param probeSet held-out exemplars captured at every checkpoint
@@ -29,6 +29,12 @@ import org.dsdl.app.rundir.Manifest;
  * @param contentSha256 SHA-256 of every pixel and label of both splits (computed once)
  */
 public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, ModelSpec model, String contentSha256) {
+  /**
+   * The most trainable parameters a model may have: 100 million, 400 MB of weights and about
+   * 1.6 GB with their gradients and Adam's two moments (the presets have about 0.1 to 5 million).
+   */
+  public static final long MAX_PARAMETERS = 100_000_000L;
+
 
   /** Loads the dataset and draws the subsets; bad data or an unbuildable model is bad input. */
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -46,6 +52,13 @@ public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, Mod
     } catch (IllegalArgumentException e) {
       throw DsdlException.badInput("model for " + dataset.shape() + " input: " + e.getMessage(), e);
     }
+    checkSize(model, plan.source());
+    int batch = plan.config().training().batchSize();
+    if (batch > dataset.train().size()) {
+      throw DsdlException.badInput(String.format(java.util.Locale.ROOT,
+          "%s: training.batchSize %,d is larger than the training split of dataset '%s' (%,d exemplars); use at most %,d",
+          plan.source(), batch, plan.dataset().alias(), dataset.train().size(), dataset.train().size()));
+    }
     int classes = dataset.classes();
     Split probeSet = dataset.test().select(Sampling.stratified(dataset.test().labels(), classes,
         plan.config().probeSet().perClass(), seeds.sampling()));
@@ -55,6 +68,25 @@ public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, Mod
     PreparedData data = new PreparedData(dataset, probeSet, trainEval, model, contentSha256(dataset));
     data.captureLayers(plan.config().probeSet().layers());
     return data;
+  }
+
+  /**
+   * Refuses a model of more than {@link #MAX_PARAMETERS} parameters, naming its largest layer:
+   * building it would fail (or exhaust memory) after the run directory exists.
+   */
+  static void checkSize(ModelSpec model, String source) {
+    long count = model.parameterCount();
+    if (count > MAX_PARAMETERS) {
+      LayerInfo largest = model.layers().stream().max(java.util.Comparator.comparingLong(LayerInfo::parameters)).orElseThrow();
+      throw DsdlException.badInput(String.format(java.util.Locale.ROOT,
+          "%s: model %s has %s parameters for %s input and %d classes (%s alone has %s); a run may have at most %,d:"
+              + " use narrower model.blocks or model.dense", source, model.name(), count(count), model.input(), model.classes(),
+          largest.name(), count(largest.parameters()), MAX_PARAMETERS));
+    }
+  }
+
+  private static String count(long n) {
+    return n == Long.MAX_VALUE ? "more than 9.2 × 10^18" : String.format(java.util.Locale.ROOT, "%,d", n);
   }
 
   /**

@@ -96,8 +96,40 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
         plan.dataset().alias(), data.dataset().classes(), data.dataset().classNames(), data.dataset().train().size(),
         data.dataset().test().size(), data.dataset().shape(), data.probeSet().size());
     Engine engine = ((EngineProvider) plan.engine().plugin().provider()).create(plan.engine().parameters());
+    Probes probes = createProbes(plan, seeds, data, runDir);
+    BatchFeeder feeder = new BatchFeeder(data.dataset().train(), cfg.training().batchSize(), seeds.shuffle());
+    CheckpointSchedule schedule = CheckpointSchedule.of(plan, feeder.stepsPerEpoch());
+    LearningRateSchedule rates = new LearningRateSchedule(cfg.training().schedule(), plan.optimizer().learningRate(),
+        cfg.training().minLearningRateFactor(), schedule.totalSteps(), cfg.training().stepEpochs() * feeder.stepsPerEpoch(),
+        cfg.training().stepFactor());
+    return new RunSetup(plan, seeds, data, engine, probes.probes(), probes.capture(), schedule, feeder, rates,
+        List.copyOf(createVisualizers(plan)));
+  }
+
+  /**
+   * The probes of a run and what to capture for them.
+   *
+   * @param probes the probes, in config order
+   * @param capture the union of their layer needs
+   */
+  public record Probes(List<NamedProbe> probes, CaptureRequest capture) {
+    /** Copies the list. */
+    public Probes {
+      probes = List.copyOf(probes);
+    }
+  }
+
+  /**
+   * Creates the plan's probes (each with its work directory under {@code runDir}, none when null)
+   * and checks the layers each names: a layer the model lacks, or one {@code probeSet.layers}
+   * leaves out, would be measured by nothing, so it is refused naming the layers there are.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static Probes createProbes(ExperimentPlan plan, Seeds seeds, PreparedData data, java.nio.file.Path runDir) {
+    List<String> configured = plan.config().probeSet().layers();
+    List<String> available = data.captureLayers(configured);
+    List<String> model = data.model().layers().stream().map(org.dsdl.api.model.LayerInfo::name).toList();
     List<NamedProbe> probes = new ArrayList<>();
-    List<String> available = data.captureLayers(cfg.probeSet().layers());
     Set<String> wanted = new LinkedHashSet<>();
     boolean wholeMaps = false;
     for (PluginUse use : plan.probes()) {
@@ -110,18 +142,23 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
         throw DsdlException.badInput("probe '" + use.alias() + "' could not be created: " + e.getMessage(), e);
       }
       LayerSelection sel = p.layers();
-      wanted.addAll(sel.all() ? available : sel.names().stream().filter(available::contains).toList());
+      if (!sel.all()) {
+        for (String name : new java.util.TreeSet<>(sel.names())) {
+          String where = plan.source() + ": probes[" + probes.size() + "] (" + use.alias() + ") asks for layer '" + name + "'";
+          if (!model.contains(name)) {
+            throw DsdlException.badInput(where + ", which the model does not have; its layers are " + model);
+          }
+          if (!available.contains(name)) {
+            throw DsdlException.badInput(where + ", which probeSet.layers " + configured + " does not capture"
+                + (configured.contains("all") ? " (all: every convolution, dense layer and the logits)" : "") + "; captured are " + available);
+          }
+        }
+      }
+      wanted.addAll(sel.all() ? available : available.stream().filter(sel.names()::contains).toList());
       wholeMaps |= sel.wholeMaps();
       probes.add(new NamedProbe(use.alias(), p));
     }
-    BatchFeeder feeder = new BatchFeeder(data.dataset().train(), cfg.training().batchSize(), seeds.shuffle());
-    CheckpointSchedule schedule = CheckpointSchedule.of(feeder.stepsPerEpoch(), cfg.training().epochs(),
-        cfg.checkpoints().perEpoch(), cfg.checkpoints().earlyLogSpaced());
-    LearningRateSchedule rates = new LearningRateSchedule(cfg.training().schedule(), plan.optimizer().learningRate(),
-        cfg.training().minLearningRateFactor(), schedule.totalSteps(), cfg.training().stepEpochs() * feeder.stepsPerEpoch(),
-        cfg.training().stepFactor());
-    return new RunSetup(plan, seeds, data, engine, List.copyOf(probes), new CaptureRequest(List.copyOf(wanted), wholeMaps),
-        schedule, feeder, rates, List.copyOf(createVisualizers(plan)));
+    return new Probes(probes, new CaptureRequest(List.copyOf(wanted), wholeMaps));
   }
 
   /** Builds the model with its seeded initial weights. */

@@ -1,7 +1,6 @@
 package org.dsdl.app.plugin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,17 +15,16 @@ import org.dsdl.api.plugin.Param;
 import org.dsdl.api.plugin.PluginProvider;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.config.ConfigLoader;
+import org.dsdl.app.config.StrictBinding;
 
 /**
  * Binds the keys a config gives a plugin onto the plugin's parameter record: the defaults come
  * from the provider, the user's keys replace them, unknown keys are errors naming the allowed ones,
- * and the record's own validation runs.
+ * values are never converted into another kind ({@link StrictBinding}), and the record's own
+ * validation runs.
  */
 public final class ParameterBinder {
-  private final ObjectMapper mapper = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .build();
+  private final ObjectMapper mapper = StrictBinding.configure(JsonMapper.builder()).build();
 
   /** Creates a binder. */
   @Inject
@@ -56,7 +54,7 @@ public final class ParameterBinder {
     try {
       return new Bound(mapper.treeToValue(tree, provider.parametersType()), tree);
     } catch (JsonProcessingException e) {
-      throw DsdlException.badInput(ConfigLoader.describe(e, where, ""), e);
+      throw DsdlException.badInput(ConfigLoader.describe(e, where, "", tree), e);
     }
   }
 

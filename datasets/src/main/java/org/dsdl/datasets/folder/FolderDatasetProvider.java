@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.dsdl.api.data.Dataset;
 import org.dsdl.api.data.DatasetContext;
 import org.dsdl.api.data.DatasetException;
@@ -26,9 +29,17 @@ import org.dsdl.datasets.select.SourceData;
  * Images in folders, one per class (sorted by name): PNG, JPEG, BMP or GIF, read with ImageIO,
  * converted to grayscale or kept RGB, resized to the configured size. Train and held-out come
  * from {@code train/} and {@code test/} when both exist, else from a seeded stratified split.
+ * Images of more than {@link #MAX_PIXELS} pixels are refused (their headers are read first).
  * Exemplar ids are {@code split × 10^12 + class × 10^6 + index in the class's sorted file list}.
  */
 public final class FolderDatasetProvider implements DatasetProvider<FolderParameters> {
+  /**
+   * The most pixels an image file may have: 16 megapixels (e.g. 4096 × 4096). Its header is read
+   * first, so a larger image is refused before it is decoded (decoding takes 4 bytes a pixel and
+   * the conversion 4 more per channel).
+   */
+  public static final long MAX_PIXELS = 16L * 1024 * 1024;
+
   private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
 
   @Override
@@ -38,7 +49,7 @@ public final class FolderDatasetProvider implements DatasetProvider<FolderParame
 
   @Override
   public String description() {
-    return "image files in one folder per class (PNG/JPEG/BMP), grayscale or RGB, resized; train/test folders or a seeded split";
+    return "image files in one folder per class (PNG/JPEG/BMP, up to 16 megapixels each), grayscale or RGB, resized; train/test folders or a seeded split";
   }
 
   @Override
@@ -102,13 +113,22 @@ public final class FolderDatasetProvider implements DatasetProvider<FolderParame
     List<float[]> images = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
-    for (int c = 0; c < classes.size(); c++) {
-      List<Path> files;
-      try (Stream<Path> s = Files.list(dir.resolve(classes.get(c)))) {
-        files = s.filter(f -> EXTENSIONS.stream().anyMatch(e -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(e))).sorted().toList();
+    List<List<Path>> perClass = new ArrayList<>();
+    long count = 0;
+    for (String name : classes) {
+      try (Stream<Path> s = Files.list(dir.resolve(name))) {
+        perClass.add(s.filter(f -> EXTENSIONS.stream().anyMatch(e -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(e))).sorted().toList());
       } catch (IOException e) {
-        throw new DatasetException("cannot list " + dir.resolve(classes.get(c)) + ": " + e.getMessage(), e);
+        throw new DatasetException("cannot list " + dir.resolve(name) + ": " + e.getMessage(), e);
       }
+      count += perClass.get(perClass.size() - 1).size();
+    }
+    if (count * shape.size() > Integer.MAX_VALUE - 8) {
+      throw new DatasetException(String.format(Locale.ROOT, "%s holds %,d images: at %s they are %,d values, more than one array"
+          + " holds (%,d); use a smaller size or fewer images", dir, count, shape, count * shape.size(), Integer.MAX_VALUE - 8));
+    }
+    for (int c = 0; c < classes.size(); c++) {
+      List<Path> files = perClass.get(c);
       for (int k = 0; k < files.size(); k++) {
         images.add(pixels(files.get(k), shape));
         labels.add(c);
@@ -124,15 +144,7 @@ public final class FolderDatasetProvider implements DatasetProvider<FolderParame
 
   /** One image's pixels in [0, 1], converted to the shape's channels and resized. */
   static float[] pixels(Path file, ImageShape shape) {
-    BufferedImage img;
-    try {
-      img = ImageIO.read(file.toFile());
-    } catch (IOException | RuntimeException e) {
-      throw new DatasetException("cannot read image " + file + ": " + e.getMessage(), e);
-    }
-    if (img == null) {
-      throw new DatasetException("cannot read image " + file + ": not a PNG, JPEG, BMP or GIF image, or corrupt");
-    }
+    BufferedImage img = decode(file);
     int w = img.getWidth();
     int h = img.getHeight();
     int ch = shape.channels();
@@ -159,6 +171,38 @@ public final class FolderDatasetProvider implements DatasetProvider<FolderParame
     float[] out = new float[shape.size()];
     Resize.image(native_, 0, new ImageShape(h, w, ch), out, 0, shape);
     return out;
+  }
+
+  /**
+   * Decodes an image after reading its size from its header: one of more than {@link #MAX_PIXELS}
+   * pixels is refused, naming the file and its size, before any memory is spent on it.
+   */
+  static BufferedImage decode(Path file) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        throw new DatasetException("cannot read image " + file + ": not a PNG, JPEG, BMP or GIF image, or corrupt");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        long width = reader.getWidth(0);
+        long height = reader.getHeight(0);
+        if (width * height > MAX_PIXELS) {
+          throw new DatasetException(String.format(Locale.ROOT,
+              "image %s is %,d x %,d = %,d pixels; the folder dataset reads images of at most %,d pixels (16 megapixels):"
+                  + " shrink it first", file, width, height, width * height, MAX_PIXELS));
+        }
+        return reader.read(0);
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof DatasetException d) {
+        throw d;
+      }
+      throw new DatasetException("cannot read image " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Per class, a seeded {@code fraction} of exemplars (at least one) for held-out, the rest for training. */

@@ -58,7 +58,8 @@ public final class IdxDatasetProvider implements DatasetProvider<IdxParameters> 
         names.add(Integer.toString(i));
       }
     } else if (classes > names.size()) {
-      throw new DatasetException("label " + (classes - 1) + " is out of range: classNames has " + names.size() + " names (labels 0.." + (names.size() - 1) + ")");
+      checkNamed(train.labels(), dir.resolve(p.trainLabels()), names.size());
+      checkNamed(test.labels(), dir.resolve(p.testLabels()), names.size());
     }
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("format", "idx");
@@ -89,6 +90,16 @@ public final class IdxDatasetProvider implements DatasetProvider<IdxParameters> 
       ids[i] = idOffset + i;
     }
     return new Split(shape, px, lb, ids);
+  }
+
+  /** Refuses the first label with no name, naming it, its exemplar (index in the file) and the file. */
+  private static void checkNamed(int[] labels, Path file, int named) {
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] >= named) {
+        throw new DatasetException("label " + labels[i] + " of exemplar " + i + " (counting from 0) in " + file + " is beyond the "
+            + named + " named classes (classNames names labels 0.." + (named - 1) + ")");
+      }
+    }
   }
 
   private static int max(int[] a) {

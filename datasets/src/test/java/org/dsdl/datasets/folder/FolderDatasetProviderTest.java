@@ -83,4 +83,30 @@ class FolderDatasetProviderTest {
     assertThatThrownBy(() -> provider.load(new FolderParameters(dir.resolve("nope").toString(), "gray", 0.25, List.of(), 0, 0, 1, 8, 0, 1),
         new DatasetContext(1))).hasMessageContaining("does not exist");
   }
+
+  @Test
+  void anImageWhoseHeaderClaimsTooManyPixelsIsRefusedBeforeDecoding() throws Exception {
+    classes(dir, 8);
+    Path huge = dir.resolve("red/huge.png");
+    image(huge, Color.RED, 1, "png");
+    claimSize(huge, 40_000, 40_000);
+    assertThatThrownBy(() -> provider.load(params("gray", 6, 4), new DatasetContext(1)))
+        .isInstanceOf(org.dsdl.api.data.DatasetException.class)
+        .hasMessage("image " + huge + " is 40,000 x 40,000 = 1,600,000,000 pixels; the folder dataset reads images of at most"
+            + " 16,777,216 pixels (16 megapixels): shrink it first");
+    claimSize(huge, 4096, 4097);
+    assertThatThrownBy(() -> provider.load(params("gray", 6, 4), new DatasetContext(1))).hasMessageContaining("4,096 x 4,097");
+  }
+
+  /** Rewrites a PNG's header (IHDR width and height, and its CRC) to claim another size; the pixel data stays tiny. */
+  private static void claimSize(Path png, int width, int height) throws Exception {
+    byte[] b = Files.readAllBytes(png);
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+    assertThat(new String(b, 12, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("IHDR");
+    buf.putInt(16, width).putInt(20, height);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(b, 12, 4 + 13);
+    buf.putInt(29, (int) crc.getValue());
+    Files.write(png, b);
+  }
 }

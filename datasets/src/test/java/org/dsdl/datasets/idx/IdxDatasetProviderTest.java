@@ -110,10 +110,24 @@ class IdxDatasetProviderTest {
 
     IdxFixtures.dataset(dir, 3, 3, 1, false);
     assertThatThrownBy(() -> provider.load(params(List.of("a", "b"), List.of(), 0, 0, 3, 0, 0, 1), new DatasetContext(1)))
-        .hasMessageContaining("label 2 is out of range: classNames has 2 names");
+        .hasMessage("label 2 of exemplar 2 (counting from 0) in " + dir.resolve("train-labels-idx1-ubyte")
+            + " is beyond the 2 named classes (classNames names labels 0..1)");
 
     Files.delete(dir.resolve("t10k-labels-idx1-ubyte"));
     assertThatThrownBy(() -> provider.load(params(List.of(), List.of(), 0, 0, 3, 0, 0, 1), new DatasetContext(1)))
         .hasMessageContaining("t10k-labels-idx1-ubyte does not exist");
+  }
+
+  @Test
+  void aLabelBeyondTheNamedClassesIsNamedWithItsExemplarAndFile() throws Exception {
+    IdxFixtures.dataset(dir, 3, 3, 1, false);
+    byte[] labels = IdxFixtures.labels(9, 2); // training labels 0 and 1 only
+    labels[7] = 12;
+    IdxFixtures.write(dir.resolve("train-labels-idx1-ubyte"), 0x0801, new int[] {9}, labels, false);
+    IdxFixtures.write(dir.resolve("t10k-labels-idx1-ubyte"), 0x0801, new int[] {3}, IdxFixtures.labels(3, 2), false);
+    assertThatThrownBy(() -> provider.load(params(List.of("a", "b"), List.of(), 0, 0, 1, 0, 0, 1), new DatasetContext(1)))
+        .isInstanceOf(DatasetException.class)
+        .hasMessage("label 12 of exemplar 7 (counting from 0) in " + dir.resolve("train-labels-idx1-ubyte")
+            + " is beyond the 2 named classes (classNames names labels 0..1)");
   }
 }
