@@ -342,6 +342,37 @@ class PluginFolderIT {
   // ---- missing dependencies (item 15) ----
 
   @Test
+  void aPlainJarMissingAClassIsDisabledAfterItsFirstFailure() throws Exception {
+    Path helper = jar(dir.resolve("elsewhere/helper.jar"), Map.of("helper/Helper.java",
+        "package helper; public class Helper { public static double value() { return 1; } }"), Map.of(), null);
+    Path folder = dir.resolve("plain-missing");
+    plainProbe(folder.resolve("needy.jar"), "Needy", "public String name() { return \"needy\"; }\n"
+        + "public String description() { return \"needs helper.jar\"; }\n"
+        + "public Probe create(NoParameters p, ProbeContext c) { return s -> new Measurements(c.name(), s.checkpoint())"
+        + ".scalar(\"helped\", null, helper.Helper.value()).list(); }", helper.toString());
+    Path out = dir.resolve("plain-missing-run");
+    Run r = dsdl(run(out, folder, "[accuracy, needy]", "[csv]").toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isEqualTo(4);
+    JsonNode failures = JSON.readTree(out.resolve("run.json").toFile()).get("probeFailures");
+    List<String> errors = new ArrayList<>();
+    failures.forEach(f -> errors.add(f.get("error").asText()));
+    assertThat(errors.get(0)).isEqualTo("measuring checkpoint 0 failed: NoClassDefFoundError: helper/Helper (a class the plugin needs"
+        + " is missing or does not match: put the jars it depends on in its plugin folder); not called again in this run");
+    assertThat(errors.subList(1, errors.size())).isNotEmpty().allSatisfy(e -> assertThat(e).startsWith("not called: measuring checkpoint 0 failed"));
+    assertThat(r.err()).containsOnlyOnce("WARN  probe 'needy' failed at checkpoint 0: measuring checkpoint 0 failed: NoClassDefFoundError")
+        .doesNotContain("WARN  probe 'needy' failed at checkpoint 1");
+
+    // the same at creation: refused before training, in one line
+    Path atCreate = dir.resolve("plain-missing-at-create");
+    plainProbe(atCreate.resolve("needy-early.jar"), "NeedyEarly", "public String name() { return \"needy-early\"; }\n"
+        + "public String description() { return \"needs helper.jar when created\"; }\n"
+        + "public Probe create(NoParameters p, ProbeContext c) { double v = helper.Helper.value(); return s -> List.of(); }", helper.toString());
+    Run early = dsdl(run(dir.resolve("plain-missing-at-create-run"), atCreate, "[accuracy, needy-early]", "[csv]").toArray(String[]::new));
+    assertThat(early.code()).as(early.err()).isEqualTo(2);
+    assertThat(early.err()).contains("dsdl: probe 'needy-early' could not be created: NoClassDefFoundError: helper/Helper").doesNotContain("internal error");
+  }
+
+  @Test
   void aModularJarMissingAModuleIsNamedWhenItsProbeIsAskedFor() throws Exception {
     Path missing = jar(dir.resolve("elsewhere2/org.nowhere.jar"), Map.of("module-info.java", "module org.nowhere { exports nowhere; }",
         "nowhere/Nothing.java", "package nowhere; public class Nothing {}"), Map.of(), apiJar().toString());
