@@ -69,8 +69,10 @@ final class ProbeExecutor implements AutoCloseable {
       }
       if (cause instanceof LinkageError) {
         // a class the probe needs is missing or does not match (a plugin jar without its dependencies): it will not get better
-        String message = what + " failed: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
-            + " (a class the plugin needs is missing or does not match: put the jars it depends on in its plugin folder)";
+        String message = what + " failed: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+            + (cause instanceof ExceptionInInitializerError init
+                ? " (a class of the plugin failed to initialise: " + init.getCause() + ")"
+                : " (a class the plugin needs is missing or does not match: put the jars it depends on in its plugin folder)");
         disabled.put(name, message);
         throw new ProbeCallFailed(message + "; not called again in this run", cause);
       }
