@@ -12,6 +12,15 @@ import org.dsdl.api.run.Checkpoint;
  * out.scalar("sparsity", layer, fraction);
  * return out.list();
  * }</pre>
+ *
+ * <p>{@code NaN} is a value that does not exist: not reached (an event that never happened, e.g.
+ * a class whose recall never stays above the threshold), or undefined (e.g. a correlation of a
+ * constant unit). Never write 0 or -1 for these. The built-in visualizers draw NaN as a gap in a
+ * curve or grey in a heat map, and an event's NaN as "not reached". JSON has no such numbers, so
+ * every non-finite number, a scalar's value or an element of a vector, matrix or graph, is written
+ * in {@code metrics.jsonl} as the JSON string {@code "NaN"}, {@code "Infinity"} or {@code "-Infinity"} (e.g.
+ * {@code "value":[79.0,"NaN"]}); {@code metrics.csv} writes {@code NaN}, {@code Infinity},
+ * {@code -Infinity}.
  */
 public final class Measurements {
   private final String probe;

@@ -11,8 +11,11 @@ package org.dsdl.api.plugin;
  * {@link #defaultParameters()}, the keys the user wrote replace them, and unknown keys are errors.
  * The record's compact constructor should validate its values and throw {@link
  * IllegalArgumentException} with a message naming the field. Annotate components with {@link
- * Param} so that {@code dsdl describe NAME} can document them. The package holding the record must
- * be {@code opens} in the plugin's {@code module-info.java} so the binder can construct it.
+ * Param} so that {@code dsdl describe NAME} can document them. The binder constructs the record by
+ * reflection: for a plugin loaded from a plugin folder ({@code --plugins}) dsdl opens the record's
+ * package (and those of the plugin's own types among its components) to it; a plugin module on
+ * dsdl's own module path must declare {@code opens PACKAGE to com.fasterxml.jackson.databind;}
+ * itself, or it is skipped with that hint.
  *
  * @param <P> the plugin's parameter record; {@link NoParameters} if it takes none
  */

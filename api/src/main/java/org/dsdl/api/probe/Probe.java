@@ -59,7 +59,24 @@ public interface Probe {
    */
   default void restoreState(byte[] state) {}
 
-  /** Measures across checkpoints once training has ended; none by default. */
+  /**
+   * Measures across checkpoints once training has ended; none by default. Not called when the run
+   * was interrupted or failed.
+   *
+   * <p>There is no snapshot here, so each measurement carries a checkpoint this probe was given in
+   * {@link #measure}, never one made up: visualizers place every measurement at one of the run's
+   * checkpoints. Keep the checkpoints you need, in {@link #saveState} too (after a resume,
+   * {@code measure} sees only the later ones). By convention:
+   * <ul>
+   *   <li>a summary of the whole run (e.g. each class's onset step, as a vector) is at the last
+   *       checkpoint;
+   *   <li>a series computed at the end (e.g. each checkpoint's CKA to the final state) is at each
+   *       checkpoint it describes;
+   *   <li>an event, a metric whose name ends in {@code _step} and whose value is the training step
+   *       at which something happened, is at that checkpoint; if it never happened, at the last
+   *       checkpoint with the value {@code NaN} (see {@link org.dsdl.api.measure.Measurements}).
+   * </ul>
+   */
   default List<Measurement> finish() {
     return List.of();
   }

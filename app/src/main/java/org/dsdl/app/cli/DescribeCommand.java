@@ -47,13 +47,16 @@ public final class DescribeCommand implements Callable<Integer> {
     }
     ModelPresets.find(name).ifPresent(m -> found.add(PluginCatalog.model(m)));
     if (found.isEmpty()) {
+      registry.whySkipped(name).ifPresent(why -> {
+        throw DsdlException.badInput(why);
+      });
       List<String> all = new ArrayList<>();
       catalog.all().fields().forEachRemaining(e -> e.getValue().forEach(n -> {
         if (n.has("name")) {
           all.add(n.get("name").asText());
         }
       }));
-      throw DsdlException.badInput("nothing is named '" + name + "'; known names: " + String.join(", ", all));
+      throw DsdlException.badInput("nothing is named '" + name + "'; known names: " + String.join(", ", all) + registry.unloadedJars());
     }
     PrintWriter out = spec.commandLine().getOut();
     for (ObjectNode o : found) {

@@ -16,13 +16,22 @@ import org.dsdl.api.measure.Measurement;
  * Runs each probe's calls on a thread of its own (one call at a time, in checkpoint order) with a
  * time budget per call. A call that throws fails with its exception; a call that runs past the
  * budget is interrupted and fails, and that probe is not called again in this process (it may
- * still be running, and a probe is never called concurrently with itself).
+ * still be running, and a probe is never called concurrently with itself). A call that fails to
+ * link (a {@link LinkageError}: a class missing from the plugin's folder) also stops the probe.
  */
 final class ProbeExecutor implements AutoCloseable {
   /** A probe call that did not give measurements. */
   static final class ProbeCallFailed extends RuntimeException {
+    /** The probe was not called: it was stopped earlier, and that failure was reported then. */
+    final boolean notCalled;
+
     ProbeCallFailed(String message, Throwable cause) {
+      this(message, cause, false);
+    }
+
+    private ProbeCallFailed(String message, Throwable cause, boolean notCalled) {
       super(message, cause);
+      this.notCalled = notCalled;
     }
   }
 
@@ -38,7 +47,7 @@ final class ProbeExecutor implements AutoCloseable {
   List<Measurement> call(String name, String what, Supplier<List<Measurement>> call) {
     String reason = disabled.get(name);
     if (reason != null) {
-      throw new ProbeCallFailed("not called: " + reason, null);
+      throw new ProbeCallFailed("not called: " + reason, null, true);
     }
     ExecutorService thread = threads.computeIfAbsent(name, n -> Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "probe-" + n);
@@ -58,6 +67,15 @@ final class ProbeExecutor implements AutoCloseable {
       if (cause instanceof VirtualMachineError err) {
         throw err;
       }
+      if (cause instanceof LinkageError) {
+        // a class the probe needs is missing or does not match (a plugin jar without its dependencies): it will not get better
+        String message = what + " failed: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+            + (cause instanceof ExceptionInInitializerError init
+                ? " (a class of the plugin failed to initialise: " + init.getCause() + ")"
+                : " (a class the plugin needs is missing or does not match: put the jars it depends on in its plugin folder)");
+        disabled.put(name, message);
+        throw new ProbeCallFailed(message + "; not called again in this run", cause);
+      }
       throw new ProbeCallFailed(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -66,7 +84,7 @@ final class ProbeExecutor implements AutoCloseable {
     }
   }
 
-  /** Whether {@code name} was stopped for running past its budget. */
+  /** Whether {@code name} was stopped (for running past its budget, or failing to link). */
   boolean disabled(String name) {
     return disabled.containsKey(name);
   }

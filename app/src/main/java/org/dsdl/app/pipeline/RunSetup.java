@@ -138,8 +138,9 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
         p = ((ProbeProvider) use.plugin().provider()).create(use.parameters(),
             new ProbeContext(use.alias(), data.dataset().classNames(), data.model().layers(), Seeds.mix(seeds.probes(), probes.size()),
                 runDir == null ? null : runDir.resolve(PROBE_WORK).resolve(use.alias())));
-      } catch (RuntimeException e) {
-        throw DsdlException.badInput("probe '" + use.alias() + "' could not be created: " + e.getMessage(), e);
+      } catch (RuntimeException | LinkageError e) { // a LinkageError: a class missing from the plugin's folder
+        throw DsdlException.badInput("probe '" + use.alias() + "' could not be created: "
+            + (e instanceof LinkageError ? e.getClass().getSimpleName() + ": " : "") + e.getMessage(), e);
       }
       LayerSelection sel = p.layers();
       if (!sel.all()) {

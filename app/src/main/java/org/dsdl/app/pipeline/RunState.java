@@ -43,7 +43,11 @@ final class RunState {
 
   void failure(String probe, int checkpoint, RuntimeException e) {
     String message = e instanceof ProbeExecutor.ProbeCallFailed ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-    LOG.warn("probe '{}' failed at checkpoint {}: {}", probe, checkpoint, message);
+    if (e instanceof ProbeExecutor.ProbeCallFailed f && f.notCalled) {
+      LOG.debug("probe '{}' not called at checkpoint {}: {}", probe, checkpoint, message); // warned when it was stopped
+    } else {
+      LOG.warn("probe '{}' failed at checkpoint {}: {}", probe, checkpoint, message);
+    }
     LOG.debug("probe failure", e);
     failures.add(new Manifest.ProbeFailure(probe, checkpoint, message));
   }
