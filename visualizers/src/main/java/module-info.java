@@ -5,7 +5,7 @@ module org.dsdl.visualizers {
   requires java.desktop;
   requires com.fasterxml.jackson.databind;
   requires org.jfree.jfreechart;
-  requires org.jfree.svg;
+  requires static org.jfree.svg; // optional (GPL-3.0-or-later, not bundled): png's svg: true
   requires tensorflow.nativelib;
   requires com.google.protobuf;
 

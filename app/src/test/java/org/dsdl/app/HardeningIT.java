@@ -252,4 +252,18 @@ class HardeningIT {
     Launcher.Result plain = dsdl.run(run(dir.resolve("run2"), "--set", "visualizers=[csv]", "--set", "probes=[accuracy]"));
     assertThat(plain.err()).contains("absl::InitializeLog");
   }
+
+  @Test
+  void svgOutputNeedsTheUnbundledGplJarAndSaysSoBeforeTraining() throws Exception {
+    try (var lib = Files.list(Path.of("target/lib"))) {
+      assertThat(lib.map(f -> f.getFileName().toString())).as("JFreeSVG (GPL-3.0-or-later) is not bundled")
+          .noneMatch(n -> n.startsWith("org.jfree.svg"));
+    }
+    Path out = dir.resolve("run");
+    Launcher.Result r = dsdl.run(run(out, "--set", "visualizers=[csv, {type: png, svg: true}]"));
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains("svg: true needs JFreeSVG, which dsdl does not bundle").contains("org.jfree.svg-5.0.6.jar");
+    assertOneCleanLine(r);
+    assertThat(out).doesNotExist();
+  }
 }

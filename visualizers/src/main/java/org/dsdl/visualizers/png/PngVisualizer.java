@@ -239,10 +239,7 @@ final class PngVisualizer implements Visualizer {
     Path f = dir.resolve(base + ".png");
     OutputFiles.writeAtomically(f, out -> ChartUtils.writeChartAsPNG(out, chart, p.width(), p.height()));
     if (p.svg()) {
-      org.jfree.svg.SVGGraphics2D g = new org.jfree.svg.SVGGraphics2D(p.width(), p.height());
-      g.setDefsKeyPrefix("dsdl-" + base + "-"); // the default prefix is time-based; the file should not depend on when it was written
-      chart.draw(g, new java.awt.Rectangle(0, 0, p.width(), p.height()));
-      String document = g.getSVGDocument();
+      String document = SvgExport.document(chart, p.width(), p.height(), "dsdl-" + base + "-");
       OutputFiles.writeAtomically(dir.resolve(base + ".svg"), out -> out.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
     return f;

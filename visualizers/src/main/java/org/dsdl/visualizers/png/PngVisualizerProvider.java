@@ -28,6 +28,10 @@ public final class PngVisualizerProvider implements VisualizerProvider<PngParame
 
   @Override
   public Visualizer create(PngParameters parameters) {
+    if (parameters.svg() && !SvgExport.available()) {
+      throw new IllegalArgumentException("svg: true needs JFreeSVG, which dsdl does not bundle (it is GPL-3.0-or-later, dsdl"
+          + " Apache-2.0): add org.jfree.svg-5.0.6.jar to dsdl's module path (app/target/lib), or leave svg off");
+    }
     return new PngVisualizer(parameters);
   }
 }
