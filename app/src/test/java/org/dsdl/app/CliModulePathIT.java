@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,19 +20,6 @@ class CliModulePathIT {
   @TempDir
   Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private Process start(Path outFile, Path errFile, String... args) throws IOException {
-    Path target = Path.of("target");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.awt.headless=true", "--module-path", target.resolve("dsdl-app.jar") + ":" + target.resolve("lib"),
-        "--add-modules", "ALL-MODULE-PATH", "-m", "org.dsdl.app/org.dsdl.app.Main"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
-    pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    return pb.start();
-  }
-
   @Test
   void aRunKilledWithSigkillResumesToTheFullSetOfMeasurements() throws Exception {
     Path out = dir.resolve("killed");
@@ -44,7 +28,7 @@ class CliModulePathIT {
         // probes whose measurements per checkpoint are the same in number (others add checkpoint-0 spreads and end-of-run
         // events); ResumeTest covers every built-in probe's state across a resume
         "--set", "probes=[accuracy, selectivity, rsa]"};
-    Process p = start(dir.resolve("k.out"), dir.resolve("k.err"), args);
+    Process p = new Launcher(dir).start("killed", args);
     Path trainer = out.resolve("state/trainer.json");
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     while (System.nanoTime() < deadline && p.isAlive()) {
@@ -57,7 +41,7 @@ class CliModulePathIT {
     p.destroyForcibly().waitFor(); // SIGKILL: no handler, no shutdown hook runs
     assertThat(new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("status").asText()).isEqualTo("RUNNING");
 
-    Run resumed = java("run", "--resume", out.toString());
+    Launcher.Result resumed = java("run", "--resume", out.toString());
     assertThat(resumed.code()).as(resumed.err()).isZero();
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
     assertThat(manifest.get("status").asText()).isEqualTo("COMPLETED");
@@ -79,24 +63,13 @@ class CliModulePathIT {
     }
   }
 
-  private Run java(String... args) throws IOException, InterruptedException {
-    Path target = Path.of("target");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.awt.headless=true", "--module-path", target.resolve("dsdl-app.jar") + ":" + target.resolve("lib"),
-        "--add-modules", "ALL-MODULE-PATH", "-m", "org.dsdl.app/org.dsdl.app.Main"));
-    cmd.addAll(List.of(args));
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    Process p = pb.start();
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  private Launcher.Result java(String... args) throws IOException, InterruptedException {
+    return new Launcher(dir).run(args);
   }
 
   @Test
   void listsBuiltInPluginsFromTheModulePath() throws Exception {
-    Run r = java("list", "--json");
+    Launcher.Result r = java("list", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.get("datasets").findValuesAsText("name")).contains("tokens");
@@ -107,13 +80,13 @@ class CliModulePathIT {
   @Test
   void runsATinyExperimentOnTheModulePath() throws Exception {
     Path out = dir.resolve("run");
-    Run r = java("run", "--out", out.toString(), "--set", "dataset={type: tokens, trainPerClass: 40, testPerClass: 10, minPerClass: 40}",
+    Launcher.Result r = java("run", "--out", out.toString(), "--set", "dataset={type: tokens, trainPerClass: 40, testPerClass: 10, minPerClass: 40}",
         "--set", "training.epochs=1", "--set", "model.preset=vgg-tiny");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
     assertThat(manifest.get("status").asText()).isEqualTo("COMPLETED");
     assertThat(Files.readAllLines(out.resolve("metrics.csv")).get(0)).isEqualTo("checkpoint,step,epoch,probe,metric,layer,value");
-    Run bad = java("run", "--out", dir.resolve("bad").toString(), "--set", "dataset.tokens=1");
+    Launcher.Result bad = java("run", "--out", dir.resolve("bad").toString(), "--set", "dataset.tokens=1");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("tokens must be between 2 and 100").doesNotContain("\tat ");
   }

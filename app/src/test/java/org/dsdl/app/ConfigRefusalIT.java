@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -25,25 +22,12 @@ class ConfigRefusalIT {
   @TempDir
   Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private Run dsdl(String... args) throws IOException, InterruptedException {
-    Path target = Path.of("target");
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.awt.headless=true", "--module-path", target.resolve("dsdl-app.jar") + ":" + target.resolve("lib"),
-        "--add-modules", "ALL-MODULE-PATH", "-m", "org.dsdl.app/org.dsdl.app.Main"));
-    cmd.addAll(List.of(args));
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-    pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    Process p = pb.start();
-    assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("finished in 2 minutes").isTrue();
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  private Launcher.Result dsdl(String... args) throws IOException, InterruptedException {
+    return new Launcher(dir).run(args);
   }
 
   /** Exactly {@code message} as one line on stderr, exit 2, nothing on stdout. */
-  private static void refused(Run r, String message) {
+  private static void refused(Launcher.Result r, String message) {
     assertThat(r.err()).isEqualTo("dsdl: " + message + System.lineSeparator());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
@@ -89,7 +73,7 @@ class ConfigRefusalIT {
         "the built-in experiment: probes[0] (cka) asks for layer 'nope', which the model does not have; its layers are"
             + " [block1_conv1, block1_pool, block2_conv1, block2_pool, fc1, logits]");
     long t0 = System.nanoTime();
-    Run epochs = dsdl("validate", "--set", small, "--set", "training.epochs=2000000000");
+    Launcher.Result epochs = dsdl("validate", "--set", small, "--set", "training.epochs=2000000000");
     assertThat(epochs.code()).isEqualTo(2);
     assertThat(epochs.err()).contains("training.epochs must be at most 10000").doesNotContain("\tat ");
     assertThat((System.nanoTime() - t0) / 1e9).isLessThan(60);

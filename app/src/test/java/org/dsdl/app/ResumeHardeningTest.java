@@ -57,23 +57,7 @@ class ResumeHardeningTest {
   /** A run stopped at {@code step}, its state saved. */
   private Path interruptedAt(String name, long step) {
     StopSignal stop = new StopSignal();
-    Progress stopper = new Progress() {
-      @Override
-      public void start(long totalSteps, int checkpoints) {}
-
-      @Override
-      public void step(long s, double loss, double accuracy) {
-        if (s == step) {
-          stop.request();
-        }
-      }
-
-      @Override
-      public void checkpoint(int index, String summary) {}
-
-      @Override
-      public void close() {}
-    };
+    Progress stopper = ResumeTest.stopAt(step, stop);
     assertThat(runner.run(plan, dir.resolve(name), false, stopper, stop).exitCode()).isEqualTo(ExitCodes.INTERRUPTED);
     return dir.resolve(name);
   }

@@ -47,7 +47,7 @@ class ResumeTest {
   }
 
   /** A progress listener that asks for a stop once training reaches {@code step}. */
-  private static Progress stopAt(long step, StopSignal stop) {
+  static Progress stopAt(long step, StopSignal stop) {
     return new Progress() {
       @Override
       public void start(long totalSteps, int checkpoints) {}

@@ -75,21 +75,21 @@ final class PngVisualizer implements Visualizer {
         }
       }
       if (!both.isEmpty()) {
-        written.add(save(dir, "learning-curve-" + kind, lines("Learning curve: " + kind, kind, both)));
+        written.addAll(save(dir, "learning-curve-" + kind, lines("Learning curve: " + kind, kind, both)));
       }
     }
     for (Map.Entry<String, Map<String, List<Scalars.Point>>> e : curves.entrySet()) {
       Map<String, List<Scalars.Point>> byLayer = new LinkedHashMap<>();
       e.getValue().forEach((layer, points) -> byLayer.put(layer.isEmpty() ? "network" : layer, points));
       String[] pm = e.getKey().split("/", 2);
-      written.add(save(dir, e.getKey().replace('/', '-'), lines(pm[0] + ": " + pm[1], pm[1], byLayer)));
+      written.addAll(save(dir, e.getKey().replace('/', '-'), lines(pm[0] + ": " + pm[1], pm[1], byLayer)));
     }
     vectors(run, dir, written);
     matrices(run, dir, written);
     drawings(run, dir, written);
     List<String[]> events = Events.of(run, scalars);
     if (!events.isEmpty()) {
-      written.add(save(dir, "events-timeline", Events.chart(events)));
+      written.addAll(save(dir, "events-timeline", Events.chart(events)));
     }
     return written;
   }
@@ -106,7 +106,7 @@ final class PngVisualizer implements Visualizer {
     }
     for (Map.Entry<String, Map<String, List<Scalars.Point>>> e : byMetric.entrySet()) {
       String[] pm = e.getKey().split("/", 2);
-      written.add(save(dir, e.getKey().replace('/', '-'), lines(pm[0] + ": " + pm[1] + " by class", pm[1], e.getValue())));
+      written.addAll(save(dir, e.getKey().replace('/', '-'), lines(pm[0] + ": " + pm[1] + " by class", pm[1], e.getValue())));
     }
   }
 
@@ -119,7 +119,7 @@ final class PngVisualizer implements Visualizer {
     }
     for (Map.Entry<String, MatrixMeasurement> e : last.entrySet()) {
       if (!e.getValue().key().metric().equals("kernels")) {
-        written.add(save(dir, e.getKey().replace('/', '-') + "-last", heatmap(e.getKey(), e.getValue())));
+        written.addAll(save(dir, e.getKey().replace('/', '-') + "-last", heatmap(e.getKey(), e.getValue())));
       }
     }
   }
@@ -234,14 +234,17 @@ final class PngVisualizer implements Visualizer {
     return chart;
   }
 
-  private Path save(Path dir, String name, JFreeChart chart) throws IOException {
+  /** Writes the chart as PNG (and SVG with {@code svg: true}); returns the files written. */
+  private List<Path> save(Path dir, String name, JFreeChart chart) throws IOException {
     String base = name.replaceAll("[^A-Za-z0-9._-]", "_");
     Path f = dir.resolve(base + ".png");
     OutputFiles.writeAtomically(f, out -> ChartUtils.writeChartAsPNG(out, chart, p.width(), p.height()));
     if (p.svg()) {
       String document = SvgExport.document(chart, p.width(), p.height(), "dsdl-" + base + "-");
-      OutputFiles.writeAtomically(dir.resolve(base + ".svg"), out -> out.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Path svg = dir.resolve(base + ".svg");
+      OutputFiles.writeAtomically(svg, out -> out.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return List.of(f, svg);
     }
-    return f;
+    return List.of(f);
   }
 }

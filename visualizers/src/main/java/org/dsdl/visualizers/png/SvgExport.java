@@ -5,23 +5,11 @@ import org.jfree.chart.JFreeChart;
 
 /**
  * A chart as an SVG document, through JFreeSVG. JFreeSVG is an optional dependency (GPL-3.0-or-later,
- * so dsdl does not bundle it): this class is only loaded when {@code svg: true} asks for it, after
- * {@link #available()} said the library is there.
+ * so dsdl does not bundle it): this class links to it, so it is only loaded when {@code svg: true}
+ * asks for it, after {@link PngVisualizerProvider#svgAvailable()} found the library.
  */
 final class SvgExport {
-  private static final String GRAPHICS = "org.jfree.svg.SVGGraphics2D";
-
   private SvgExport() {}
-
-  /** Whether JFreeSVG is on dsdl's module path (or class path). */
-  static boolean available() {
-    try {
-      Class.forName(GRAPHICS, false, SvgExport.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
-  }
 
   /**
    * The chart drawn at {@code width} × {@code height}.
