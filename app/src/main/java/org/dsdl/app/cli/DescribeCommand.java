@@ -66,8 +66,12 @@ public final class DescribeCommand implements Callable<Integer> {
       if (o.has("origin")) {
         out.printf("  origin: %s, version %s%n", o.get("origin").asText(), o.get("version").asText());
       }
+      if (o.has("sizeNote")) {
+        out.printf("  size: %s%n", Printable.of(o.get("sizeNote").asText()));
+      }
       if (o.has("parameterCount")) {
-        out.printf("  input %s, %d classes, %,d parameters; per sample %,d FLOPs forward, %,d training (3x forward)%n", o.get("input").asText(),
+        out.printf(o.get("kind").asText().equals("model") ? "  " : "  with its default parameters: ");
+        out.printf("input %s, %d classes, %,d parameters; per sample %,d FLOPs forward, %,d training (3x forward)%n", o.get("input").asText(),
             o.get("classes").asInt(), o.get("parameterCount").asLong(), o.get("forwardFlopsPerSample").asLong(),
             o.get("trainingFlopsPerSample").asLong());
       }

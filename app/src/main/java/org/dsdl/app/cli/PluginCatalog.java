@@ -83,7 +83,34 @@ final class PluginCatalog {
       ArrayNode outputs = o.putArray("outputs");
       probe.outputs().forEach(outputs::add);
     }
+    if (d.provider() instanceof ArchitectureProvider<?> a) {
+      try {
+        size(o, graph(a, a.defaultParameters()));
+      } catch (IllegalArgumentException e) { // its defaults do not fit the tokens task's data: nothing to size
+        o.put("sizeNote", "its default parameters do not fit " + PRESET_INPUT + " and " + PRESET_CLASSES + " classes: " + e.getMessage());
+      }
+    }
     return o;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static LayerGraph graph(ArchitectureProvider architecture, Record parameters) {
+    return architecture.graph(parameters, PRESET_INPUT, PRESET_CLASSES);
+  }
+
+  /** The input and class count a graph was built for, its parameter count and FLOPs; {@code layers} is added last by the caller. */
+  private static void size(ObjectNode o, LayerGraph graph) {
+    o.put("input", PRESET_INPUT.toString());
+    o.put("classes", PRESET_CLASSES);
+    o.put("parameterCount", graph.parameterCount());
+    o.put("forwardMacsPerSample", graph.forwardMacs());
+    o.put("forwardFlopsPerSample", graph.forwardFlops());
+    o.put("trainingFlopsPerSample", graph.trainingFlops());
+    ArrayNode layers = o.putArray("layers");
+    for (LayerInfo l : graph.layers()) {
+      layers.addObject().put("name", l.name()).put("kind", l.kind().name().toLowerCase(Locale.ROOT))
+          .put("shape", l.outputShape().toString()).put("parameters", l.parameters());
+    }
   }
 
   /** The presets of an architecture plugin (none for other plugins). */
@@ -93,20 +120,13 @@ final class PluginCatalog {
   }
 
   /** One preset of an architecture: its parameters, and its layers and size for the tokens task's data. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   ObjectNode model(PluginDescriptor architecture, Preset<?> preset) {
-    LayerGraph graph = ((ArchitectureProvider) architecture.provider()).graph(preset.parameters(), PRESET_INPUT, PRESET_CLASSES);
+    LayerGraph graph = graph((ArchitectureProvider<?>) architecture.provider(), preset.parameters());
     ObjectNode o = F.objectNode();
     o.put("name", preset.name());
     o.put("kind", "model");
     o.put("family", architecture.name());
     o.put("description", preset.description());
-    o.put("input", PRESET_INPUT.toString());
-    o.put("classes", PRESET_CLASSES);
-    o.put("parameterCount", graph.parameterCount());
-    o.put("forwardMacsPerSample", graph.forwardMacs());
-    o.put("forwardFlopsPerSample", graph.forwardFlops());
-    o.put("trainingFlopsPerSample", graph.trainingFlops());
     ArrayNode params = o.putArray("parameters");
     for (ParameterBinder.ParameterDoc p : binder.document(architecture.provider(), preset.parameters())) {
       ObjectNode po = params.addObject();
@@ -115,11 +135,7 @@ final class PluginCatalog {
       po.set("default", p.defaultValue());
       po.put("description", p.description());
     }
-    ArrayNode layers = o.putArray("layers");
-    for (LayerInfo l : graph.layers()) {
-      layers.addObject().put("name", l.name()).put("kind", l.kind().name().toLowerCase(Locale.ROOT))
-          .put("shape", l.outputShape().toString()).put("parameters", l.parameters());
-    }
+    size(o, graph);
     return o;
   }
 }
