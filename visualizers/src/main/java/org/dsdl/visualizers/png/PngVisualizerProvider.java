@@ -28,10 +28,23 @@ public final class PngVisualizerProvider implements VisualizerProvider<PngParame
 
   @Override
   public Visualizer create(PngParameters parameters) {
-    if (parameters.svg() && !SvgExport.available()) {
+    if (parameters.svg() && !svgAvailable()) {
       throw new IllegalArgumentException("svg: true needs JFreeSVG, which dsdl does not bundle (it is GPL-3.0-or-later, dsdl"
           + " Apache-2.0): add org.jfree.svg-5.0.6.jar to dsdl's module path (app/target/lib), or leave svg off");
     }
     return new PngVisualizer(parameters);
+  }
+
+  /**
+   * Whether JFreeSVG is on dsdl's module path (or class path). Asked here, not in {@link SvgExport}:
+   * loading that class already needs JFreeSVG.
+   */
+  static boolean svgAvailable() {
+    try {
+      Class.forName("org.jfree.svg.SVGGraphics2D", false, PngVisualizerProvider.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 }

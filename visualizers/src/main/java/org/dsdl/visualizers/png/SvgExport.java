@@ -6,22 +6,12 @@ import org.jfree.chart.JFreeChart;
 /**
  * A chart as an SVG document, through JFreeSVG. JFreeSVG is an optional dependency (GPL-3.0-or-later,
  * so dsdl does not bundle it): this class is only loaded when {@code svg: true} asks for it, after
- * {@link #available()} said the library is there.
+ * {@link PngVisualizerProvider#svgAvailable()} said the library is there. Loading it without
+ * JFreeSVG fails (verifying {@link #document} loads {@code SVGGraphics2D}), so it must not hold that
+ * check itself.
  */
 final class SvgExport {
-  private static final String GRAPHICS = "org.jfree.svg.SVGGraphics2D";
-
   private SvgExport() {}
-
-  /** Whether JFreeSVG is on dsdl's module path (or class path). */
-  static boolean available() {
-    try {
-      Class.forName(GRAPHICS, false, SvgExport.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
-  }
 
   /**
    * The chart drawn at {@code width} × {@code height}.
