@@ -1,10 +1,11 @@
 /**
  * The dsdl plugin API: service interfaces and the value types that flow between them.
  *
- * <p>Meant to be implemented by plugins: the four providers ({@link org.dsdl.api.data.DatasetProvider},
+ * <p>Meant to be implemented by plugins: the five providers ({@link org.dsdl.api.data.DatasetProvider}, {@link
+ * org.dsdl.api.architecture.ArchitectureProvider},
  * {@link org.dsdl.api.model.EngineProvider}, {@link org.dsdl.api.probe.ProbeProvider}, {@link
  * org.dsdl.api.viz.VisualizerProvider}, declared with {@code provides} in the plugin's module) and
- * what they create ({@link org.dsdl.api.model.Engine} and {@link
+ * what they create ({@link org.dsdl.api.architecture.LayerGraph}, {@link org.dsdl.api.model.Engine} and {@link
  * org.dsdl.api.model.Model}, {@link org.dsdl.api.probe.Probe}, {@link org.dsdl.api.viz.Visualizer});
  * {@link org.dsdl.api.plugin.WithoutParameters} is a mix-in for providers. Everything else is used,
  * not implemented: value records (snapshots, measurements, checkpoints, run records), the
@@ -20,6 +21,7 @@ module org.dsdl.api {
   exports org.dsdl.api.plugin;
   exports org.dsdl.api.data;
   exports org.dsdl.api.model;
+  exports org.dsdl.api.architecture;
   exports org.dsdl.api.snapshot;
   exports org.dsdl.api.measure;
   exports org.dsdl.api.probe;

@@ -21,6 +21,7 @@ module org.dsdl.app {
   exports org.dsdl.app.logging to ch.qos.logback.core;
 
   uses org.dsdl.api.data.DatasetProvider;
+  uses org.dsdl.api.architecture.ArchitectureProvider;
   uses org.dsdl.api.model.EngineProvider;
   uses org.dsdl.api.probe.ProbeProvider;
   uses org.dsdl.api.viz.VisualizerProvider;

@@ -1,4 +1,4 @@
-/** The TensorFlow Java engine: builds, trains and captures VGG-style CNNs. */
+/** The TensorFlow Java engine: compiles any layer graph, trains it, captures activations and weights. */
 module org.dsdl.engine.tensorflow {
   requires org.dsdl.api;
   requires tensorflow;

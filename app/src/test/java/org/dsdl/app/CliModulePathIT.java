@@ -75,6 +75,9 @@ class CliModulePathIT {
     assertThat(root.get("datasets").findValuesAsText("name")).contains("tokens");
     assertThat(root.get("probes").findValuesAsText("origin")).containsOnly("built-in");
     assertThat(root.get("models").findValuesAsText("name")).contains("vgg-1.24m");
+    assertThat(root.get("architectures").findValuesAsText("name")).contains("vgg", "resnet-mini");
+    assertThat(root.get("architectures").findValuesAsText("origin")).containsOnly("built-in");
+    assertThat(root.get("models").findValuesAsText("family")).contains("vgg");
   }
 
   @Test

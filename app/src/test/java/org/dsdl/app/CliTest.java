@@ -159,8 +159,8 @@ class CliTest {
     assertThat(r.code()).as(r.err()).isZero();
     // batch norm adds a scale and a shift per conv channel: 2 x (32+32+64+64+128+128) = 896
     assertThat(r.out()).contains("model vgg-1.24m+custom with 1,245,981 parameters");
-    assertThat(dsdl("validate", cfg.toString(), "--set", "model.dropout=1.5").err()).contains("model.dropout must be in [0, 1), got 1.5");
-    assertThat(dsdl("validate", cfg.toString(), "--set", "model.initializer=zeros").err()).contains("model.initializer must be one of");
+    assertThat(dsdl("validate", cfg.toString(), "--set", "model.dropout=1.5").err()).contains("model (vgg): dropout must be in [0, 1), got 1.5");
+    assertThat(dsdl("validate", cfg.toString(), "--set", "model.initializer=zeros").err()).contains("model (vgg): initializer must be one of");
     assertThat(dsdl("validate", cfg.toString(), "--set", "training.optimizer.type=lbfgs").err())
         .contains("training.optimizer.type must be one of [adam, sgd, rmsprop]");
     assertThat(dsdl("validate", cfg.toString(), "--set", "training.schedule=linear").err()).contains("training.schedule must be one of");

@@ -44,7 +44,7 @@ class ConfigRefusalIT {
     refused(dsdl("validate", "--set", "training.epochs=2.9"),
         "--set training.epochs=2.9 at 'training.epochs': expected a whole number, got 2.9");
     refused(dsdl("validate", "--set", "dataset.tokens=\"3\""), "dataset (tokens) at 'tokens': expected a whole number, got the string \"3\"");
-    refused(dsdl("validate", "--set", "model.blocks=abc"), "--set model.blocks=abc at 'model.blocks': expected a list, got the string \"abc\"");
+    refused(dsdl("validate", "--set", "model.blocks=abc"), "model (vgg) at 'blocks': expected a list, got the string \"abc\"");
   }
 
   @Test
@@ -63,7 +63,7 @@ class ConfigRefusalIT {
     Path out = dir.resolve("run");
     refused(dsdl("run", "--out", out.toString(), "--set", small, "--set", "model={blocks: [[100000],[100000]], dense: [100000]}"),
         "the built-in experiment: model vgg-1.24m+custom has 730,001,700,005 parameters for 32x32x1 input and 5 classes"
-            + " (fc1 alone has 640,000,100,000); a run may have at most 100,000,000: use narrower model.blocks or model.dense");
+            + " (fc1 alone has 640,000,100,000); a run may have at most 100,000,000: use a smaller model (dsdl describe vgg lists its parameters)");
     assertThat(out).doesNotExist();
     refused(dsdl("run", "--out", out.toString(), "--set", small, "--set", "training.batchSize=512"),
         "the built-in experiment: training.batchSize 512 is larger than the training split of dataset 'tokens' (200 exemplars);"

@@ -54,7 +54,7 @@ class ValidationRefusalTest {
   @Test
   void anImpossibleModelIsRefusedBeforeAnythingIsWritten() {
     refused("the built-in experiment: model vgg-1.24m+custom has 730,001,700,005 parameters for 32x32x1 input and 5 classes"
-            + " (fc1 alone has 640,000,100,000); a run may have at most 100,000,000: use narrower model.blocks or model.dense",
+            + " (fc1 alone has 640,000,100,000); a run may have at most 100,000,000: use a smaller model (dsdl describe vgg lists its parameters)",
         SMALL, "model={blocks: [[100000],[100000]], dense: [100000]}");
   }
 

@@ -7,7 +7,8 @@ import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.dsdl.api.model.LayerInfo;
-import org.dsdl.api.model.ModelPresets;
+import org.dsdl.api.data.ImageShape;
+import org.dsdl.architectures.vgg.VggProvider;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
@@ -56,7 +57,8 @@ public class ProbeBenchmark {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void create() {
     classes = List.of("T", "L", "X", "N", "Z");
-    List<LayerInfo> all = ModelPresets.find(ModelPresets.DEFAULT).orElseThrow().layers();
+    VggProvider vgg = new VggProvider();
+    List<LayerInfo> all = vgg.graph(vgg.defaultParameters(), new ImageShape(32, 32, 1), 5).layers();
     ProbeProvider provider = ServiceLoader.load(ProbeProvider.class).stream().map(ServiceLoader.Provider::get)
         .filter(p -> p.name().equals(probe)).findFirst().orElseThrow(() -> new IllegalStateException("no probe " + probe));
     instance = provider.create(provider.defaultParameters(), new ProbeContext(probe, classes, all, 1));

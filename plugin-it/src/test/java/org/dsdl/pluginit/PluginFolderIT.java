@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged dsdl, run on its own module path as a user runs it, with plugin jars from a folder:
- * the example probe and visualizer measured and drawn, and each kind of plugin failure contained.
+ * the example probe and visualizer measured and drawn, the example architecture trained, and each kind of plugin failure contained.
  */
 class PluginFolderIT {
   static final Path APP = Path.of(System.getProperty("dsdl.app", "../app/target"));
@@ -151,7 +151,7 @@ class PluginFolderIT {
   @BeforeAll
   static void examplesWereBuilt() throws IOException {
     try (Stream<Path> s = Files.list(EXAMPLES)) {
-      assertThat(s.map(p -> p.getFileName().toString())).contains("sparsity-probe-1.0.jar", "markdown-visualizer-1.0.jar");
+      assertThat(s.map(p -> p.getFileName().toString())).contains("sparsity-probe-1.0.jar", "markdown-visualizer-1.0.jar", "lenet5-architecture-1.0.jar");
     }
   }
 
@@ -186,6 +186,42 @@ class PluginFolderIT {
         .containsPattern("accuracy .*\\[built-in\\]");
     Run describe = dsdl("describe", "sparsity", "--plugins", EXAMPLES.toString());
     assertThat(describe.out()).contains("unit_sparsity (vector over units, per layer)");
+  }
+
+  /** LeNet-5 for 32x32x1 and 5 classes, counted by hand: 156 + 2,416 + 123,000 (8x8x16 = 1,024 inputs) + 10,164 + 425. */
+  static final long LENET5_PARAMETERS = (5 * 5 * 1 * 6 + 6) + (5 * 5 * 6 * 16 + 16) + (8 * 8 * 16 * 120 + 120) + (120 * 84 + 84) + (84 * 5 + 5);
+
+  @Test
+  void theExampleArchitectureIsListedDescribedAndTrained() throws Exception {
+    assertThat(LENET5_PARAMETERS).isEqualTo(136_161);
+    Run list = dsdl("list", "--json", "--plugins", EXAMPLES.toString());
+    assertThat(list.code()).as(list.err()).isZero();
+    JsonNode architectures = JSON.readTree(list.out()).get("architectures");
+    assertThat(architectures.findValuesAsText("name")).contains("vgg", "resnet-mini", "lenet5");
+    assertThat(architectures).filteredOn(a -> a.get("name").asText().equals("lenet5")).singleElement().satisfies(a -> {
+      assertThat(a.get("kind").asText()).isEqualTo("architecture");
+      assertThat(a.get("origin").asText()).endsWith("lenet5-architecture-1.0.jar");
+      assertThat(a.get("version").asText()).isEqualTo("1.0");
+      assertThat(a.get("parameters")).isEmpty();
+      assertThat(a.get("parameterCount").asLong()).isEqualTo(LENET5_PARAMETERS);
+    });
+
+    Run describe = dsdl("describe", "lenet5", "--plugins", EXAMPLES.toString());
+    assertThat(describe.code()).as(describe.err()).isZero();
+    assertThat(describe.out()).contains("lenet5 (architecture) — LeNet-5").contains("lenet5-architecture-1.0.jar, version 1.0")
+        .contains("136,161 parameters").contains("parameters: none").containsPattern("fc1 +dense +\\[120\\] +123,000");
+
+    Path out = dir.resolve("lenet5-run");
+    List<String> args = new ArrayList<>(List.of("run", "--plugins", EXAMPLES.toString(), "--out", out.toString(), "--no-progress",
+        "--set", "model={type: lenet5}"));
+    args.addAll(TINY);
+    Run r = dsdl(args.toArray(String[]::new));
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode manifest = JSON.readTree(out.resolve("run.json").toFile());
+    assertThat(manifest.get("status").asText()).isEqualTo("COMPLETED");
+    assertThat(manifest.at("/model/parameterCount").asLong()).isEqualTo(LENET5_PARAMETERS);
+    assertThat(manifest.at("/model/layers").findValuesAsText("name")).containsExactly("conv1", "pool1", "conv2", "pool2", "fc1", "fc2", "logits");
+    assertThat(metrics(out).stream().filter(m -> m.get("metric").asText().equals("test_accuracy"))).hasSize(manifest.get("checkpoints").size());
   }
 
   @Test

@@ -2,17 +2,21 @@ package org.dsdl.api.model;
 
 /** What kind of layer a {@link LayerInfo} describes. */
 public enum LayerKind {
-  /** 3×3 convolution followed by ReLU; activations are feature maps. */
+  /** A convolution (with its batch norm and activation, if any); activations are feature maps. */
   CONV,
-  /** 2×2 max-pooling; feature maps, no parameters. */
+  /** Max-pooling; feature maps, no parameters. */
   POOL,
-  /** Fully connected layer followed by ReLU. */
+  /** A hidden fully connected layer (with its activation, batch norm and dropout, if any). */
   DENSE,
   /** The final linear layer, one unit per class. */
-  LOGITS;
+  LOGITS,
+  /** The sum of two or more feature maps (a residual connection), with its activation; no kernel. */
+  ADD,
+  /** The mean of each channel of a feature map over space: one value per channel, no parameters. */
+  GLOBAL_POOL;
 
   /** Whether activations of this layer are spatial maps (pooled to one value per channel by default). */
   public boolean spatial() {
-    return this == CONV || this == POOL;
+    return this == CONV || this == POOL || this == ADD;
   }
 }

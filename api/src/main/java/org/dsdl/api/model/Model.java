@@ -3,6 +3,7 @@ package org.dsdl.api.model;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.data.Split;
 import org.dsdl.api.snapshot.Capture;
 import org.dsdl.api.snapshot.CaptureRequest;
@@ -15,12 +16,12 @@ import org.dsdl.api.snapshot.Evaluation;
  */
 public interface Model extends AutoCloseable {
 
-  /** The spec it was built from. */
-  ModelSpec spec();
+  /** The graph it was compiled from. */
+  LayerGraph graph();
 
-  /** Its layers in order (as {@link ModelSpec#layers()}). */
+  /** Its layers in order (as {@link LayerGraph#layers()}). */
   default List<LayerInfo> layers() {
-    return spec().layers();
+    return graph().layers();
   }
 
   /** Trainable parameters actually allocated by the engine. */
@@ -51,7 +52,7 @@ public interface Model extends AutoCloseable {
 
   /**
    * Replaces the training state with one written by {@link #saveState} of a model built from the
-   * same spec and optimizer.
+   * same graph and optimizer.
    *
    * @throws IllegalArgumentException if the file is corrupt, truncated or from another model;
    *     the message names the file and what does not match, and the model is left unchanged

@@ -4,6 +4,8 @@ package org.dsdl.api.plugin;
 public enum PluginKind {
   /** {@link org.dsdl.api.data.DatasetProvider}. */
   DATASET,
+  /** {@link org.dsdl.api.architecture.ArchitectureProvider}. */
+  ARCHITECTURE,
   /** {@link org.dsdl.api.model.EngineProvider}. */
   ENGINE,
   /** {@link org.dsdl.api.probe.ProbeProvider}. */

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dsdl.api.model.ModelPresets;
+import org.dsdl.api.plugin.PluginKind;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.config.Printable;
 import org.dsdl.app.plugin.PluginDescriptor;
@@ -45,7 +45,9 @@ public final class DescribeCommand implements Callable<Integer> {
     for (PluginDescriptor d : registry.named(name)) {
       found.add(catalog.plugin(d));
     }
-    ModelPresets.find(name).ifPresent(m -> found.add(PluginCatalog.model(m)));
+    for (PluginDescriptor a : registry.all(PluginKind.ARCHITECTURE)) {
+      PluginCatalog.presets(a).stream().filter(p -> p.name().equals(name)).forEach(p -> found.add(catalog.model(a, p)));
+    }
     if (found.isEmpty()) {
       registry.whySkipped(name).ifPresent(why -> {
         throw DsdlException.badInput(why);
@@ -64,8 +66,12 @@ public final class DescribeCommand implements Callable<Integer> {
       if (o.has("origin")) {
         out.printf("  origin: %s, version %s%n", o.get("origin").asText(), o.get("version").asText());
       }
+      if (o.has("sizeNote")) {
+        out.printf("  size: %s%n", Printable.of(o.get("sizeNote").asText()));
+      }
       if (o.has("parameterCount")) {
-        out.printf("  input %s, %d classes, %,d parameters; per sample %,d FLOPs forward, %,d training (3x forward)%n", o.get("input").asText(),
+        out.printf(o.get("kind").asText().equals("model") ? "  " : "  with its default parameters: ");
+        out.printf("input %s, %d classes, %,d parameters; per sample %,d FLOPs forward, %,d training (3x forward)%n", o.get("input").asText(),
             o.get("classes").asInt(), o.get("parameterCount").asLong(), o.get("forwardFlopsPerSample").asLong(),
             o.get("trainingFlopsPerSample").asLong());
       }

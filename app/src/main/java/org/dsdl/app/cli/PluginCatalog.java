@@ -6,20 +6,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Map;
+import org.dsdl.api.architecture.ArchitectureProvider;
+import org.dsdl.api.architecture.LayerGraph;
+import org.dsdl.api.architecture.Preset;
+import org.dsdl.api.data.ImageShape;
 import org.dsdl.api.model.LayerInfo;
-import org.dsdl.api.model.ModelPresets;
-import org.dsdl.api.model.ModelSpec;
 import org.dsdl.api.plugin.PluginKind;
 import org.dsdl.api.probe.ProbeProvider;
 import org.dsdl.app.plugin.ParameterBinder;
 import org.dsdl.app.plugin.PluginDescriptor;
 import org.dsdl.app.plugin.PluginRegistry;
 
-/** Describes discovered plugins and model presets as JSON trees, for {@code list} and {@code describe}. */
+/** Describes discovered plugins and the architectures' presets as JSON trees, for {@code list} and {@code describe}. */
 final class PluginCatalog {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final Map<PluginKind, String> SECTIONS = Map.of(
-      PluginKind.DATASET, "datasets", PluginKind.ENGINE, "engines", PluginKind.PROBE, "probes", PluginKind.VISUALIZER, "visualizers");
+      PluginKind.DATASET, "datasets", PluginKind.ARCHITECTURE, "architectures", PluginKind.ENGINE, "engines", PluginKind.PROBE, "probes", PluginKind.VISUALIZER, "visualizers");
   private final PluginRegistry registry;
   private final ParameterBinder binder;
 
@@ -29,12 +31,22 @@ final class PluginCatalog {
     this.binder = binder;
   }
 
-  /** Everything: datasets, models, engines, probes, visualizers. */
+  /** The data shape presets are described for: the built-in tokens task's. */
+  static final ImageShape PRESET_INPUT = new ImageShape(32, 32, 1);
+  /** The class count presets are described for: the built-in tokens task's. */
+  static final int PRESET_CLASSES = 5;
+
+  /** Everything: datasets, architectures, models (the architectures' presets), engines, probes, visualizers. */
   ObjectNode all() {
     ObjectNode root = F.objectNode();
     root.set("datasets", section(PluginKind.DATASET));
+    root.set("architectures", section(PluginKind.ARCHITECTURE));
     ArrayNode models = root.putArray("models");
-    ModelPresets.names().forEach(n -> models.add(model(ModelPresets.find(n).orElseThrow())));
+    for (PluginDescriptor d : registry.all(PluginKind.ARCHITECTURE)) {
+      for (Preset<?> p : presets(d)) {
+        models.add(model(d, p));
+      }
+    }
     for (PluginKind k : new PluginKind[] {PluginKind.ENGINE, PluginKind.PROBE, PluginKind.VISUALIZER}) {
       root.set(SECTIONS.get(k), section(k));
     }
@@ -71,38 +83,59 @@ final class PluginCatalog {
       ArrayNode outputs = o.putArray("outputs");
       probe.outputs().forEach(outputs::add);
     }
+    if (d.provider() instanceof ArchitectureProvider<?> a) {
+      try {
+        size(o, graph(a, a.defaultParameters()));
+      } catch (IllegalArgumentException e) { // its defaults do not fit the tokens task's data: nothing to size
+        o.put("sizeNote", "its default parameters do not fit " + PRESET_INPUT + " and " + PRESET_CLASSES + " classes: " + e.getMessage());
+      }
+    }
     return o;
   }
 
-  /** One model preset of the VGG family. */
-  static ObjectNode model(ModelSpec spec) {
-    ObjectNode o = F.objectNode();
-    o.put("name", spec.name());
-    o.put("kind", "model");
-    o.put("family", "vgg");
-    o.put("description", "VGG-style CNN: 3x3 conv + ReLU blocks with 2x2 max-pooling, dense ReLU layers, linear logits");
-    o.put("input", spec.input().toString());
-    o.put("classes", spec.classes());
-    o.put("parameterCount", spec.parameterCount());
-    o.put("forwardMacsPerSample", spec.forwardMacs());
-    o.put("forwardFlopsPerSample", spec.forwardFlops());
-    o.put("trainingFlopsPerSample", spec.trainingFlops());
-    ArrayNode params = o.putArray("parameters");
-    params.addObject().put("name", "blocks").put("type", "List<List<Integer>>").put("description", "convolution widths grouped by block")
-        .set("default", F.pojoNode(spec.convBlocks()));
-    params.addObject().put("name", "dense").put("type", "List<Integer>").put("description", "hidden dense widths")
-        .set("default", F.pojoNode(spec.dense()));
-    params.addObject().put("name", "batchNorm").put("type", "boolean").put("default", spec.batchNorm())
-        .put("description", "batch normalisation after every convolution, before its ReLU");
-    params.addObject().put("name", "dropout").put("type", "double").put("default", spec.dropout())
-        .put("description", "fraction of hidden dense units dropped while training, [0, 1)");
-    params.addObject().put("name", "initializer").put("type", "String").put("default", spec.initializer())
-        .put("description", "initial kernels: " + String.join(", ", ModelSpec.INITIALIZERS));
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static LayerGraph graph(ArchitectureProvider architecture, Record parameters) {
+    return architecture.graph(parameters, PRESET_INPUT, PRESET_CLASSES);
+  }
+
+  /** The input and class count a graph was built for, its parameter count and FLOPs; {@code layers} is added last by the caller. */
+  private static void size(ObjectNode o, LayerGraph graph) {
+    o.put("input", PRESET_INPUT.toString());
+    o.put("classes", PRESET_CLASSES);
+    o.put("parameterCount", graph.parameterCount());
+    o.put("forwardMacsPerSample", graph.forwardMacs());
+    o.put("forwardFlopsPerSample", graph.forwardFlops());
+    o.put("trainingFlopsPerSample", graph.trainingFlops());
     ArrayNode layers = o.putArray("layers");
-    for (LayerInfo l : spec.layers()) {
+    for (LayerInfo l : graph.layers()) {
       layers.addObject().put("name", l.name()).put("kind", l.kind().name().toLowerCase(Locale.ROOT))
           .put("shape", l.outputShape().toString()).put("parameters", l.parameters());
     }
+  }
+
+  /** The presets of an architecture plugin (none for other plugins). */
+  @SuppressWarnings("unchecked")
+  static java.util.List<Preset<?>> presets(PluginDescriptor d) {
+    return d.provider() instanceof ArchitectureProvider<?> a ? (java.util.List<Preset<?>>) (java.util.List<?>) a.presets() : java.util.List.of();
+  }
+
+  /** One preset of an architecture: its parameters, and its layers and size for the tokens task's data. */
+  ObjectNode model(PluginDescriptor architecture, Preset<?> preset) {
+    LayerGraph graph = graph((ArchitectureProvider<?>) architecture.provider(), preset.parameters());
+    ObjectNode o = F.objectNode();
+    o.put("name", preset.name());
+    o.put("kind", "model");
+    o.put("family", architecture.name());
+    o.put("description", preset.description());
+    ArrayNode params = o.putArray("parameters");
+    for (ParameterBinder.ParameterDoc p : binder.document(architecture.provider(), preset.parameters())) {
+      ObjectNode po = params.addObject();
+      po.put("name", p.name());
+      po.put("type", p.type());
+      po.set("default", p.defaultValue());
+      po.put("description", p.description());
+    }
+    size(o, graph);
     return o;
   }
 }

@@ -40,7 +40,7 @@ public final class ValidateCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "# valid: %d classes, %d training + %d held-out exemplars of %s, probe set %d;"
             + " model %s with %,d parameters; %d steps, %d checkpoints%n",
         data.dataset().classes(), data.dataset().train().size(), data.dataset().test().size(), data.dataset().shape(),
-        data.probeSet().size(), data.model().name(), data.model().parameterCount(), schedule.totalSteps(), schedule.size());
+        data.probeSet().size(), data.modelName(), data.model().parameterCount(), schedule.totalSteps(), schedule.size());
     out.flush();
     return 0;
   }

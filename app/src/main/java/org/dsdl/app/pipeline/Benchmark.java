@@ -150,7 +150,7 @@ public final class Benchmark {
       List<Double> gflops = sps.stream().map(v -> v * training / 1e9).toList();
       Map<String, Stat> probeStats = new LinkedHashMap<>();
       probes.forEach((k, v) -> probeStats.put(k, Stat.of(v)));
-      return new Result(spec.name(), model.parameterCount(), setup.plan().config().training().batchSize(), steps, repeats,
+      return new Result(setup.data().modelName(), model.parameterCount(), setup.plan().config().training().batchSize(), steps, repeats,
           Stat.of(sps), Stat.of(ms), Stat.of(share), Stat.of(free), Stat.of(capture), probeStats, peakRssMb(),
           forward, training, Stat.of(gflops), setup.schedule().size(), setup.schedule().totalSteps());
     }

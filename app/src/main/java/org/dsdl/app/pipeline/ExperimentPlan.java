@@ -2,7 +2,6 @@ package org.dsdl.app.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.dsdl.api.model.ModelSpec;
 import org.dsdl.api.model.OptimizerSpec;
 import org.dsdl.app.config.ExperimentConfig;
 
@@ -26,7 +25,7 @@ public record ExperimentPlan(
     String source,
     PluginUse dataset,
     PluginUse engine,
-    ModelSpec model,
+    ModelChoice model,
     OptimizerSpec optimizer,
     List<PluginUse> probes,
     List<PluginUse> visualizers) {}

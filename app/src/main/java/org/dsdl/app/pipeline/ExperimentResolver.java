@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.dsdl.api.model.ModelPresets;
-import org.dsdl.api.model.ModelSpec;
+import org.dsdl.api.architecture.ArchitectureProvider;
+import org.dsdl.api.architecture.Preset;
 import org.dsdl.api.model.OptimizerSpec;
 import org.dsdl.api.plugin.PluginKind;
 import org.dsdl.app.DsdlException;
@@ -47,7 +47,8 @@ public final class ExperimentResolver {
     tree.set("engine", refTree(engine));
     List<PluginUse> probes = uses(PluginKind.PROBE, c.probes(), "probes", tree);
     List<PluginUse> visualizers = uses(PluginKind.VISUALIZER, c.visualizers(), "visualizers", tree);
-    ModelSpec model = model(c.model());
+    ModelChoice model = model(c.model());
+    tree.set("model", modelTree(model, c.model()));
     OptimizerSpec optimizer;
     try {
       optimizer = c.training().optimizer().toSpec();
@@ -98,17 +99,53 @@ public final class ExperimentResolver {
     return o;
   }
 
-  private static ModelSpec model(ModelConfig m) {
-    ModelSpec preset = ModelPresets.find(m.preset()).orElseThrow(() -> DsdlException.badInput(
-        "model.preset: unknown preset '" + m.preset() + "'; available presets: " + String.join(", ", ModelPresets.names())));
-    boolean custom = m.blocks() != null || m.dense() != null || m.batchNorm() != null || m.dropout() != null || m.initializer() != null;
-    try {
-      return new ModelSpec(custom ? preset.name() + "+custom" : preset.name(), preset.input(), preset.classes(),
-          m.blocks() == null ? preset.convBlocks() : m.blocks(), m.dense() == null ? preset.dense() : m.dense(),
-          m.batchNorm() == null ? preset.batchNorm() : m.batchNorm(), m.dropout() == null ? preset.dropout() : m.dropout(),
-          m.initializer() == null ? preset.initializer() : m.initializer());
-    } catch (IllegalArgumentException e) {
-      throw DsdlException.badInput(e.getMessage(), e);
+  /**
+   * The architecture: {@code model.type} (else the owner of {@code model.preset}, else {@code vgg}),
+   * its preset (else its default parameters), with the other keys replacing single parameters.
+   */
+  private ModelChoice model(ModelConfig m) {
+    String type = m.type();
+    if (type == null && m.preset() != null) {
+      type = registry.all(PluginKind.ARCHITECTURE).stream()
+          .filter(d -> presets(d.provider()).stream().anyMatch(p -> p.name().equals(m.preset())))
+          .map(d -> d.name()).findFirst().orElse(DEFAULT_ARCHITECTURE);
     }
+    if (type == null) {
+      type = DEFAULT_ARCHITECTURE;
+    }
+    var plugin = registry.get(PluginKind.ARCHITECTURE, type);
+    List<Preset<?>> presets = presets(plugin.provider());
+    Record base = plugin.provider().defaultParameters();
+    String name = presets.isEmpty() ? type : presets.get(0).name();
+    if (m.preset() != null) {
+      Preset<?> preset = presets.stream().filter(p -> p.name().equals(m.preset())).findFirst().orElseThrow(() -> DsdlException.badInput(
+          "model.preset: unknown preset '" + m.preset() + "' of architecture '" + plugin.name() + "'; its presets: "
+              + (presets.isEmpty() ? "(none)" : String.join(", ", presets.stream().map(Preset::name).toList()))));
+      base = preset.parameters();
+      name = preset.name();
+    }
+    if (!m.parameters().isEmpty()) {
+      name += "+custom";
+    }
+    ParameterBinder.Bound bound = binder.bind(plugin, base, m.parameters(), "model (" + type + ")");
+    return new ModelChoice(name, new PluginUse(type, plugin, bound.parameters(), bound.resolved()));
+  }
+
+  /** The architecture the built-in experiment uses when a config names none. */
+  static final String DEFAULT_ARCHITECTURE = "vgg";
+
+  @SuppressWarnings("unchecked")
+  private static List<Preset<?>> presets(org.dsdl.api.plugin.PluginProvider<?> provider) {
+    return provider instanceof ArchitectureProvider<?> a ? (List<Preset<?>>) (List<?>) a.presets() : List.of();
+  }
+
+  /** The model as run.json records it: the type, the preset if one was named, and the keys the user wrote. */
+  private static ObjectNode modelTree(ModelChoice model, ModelConfig m) {
+    ObjectNode o = m.tree();
+    o.put("type", model.architecture().plugin().name());
+    ObjectNode ordered = o.objectNode();
+    ordered.set("type", o.get("type"));
+    ordered.setAll(o);
+    return ordered;
   }
 }

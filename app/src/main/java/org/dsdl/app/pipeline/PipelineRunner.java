@@ -159,11 +159,13 @@ public final class PipelineRunner {
 
   private static RunState newState(RunSetup s, Model model) {
     RunState state = new RunState(s.plan(), s.seeds(), s.data(), s.engine().version());
-    var spec = s.data().model();
-    state.model = new Manifest.ModelSummary(spec.name(), s.plan().engine().plugin().name() + " — " + s.engine().version(),
-        spec.layers(), model.parameterCount(), spec.forwardMacs(), spec.forwardFlops(), spec.trainingFlops(), spec.convBlocks(), spec.dense());
-    LOG.info("model {}: {} trainable parameters, {} layers; {} steps, {} checkpoints", spec.name(),
-        String.format(Locale.ROOT, "%,d", model.parameterCount()), spec.layers().size(), s.schedule().totalSteps(), s.schedule().size());
+    var graph = s.data().model();
+    var parameters = s.plan().model().architecture().resolved();
+    state.model = new Manifest.ModelSummary(s.data().modelName(), s.plan().engine().plugin().name() + " — " + s.engine().version(),
+        graph.layers(), model.parameterCount(), graph.forwardMacs(), graph.forwardFlops(), graph.trainingFlops(),
+        Manifest.ModelSummary.blocksOf(parameters), Manifest.ModelSummary.denseOf(parameters));
+    LOG.info("model {}: {} trainable parameters, {} layers; {} steps, {} checkpoints", s.data().modelName(),
+        String.format(Locale.ROOT, "%,d", model.parameterCount()), graph.layers().size(), s.schedule().totalSteps(), s.schedule().size());
     return state;
   }
 

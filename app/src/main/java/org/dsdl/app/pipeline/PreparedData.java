@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.data.Dataset;
 import org.dsdl.api.data.DatasetContext;
 import org.dsdl.api.data.DatasetException;
@@ -13,7 +14,6 @@ import org.dsdl.api.data.DatasetProvider;
 import org.dsdl.api.data.Split;
 import org.dsdl.api.model.LayerInfo;
 import org.dsdl.api.model.LayerKind;
-import org.dsdl.api.model.ModelSpec;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.rundir.Manifest;
 
@@ -25,10 +25,11 @@ import org.dsdl.app.rundir.Manifest;
  * @param dataset the dataset
  * @param probeSet held-out exemplars captured at every checkpoint
  * @param trainEval training exemplars evaluated at every checkpoint
- * @param model the architecture for this data
+ * @param modelName the model's label (see {@link ModelChoice#name()})
+ * @param model the architecture's layer graph for this data
  * @param contentSha256 SHA-256 of every pixel and label of both splits (computed once)
  */
-public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, ModelSpec model, String contentSha256) {
+public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, String modelName, LayerGraph model, String contentSha256) {
   /**
    * The most trainable parameters a model may have: 100 million, 400 MB of weights and about
    * 1.6 GB with their gradients and Adam's two moments (the presets have about 0.1 to 5 million).
@@ -46,13 +47,14 @@ public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, Mod
     } catch (DatasetException | IllegalArgumentException e) {
       throw DsdlException.badInput("dataset '" + plan.dataset().alias() + "': " + e.getMessage(), e);
     }
-    ModelSpec model;
+    LayerGraph model;
     try {
-      model = plan.model().withData(dataset.shape(), dataset.classes());
+      model = plan.model().graph(dataset.shape(), dataset.classes());
     } catch (IllegalArgumentException e) {
-      throw DsdlException.badInput("model for " + dataset.shape() + " input: " + e.getMessage(), e);
+      throw DsdlException.badInput("model (" + plan.model().architecture().plugin().name() + ") for " + dataset.shape() + " input: "
+          + e.getMessage(), e);
     }
-    checkSize(model, plan.source());
+    checkSize(plan.model().name(), plan.model().architecture().plugin().name(), model, plan.source());
     int batch = plan.config().training().batchSize();
     if (batch > dataset.train().size()) {
       throw DsdlException.badInput(String.format(java.util.Locale.ROOT,
@@ -65,7 +67,7 @@ public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, Mod
     int evalPerClass = plan.config().training().trainEvalSize() / classes;
     Split trainEval = dataset.train().select(Sampling.stratified(dataset.train().labels(), classes,
         evalPerClass, Seeds.mix(seeds.sampling(), 1)));
-    PreparedData data = new PreparedData(dataset, probeSet, trainEval, model, contentSha256(dataset));
+    PreparedData data = new PreparedData(dataset, probeSet, trainEval, plan.model().name(), model, contentSha256(dataset));
     data.captureLayers(plan.config().probeSet().layers());
     return data;
   }
@@ -74,14 +76,14 @@ public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, Mod
    * Refuses a model of more than {@link #MAX_PARAMETERS} parameters, naming its largest layer:
    * building it would fail (or exhaust memory) after the run directory exists.
    */
-  static void checkSize(ModelSpec model, String source) {
+  static void checkSize(String name, String architecture, LayerGraph model, String source) {
     long count = model.parameterCount();
     if (count > MAX_PARAMETERS) {
       LayerInfo largest = model.layers().stream().max(java.util.Comparator.comparingLong(LayerInfo::parameters)).orElseThrow();
       throw DsdlException.badInput(String.format(java.util.Locale.ROOT,
           "%s: model %s has %s parameters for %s input and %d classes (%s alone has %s); a run may have at most %,d:"
-              + " use narrower model.blocks or model.dense", source, model.name(), count(count), model.input(), model.classes(),
-          largest.name(), count(largest.parameters()), MAX_PARAMETERS));
+              + " use a smaller model (dsdl describe %s lists its parameters)", source, name, count(count), model.input(), model.classes(),
+          largest.name(), count(largest.parameters()), MAX_PARAMETERS, architecture));
     }
   }
 
@@ -90,7 +92,8 @@ public record PreparedData(Dataset dataset, Split probeSet, Split trainEval, Mod
   }
 
   /**
-   * The layers to capture: every convolution, dense layer and the logits for {@code [all]},
+   * The layers to capture: every layer but pooling ones (convolutions, dense layers, adds, global
+   * pooling and the logits) for {@code [all]},
    * else the named layers, which must exist.
    */
   public List<String> captureLayers(List<String> configured) {

@@ -39,8 +39,18 @@ public final class ParameterBinder {
    * @param where how the config refers to this plugin, e.g. {@code probes[1] (rsa)}
    */
   public Bound bind(PluginDescriptor plugin, ObjectNode given, String where) {
+    return bind(plugin, plugin.provider().defaultParameters(), given, where);
+  }
+
+  /**
+   * Binds {@code given} over {@code base} (e.g. a preset) instead of the provider's defaults.
+   *
+   * @param base a record of the plugin's parameter type
+   * @param where how the config refers to this plugin, e.g. {@code model (vgg)}
+   */
+  public Bound bind(PluginDescriptor plugin, Record base, ObjectNode given, String where) {
     PluginProvider<?> provider = plugin.provider();
-    ObjectNode tree = defaultsOf(provider);
+    ObjectNode tree = mapper.valueToTree(base);
     for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!tree.has(e.getKey())) {
@@ -68,7 +78,12 @@ public final class ParameterBinder {
 
   /** Every parameter of a plugin with its type, default and {@link Param} description. */
   public List<ParameterDoc> document(PluginProvider<?> provider) {
-    ObjectNode defaults = defaultsOf(provider);
+    return document(provider, provider.defaultParameters());
+  }
+
+  /** Every parameter of a plugin with its type, its value in {@code base} (e.g. a preset) as default, and its description. */
+  public List<ParameterDoc> document(PluginProvider<?> provider, Record base) {
+    ObjectNode defaults = mapper.valueToTree(base);
     List<ParameterDoc> docs = new ArrayList<>();
     RecordComponent[] components = provider.parametersType().getRecordComponents();
     for (RecordComponent c : components) {

@@ -18,6 +18,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.dsdl.api.architecture.ArchitectureProvider;
 import org.dsdl.api.data.DatasetProvider;
 import org.dsdl.api.model.EngineProvider;
 import org.dsdl.api.plugin.PluginKind;
@@ -39,6 +40,7 @@ public final class PluginRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
   private static final Map<PluginKind, Class<?>> SERVICES = Map.of(
       PluginKind.DATASET, DatasetProvider.class,
+      PluginKind.ARCHITECTURE, ArchitectureProvider.class,
       PluginKind.ENGINE, EngineProvider.class,
       PluginKind.PROBE, ProbeProvider.class,
       PluginKind.VISUALIZER, VisualizerProvider.class);
@@ -133,7 +135,7 @@ public final class PluginRegistry {
   /**
    * Loads every jar in {@code dir} as a module layer over dsdl's own (named modules as they
    * declare themselves; plain jars as automatic modules, their {@code META-INF/services} as
-   * {@code provides}) and adds the datasets, engines, probes and visualizers they provide. A folder
+   * {@code provides}) and adds the datasets, architectures, engines, probes and visualizers they provide. A folder
    * already loaded is skipped. A copy of one of dsdl's own modules is ignored (the plugins bind to
    * dsdl's). A jar that cannot be resolved (alone, if the whole folder cannot) and a provider that
    * throws when created are skipped and listed in {@link #problems()}, naming the jar or class, and

@@ -67,18 +67,56 @@ public record Manifest(
   /**
    * The network's summary.
    *
-   * @param spec the preset or "custom"
+   * @param spec the preset, {@code PRESET+custom}, or the architecture's name
    * @param engine engine name and version
    * @param layers every layer with shape and parameter count
    * @param parameterCount trainable parameters, as allocated by the engine
    * @param forwardMacsPerSample multiply-accumulates of one forward pass
    * @param forwardFlopsPerSample floating-point operations of one forward pass (2 per multiply-accumulate)
    * @param trainingFlopsPerSample of one training step per sample, ≈ 3 × forward (forward, and backward for inputs and weights)
-   * @param blocks convolution widths by block
-   * @param dense hidden dense widths
+   * @param blocks convolution widths by block, for an architecture with a {@code blocks} parameter (vgg); else null
+   * @param dense hidden dense widths, for an architecture with a {@code dense} parameter (vgg); else null
    */
   public record ModelSummary(String spec, String engine, List<LayerInfo> layers, long parameterCount, long forwardMacsPerSample,
-      long forwardFlopsPerSample, long trainingFlopsPerSample, List<List<Integer>> blocks, List<Integer> dense) {}
+      long forwardFlopsPerSample, long trainingFlopsPerSample, List<List<Integer>> blocks, List<Integer> dense) {
+
+    /** The architecture's {@code blocks} parameter, if it has one of that form; else null. */
+    public static List<List<Integer>> blocksOf(com.fasterxml.jackson.databind.JsonNode parameters) {
+      com.fasterxml.jackson.databind.JsonNode b = parameters.get("blocks");
+      if (b == null || !b.isArray()) {
+        return null;
+      }
+      List<List<Integer>> out = new java.util.ArrayList<>();
+      for (com.fasterxml.jackson.databind.JsonNode block : b) {
+        List<Integer> widths = ints(block);
+        if (widths == null) {
+          return null;
+        }
+        out.add(widths);
+      }
+      return List.copyOf(out);
+    }
+
+    /** The architecture's {@code dense} parameter, if it has one of that form; else null. */
+    public static List<Integer> denseOf(com.fasterxml.jackson.databind.JsonNode parameters) {
+      com.fasterxml.jackson.databind.JsonNode d = parameters.get("dense");
+      return d == null ? null : ints(d);
+    }
+
+    private static List<Integer> ints(com.fasterxml.jackson.databind.JsonNode a) {
+      if (!a.isArray()) {
+        return null;
+      }
+      List<Integer> out = new java.util.ArrayList<>();
+      for (com.fasterxml.jackson.databind.JsonNode v : a) {
+        if (!v.canConvertToInt()) {
+          return null;
+        }
+        out.add(v.asInt());
+      }
+      return List.copyOf(out);
+    }
+  }
 
   /**
    * One measured checkpoint.

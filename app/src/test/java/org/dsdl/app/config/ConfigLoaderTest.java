@@ -26,7 +26,8 @@ class ConfigLoaderTest {
   void theBuiltInExperimentIsTheDenseSampleDefault() {
     ExperimentConfig c = loader.load(null, List.of()).config();
     assertThat(c.dataset().type()).isEqualTo("tokens");
-    assertThat(c.model().preset()).isEqualTo("vgg-1.24m");
+    assertThat(c.model().type()).isNull(); // the resolver's default: vgg, at its default preset vgg-1.24m
+    assertThat(c.model().preset()).isNull();
     assertThat(c.probes()).extracting(PluginRef::type).contains("accuracy");
     assertThat(c.visualizers()).extracting(PluginRef::type).contains("csv");
   }

@@ -62,8 +62,8 @@ class ConfigRefusalTest {
   void jacksonsWordsAreTranslated() {
     assertThat(refusal(() -> loader.load(null, List.of("training.epochs=~"))))
         .isEqualTo("--set training.epochs=~ at 'training.epochs': expected a whole number, got null");
-    assertThat(refusal(() -> loader.load(null, List.of("model.blocks=abc"))))
-        .isEqualTo("--set model.blocks=abc at 'model.blocks': expected a list, got the string \"abc\"");
+    assertThat(refusal(() -> loader.load(null, List.of("visualizers=abc"))))
+        .isEqualTo("--set visualizers=abc at 'visualizers': expected a list, got the string \"abc\"");
     assertThat(refusal(() -> loader.load(null, List.of("training.epochs=3000000000"))))
         .endsWith("expected a whole number from -2,147,483,648 to 2,147,483,647, got 3000000000");
   }

@@ -11,8 +11,7 @@ import java.util.Map;
 import org.dsdl.api.data.Split;
 import org.dsdl.api.io.OutputFiles;
 import org.dsdl.api.model.Model;
-import org.dsdl.api.model.ModelPresets;
-import org.dsdl.api.model.ModelSpec;
+import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.model.StepResult;
 import org.dsdl.api.snapshot.Capture;
 import org.dsdl.api.snapshot.CaptureRequest;
@@ -46,8 +45,8 @@ class StateStoreTest {
     }
 
     @Override
-    public ModelSpec spec() {
-      return ModelPresets.find("vgg-tiny").orElseThrow();
+    public LayerGraph graph() {
+      throw new UnsupportedOperationException();
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.dsdl.engine.tensorflow;
 
 import org.dsdl.api.model.Engine;
 import org.dsdl.api.model.Model;
-import org.dsdl.api.model.ModelSpec;
+import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.model.OptimizerSpec;
 import org.tensorflow.TensorFlow;
 
@@ -21,7 +21,7 @@ final class TensorFlowEngine implements Engine {
   }
 
   @Override
-  public Model build(ModelSpec spec, OptimizerSpec optimizer, long seed) {
-    return new TensorFlowModel(spec, optimizer, seed, parameters);
+  public Model build(LayerGraph graph, OptimizerSpec optimizer, long seed) {
+    return new TensorFlowModel(graph, optimizer, seed, parameters);
   }
 }

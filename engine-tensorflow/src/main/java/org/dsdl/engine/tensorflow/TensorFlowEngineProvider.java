@@ -12,7 +12,7 @@ public final class TensorFlowEngineProvider implements EngineProvider<TensorFlow
 
   @Override
   public String description() {
-    return "TensorFlow Java " + TensorFlowEngine.TENSORFLOW_JAVA_VERSION + " (CPU): VGG-style CNNs, Adam or SGD with momentum";
+    return "TensorFlow Java " + TensorFlowEngine.TENSORFLOW_JAVA_VERSION + " (CPU): compiles any layer graph (convolutions, pooling, dense, batch norm, dropout, residual adds), Adam or SGD with momentum";
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.util.NoSuchElementException;
 import org.dsdl.api.data.ImageShape;
 import org.dsdl.api.data.Split;
 import org.dsdl.api.model.Model;
-import org.dsdl.api.model.ModelSpec;
+import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.model.OptimizerSpec;
 import org.dsdl.api.model.StepResult;
 import org.dsdl.api.snapshot.Capture;
@@ -33,21 +33,21 @@ import org.tensorflow.types.TBool;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
-/** A VGG model living in a TensorFlow graph and session. */
+/** A compiled {@link LayerGraph} living in a TensorFlow graph and session. */
 final class TensorFlowModel implements Model {
-  private final ModelSpec spec;
-  private final VggGraph g;
+  private final LayerGraph graph;
+  private final CompiledGraph g;
   private final Session session;
   private final TensorFlowParameters parameters;
   private final long seed;
   /** Training steps taken; with the seed, it seeds each step's dropout masks. Saved with the state. */
   private long stepsTaken;
 
-  TensorFlowModel(ModelSpec spec, OptimizerSpec optimizer, long seed, TensorFlowParameters parameters) {
-    this.spec = spec;
+  TensorFlowModel(LayerGraph graph, OptimizerSpec optimizer, long seed, TensorFlowParameters parameters) {
+    this.graph = graph;
     this.seed = seed;
     this.parameters = parameters;
-    this.g = new VggGraph(spec, optimizer, seed);
+    this.g = new CompiledGraph(graph, optimizer, seed);
     ConfigProto config = ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(parameters.intraThreads())
         .setInterOpParallelismThreads(parameters.interThreads())
@@ -59,8 +59,8 @@ final class TensorFlowModel implements Model {
   }
 
   @Override
-  public ModelSpec spec() {
-    return spec;
+  public LayerGraph graph() {
+    return graph;
   }
 
   @Override
@@ -95,7 +95,7 @@ final class TensorFlowModel implements Model {
   }
 
   private TFloat32 imageTensor(float[] images, int count) {
-    ImageShape s = spec.input();
+    ImageShape s = graph.input();
     return TFloat32.tensorOf(Shape.of(count, s.height(), s.width(), s.channels()),
         DataBuffers.of(images, true, false).narrow((long) count * s.size()));
   }
@@ -138,7 +138,7 @@ final class TensorFlowModel implements Model {
   @Override
   public Capture capture(Split exemplars, CaptureRequest request) {
     checkGraphStable();
-    List<VggGraph.LayerOps> wanted = g.layers.values().stream()
+    List<CompiledGraph.LayerOps> wanted = g.layers.values().stream()
         .filter(l -> request.layers().contains(l.info().name())).toList();
     for (String name : request.layers()) {
       if (!g.layers.containsKey(name)) {
@@ -146,11 +146,11 @@ final class TensorFlowModel implements Model {
       }
     }
     int n = exemplars.size();
-    int classes = spec.classes();
+    int classes = graph.classes();
     float[] logits = new float[n * classes];
     Map<String, float[]> pooled = new LinkedHashMap<>();
     Map<String, float[]> maps = new LinkedHashMap<>();
-    for (VggGraph.LayerOps l : wanted) {
+    for (CompiledGraph.LayerOps l : wanted) {
       pooled.put(l.info().name(), new float[n * l.info().units()]);
       if (request.wholeMaps() && l.info().kind().spatial()) {
         List<Integer> s = l.info().outputShape();
@@ -162,7 +162,7 @@ final class TensorFlowModel implements Model {
       int count = Math.min(chunk, n - start);
       try (TFloat32 x = imageTensor(slice(exemplars, start, count), count)) {
         Session.Runner runner = session.runner().feed(g.images, x).fetch(g.logits);
-        for (VggGraph.LayerOps l : wanted) {
+        for (CompiledGraph.LayerOps l : wanted) {
           if (l.pooled() != g.logits) { // the logits layer is already fetched
             runner.fetch(l.pooled());
           }
@@ -174,7 +174,7 @@ final class TensorFlowModel implements Model {
           int k = 0;
           TFloat32 logitTensor = (TFloat32) r.get(k++);
           copy(logitTensor, logits, start * classes);
-          for (VggGraph.LayerOps l : wanted) {
+          for (CompiledGraph.LayerOps l : wanted) {
             TFloat32 values = l.pooled() == g.logits ? logitTensor : (TFloat32) r.get(k++);
             copy(values, pooled.get(l.info().name()), start * l.info().units());
             float[] m = maps.get(l.info().name());
@@ -187,7 +187,7 @@ final class TensorFlowModel implements Model {
     }
     Map<String, LayerWeights> weights = weights(wanted);
     Map<String, LayerCapture> layers = new LinkedHashMap<>();
-    for (VggGraph.LayerOps l : wanted) {
+    for (CompiledGraph.LayerOps l : wanted) {
       String name = l.info().name();
       FeatureMaps fm = null;
       if (maps.containsKey(name)) {
@@ -200,19 +200,19 @@ final class TensorFlowModel implements Model {
   }
 
   /** The kernels and biases of the given layers, fetched in one session call. */
-  private Map<String, LayerWeights> weights(List<VggGraph.LayerOps> wanted) {
-    List<VggGraph.LayerOps> withWeights = wanted.stream().filter(l -> l.kernel() != null).toList();
+  private Map<String, LayerWeights> weights(List<CompiledGraph.LayerOps> wanted) {
+    List<CompiledGraph.LayerOps> withWeights = wanted.stream().filter(l -> l.kernel() != null).toList();
     Map<String, LayerWeights> out = new LinkedHashMap<>();
     if (withWeights.isEmpty()) {
       return out;
     }
     Session.Runner runner = session.runner();
-    for (VggGraph.LayerOps l : withWeights) {
+    for (CompiledGraph.LayerOps l : withWeights) {
       runner.fetch(l.kernel()).fetch(l.bias());
     }
     try (Result r = runner.run()) {
       int k = 0;
-      for (VggGraph.LayerOps l : withWeights) {
+      for (CompiledGraph.LayerOps l : withWeights) {
         TFloat32 kernel = (TFloat32) r.get(k++);
         TFloat32 bias = (TFloat32) r.get(k++);
         float[] kv = new float[(int) kernel.shape().size()];

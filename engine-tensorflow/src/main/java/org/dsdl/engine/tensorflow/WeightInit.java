@@ -1,6 +1,7 @@
 package org.dsdl.engine.tensorflow;
 
 import java.util.SplittableRandom;
+import org.dsdl.api.architecture.Initializer;
 
 /**
  * Seeded initial kernels, computed in Java so that equal seeds give bit-identical weights whatever
@@ -9,9 +10,9 @@ import java.util.SplittableRandom;
  */
 final class WeightInit {
   private final SplittableRandom random;
-  private final String kind;
+  private final Initializer kind;
 
-  WeightInit(long seed, String kind) {
+  WeightInit(long seed, Initializer kind) {
     this.random = new SplittableRandom(seed);
     this.kind = kind;
   }
@@ -21,14 +22,14 @@ final class WeightInit {
     SplittableRandom r = random.split();
     float[] w = new float[count];
     switch (kind) {
-      case "he-normal" -> {
+      case HE_NORMAL -> {
         double std = Math.sqrt(2.0 / fanIn);
         for (int i = 0; i < count; i++) {
           w[i] = (float) (r.nextGaussian() * std);
         }
       }
-      case "glorot-uniform" -> fillUniform(w, r, Math.sqrt(6.0 / (fanIn + fanOut)));
-      default -> fillUniform(w, r, Math.sqrt(6.0 / fanIn));
+      case GLOROT_UNIFORM -> fillUniform(w, r, Math.sqrt(6.0 / (fanIn + fanOut)));
+      case HE_UNIFORM -> fillUniform(w, r, Math.sqrt(6.0 / fanIn));
     }
     return w;
   }

@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 import org.dsdl.api.data.ImageShape;
 import org.dsdl.api.data.Split;
 import org.dsdl.api.model.Model;
-import org.dsdl.api.model.ModelSpec;
+import org.dsdl.api.architecture.Initializer;
+import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.model.OptimizerSpec;
 import org.dsdl.api.snapshot.Capture;
 import org.dsdl.api.snapshot.CaptureRequest;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelFamilyTest {
   private final TensorFlowEngine engine = new TensorFlowEngine(TensorFlowParameters.defaults());
   private static final ImageShape RGB = new ImageShape(16, 16, 3);
-  private static final ModelSpec REGULARISED = new ModelSpec("t", RGB, 3, List.of(List.of(8, 8), List.of(16)), List.of(24, 12), true, 0.3, "he-normal");
+  private static final LayerGraph REGULARISED = Graphs.vgg(RGB, 3, List.of(List.of(8, 8), List.of(16)), List.of(24, 12), true, 0.3, "he-normal");
   private static final CaptureRequest ALL = new CaptureRequest(List.of("block1_conv1", "block2_conv1", "fc1", "fc2", "logits"), false);
   @TempDir
   Path dir;
@@ -92,7 +93,7 @@ class ModelFamilyTest {
             .isEqualTo(a.trainStep(train.images(), train.labels(), train.size(), 1e-3).loss());
       }
     }
-    try (Model other = engine.build(new ModelSpec("o", RGB, 3, List.of(List.of(8)), List.of(24)), adam, 5)) {
+    try (Model other = engine.build(Graphs.vgg(RGB, 3, List.of(List.of(8)), List.of(24)), adam, 5)) {
       assertThatThrownBy(() -> other.restoreState(file)).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(file.toString()).hasMessageContaining("this model has");
     }
@@ -101,7 +102,7 @@ class ModelFamilyTest {
   @Test
   void weightDecayShrinksKernels() {
     Split train = colours(24, 4);
-    ModelSpec plain = new ModelSpec("p", RGB, 3, List.of(List.of(8)), List.of(16));
+    LayerGraph plain = Graphs.vgg(RGB, 3, List.of(List.of(8)), List.of(16));
     double[] norms = new double[2];
     double[] decays = {0, 0.5};
     for (int k = 0; k < 2; k++) {
@@ -123,19 +124,19 @@ class ModelFamilyTest {
   void initializersHaveTheirStatedSpread() {
     int fanIn = 400;
     int fanOut = 100;
-    float[] he = new WeightInit(1, "he-normal").kernel(40_000, fanIn, fanOut);
+    float[] he = new WeightInit(1, Initializer.HE_NORMAL).kernel(40_000, fanIn, fanOut);
     double var = 0;
     for (float v : he) {
       var += v * v;
     }
     assertThat(var / he.length).isCloseTo(2.0 / fanIn, within(0.05 * 2.0 / fanIn));
-    float[] glorot = new WeightInit(1, "glorot-uniform").kernel(40_000, fanIn, fanOut);
+    float[] glorot = new WeightInit(1, Initializer.GLOROT_UNIFORM).kernel(40_000, fanIn, fanOut);
     double limit = Math.sqrt(6.0 / (fanIn + fanOut));
     double max = 0;
     for (float v : glorot) {
       max = Math.max(max, Math.abs(v));
     }
     assertThat(max).isLessThanOrEqualTo(limit).isGreaterThan(0.99 * limit);
-    assertThat(new WeightInit(1, "he-uniform").kernel(10, fanIn, fanOut)).isEqualTo(new WeightInit(1, "he-uniform").kernel(10, fanIn, fanOut));
+    assertThat(new WeightInit(1, Initializer.HE_UNIFORM).kernel(10, fanIn, fanOut)).isEqualTo(new WeightInit(1, Initializer.HE_UNIFORM).kernel(10, fanIn, fanOut));
   }
 }

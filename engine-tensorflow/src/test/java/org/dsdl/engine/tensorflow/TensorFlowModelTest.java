@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.dsdl.api.data.ImageShape;
 import org.dsdl.api.data.Split;
-import org.dsdl.api.model.ModelPresets;
-import org.dsdl.api.model.ModelSpec;
+import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.model.OptimizerSpec;
 import org.dsdl.api.snapshot.Capture;
 import org.dsdl.api.snapshot.CaptureRequest;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class TensorFlowModelTest {
   private final TensorFlowEngine engine = new TensorFlowEngine(TensorFlowParameters.defaults());
-  private final ModelSpec tiny = ModelPresets.find("vgg-tiny").orElseThrow();
+  private final LayerGraph tiny = Graphs.preset("vgg-tiny");
 
   /** Two classes that differ in which half of the image is bright, plus noise: learnable in a few steps. */
   private static Split halves(int n, long seed) {
@@ -43,8 +42,8 @@ class TensorFlowModelTest {
 
   @Test
   void allocatesExactlyTheParametersTheSpecCounts() {
-    for (String preset : ModelPresets.names()) {
-      ModelSpec spec = ModelPresets.find(preset).orElseThrow();
+    for (String preset : Graphs.presetNames()) {
+      LayerGraph spec = Graphs.preset(preset);
       try (TensorFlowModel m = (TensorFlowModel) engine.build(spec, OptimizerSpec.adam(1e-3), 1)) {
         assertThat(m.parameterCount()).as(preset).isEqualTo(spec.parameterCount());
       }
@@ -55,9 +54,9 @@ class TensorFlowModelTest {
   void equalSeedsGiveBitIdenticalInitialWeightsAndOtherSeedsDiffer() {
     Split probe = halves(4, 1);
     CaptureRequest all = new CaptureRequest(List.of("block1_conv1", "fc1", "logits"), false);
-    try (var a = engine.build(tiny.withData(probe.shape(), 2), OptimizerSpec.adam(1e-3), 42);
-        var b = engine.build(tiny.withData(probe.shape(), 2), OptimizerSpec.adam(1e-3), 42);
-        var c = engine.build(tiny.withData(probe.shape(), 2), OptimizerSpec.adam(1e-3), 43)) {
+    try (var a = engine.build(Graphs.preset("vgg-tiny", probe.shape(), 2), OptimizerSpec.adam(1e-3), 42);
+        var b = engine.build(Graphs.preset("vgg-tiny", probe.shape(), 2), OptimizerSpec.adam(1e-3), 42);
+        var c = engine.build(Graphs.preset("vgg-tiny", probe.shape(), 2), OptimizerSpec.adam(1e-3), 43)) {
       Capture ca = a.capture(probe, all);
       Capture cb = b.capture(probe, all);
       Capture cc = c.capture(probe, all);
@@ -73,7 +72,7 @@ class TensorFlowModelTest {
   void trainingLowersTheLossAndNeverGrowsTheGraph() {
     Split train = halves(64, 2);
     for (OptimizerSpec opt : List.of(OptimizerSpec.adam(1e-3), new OptimizerSpec(OptimizerSpec.Kind.SGD, 0.01, 0.9, 0.9, 0.999, 1e-7))) {
-      try (TensorFlowModel m = (TensorFlowModel) engine.build(tiny.withData(train.shape(), 2), opt, 3)) {
+      try (TensorFlowModel m = (TensorFlowModel) engine.build(Graphs.preset("vgg-tiny", train.shape(), 2), opt, 3)) {
         Evaluation before = m.evaluate("train", train);
         int ops = m.operationCount();
         double firstLoss = 0;
@@ -100,7 +99,7 @@ class TensorFlowModelTest {
     Split train = halves(32, 6);
     TensorFlowEngine engine = new TensorFlowEngine(TensorFlowParameters.defaults()); // all cores
     CaptureRequest all = new CaptureRequest(List.of("block1_conv1", "block2_conv1", "fc1", "logits"), false);
-    ModelSpec spec = ModelPresets.find(ModelPresets.DEFAULT).orElseThrow().withData(train.shape(), 2);
+    LayerGraph spec = Graphs.preset("vgg-1.24m", train.shape(), 2);
     try (var a = engine.build(spec, OptimizerSpec.adam(1e-3), 9); var b = engine.build(spec, OptimizerSpec.adam(1e-3), 9)) {
       for (int step = 0; step < 5; step++) {
         var ra = a.trainStep(train.images(), train.labels(), train.size(), 1e-3);
@@ -118,7 +117,7 @@ class TensorFlowModelTest {
   @Test
   void pooledActivationsAreSpatialMeansOfTheWholeMapsAndEvaluationMatchesLogits() {
     Split probe = halves(7, 4);
-    try (var m = engine.build(tiny.withData(probe.shape(), 2), OptimizerSpec.adam(1e-3), 5)) {
+    try (var m = engine.build(Graphs.preset("vgg-tiny", probe.shape(), 2), OptimizerSpec.adam(1e-3), 5)) {
       Capture c = m.capture(probe, new CaptureRequest(List.of("block2_conv1", "block1_conv1", "fc1"), true));
       assertThat(c.layers().keySet()).containsExactly("block1_conv1", "block2_conv1", "fc1");
       LayerCapture conv = c.layers().get("block2_conv1");

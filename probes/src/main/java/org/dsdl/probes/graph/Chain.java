@@ -9,7 +9,12 @@ import org.dsdl.api.model.LayerKind;
 final class Chain {
   private Chain() {}
 
-  /** The configured layers in network order, or every convolution layer; refused unless consecutive. */
+  /**
+   * The configured layers in network order, refused unless consecutive; or, by default, the leading
+   * convolutions: every convolution up to the first layer of another kind but pooling (a dense layer,
+   * or an add or global pooling of a residual network, whose later convolutions do not read the one
+   * listed before them).
+   */
   static List<String> of(List<String> configured, List<LayerInfo> model) {
     List<LayerInfo> weighted = model.stream().filter(l -> l.kind() != LayerKind.POOL).toList();
     List<String> names = weighted.stream().map(LayerInfo::name).toList();
@@ -20,6 +25,9 @@ final class Chain {
     }
     List<String> chain = new ArrayList<>();
     for (LayerInfo l : weighted) {
+      if (configured.isEmpty() && l.kind() != LayerKind.CONV && !chain.isEmpty()) {
+        break;
+      }
       if (configured.isEmpty() ? l.kind() == LayerKind.CONV : configured.contains(l.name())) {
         chain.add(l.name());
       }
