@@ -20,12 +20,23 @@ import org.dsdl.probes.stats.PerLayerProbe;
  * so the start changes the path, not the optimum; results agree with cold starts to the optimiser's
  * tolerance, here within one exemplar). Kept between checkpoints: folds × classes × (units + 1)
  * doubles per layer, about 200 KB for the default experiment, saved with the run's state.
+ *
+ * <p>With {@code controlTask} (the default) the same probe, on the same folds and standardised
+ * features, is also fitted to a control task (Hewitt &amp; Liang 2019, arXiv:1909.03368): every
+ * exemplar gets a random label fixed for the whole run ({@link #controlLabels}). Its accuracy says
+ * how much a probe of this capacity decodes from these features by memorising exemplars;
+ * selectivity, the probe's accuracy minus the control's, how much more the true labels give. The
+ * control fits warm-start from their own previous solutions, kept and saved like the probe's.
  */
 final class LinearProbe extends PerLayerProbe {
   private final LinearProbeParameters p;
   private final long seed;
   /** Per layer, each fold's last solution in all units' coordinates: where the next checkpoint's fits start. */
   private final java.util.Map<String, double[][]> solutions = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per layer, the same for the control task's fits. */
+  private final java.util.Map<String, double[][]> controlSolutions = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Mixed into the probe's seed for the control labels, so they do not share a stream with the folds ("control" in ASCII). */
+  private static final long CONTROL_SEED = 0x636f6e74726f6cL;
   private final History history = new History();
   /** Number of classes, for chance level. */
   private final int classes;
@@ -42,20 +53,74 @@ final class LinearProbe extends PerLayerProbe {
 
   @Override
   protected void measureLayer(Snapshot snapshot, String l, LayerStatistics stats, Measurements out) {
-    int[] fold = folds(snapshot.labels(), snapshot.classes(), p.folds(), seed);
+    int[] labels = snapshot.labels();
+    int classes = snapshot.classes();
+    int[] fold = folds(labels, classes, p.folds(), seed);
+    int[] control = p.controlTask() ? controlLabels(labels, snapshot.ids(), seed) : null;
     FloatMatrix a = stats.activations;
     double[] lr = new double[a.rows()];
     double[] ncc = new double[a.rows()];
-    // each fold starts from its own solution at the previous checkpoint, if any
-    int size = snapshot.classes() * (a.cols() + 1);
-    double[][] warm = solutions.compute(l, (key, old) -> old != null && old.length == p.folds() && old[0].length == size ? old : new double[p.folds()][size]);
+    double[] lrControl = new double[a.rows()];
+    // each fold starts from its own solution at the previous checkpoint, if any; the control task's fits from theirs
+    int size = classes * (a.cols() + 1);
+    double[][] warm = warmStarts(solutions, l, size);
+    double[][] warmControl = control == null ? null : warmStarts(controlSolutions, l, size);
     for (int k = 0; k < p.folds(); k++) {
       int[][] split = split(fold, k);
-      logistic(a, snapshot.labels(), snapshot.classes(), split[0], split[1], lr, warm[k]);
-      nearestCentre(a, snapshot.labels(), snapshot.classes(), split[0], split[1], ncc);
+      Standardised x = Standardised.of(a, split[0], split[1]);
+      logistic(x, labels, classes, split[0], split[1], lr, warm[k]);
+      if (control != null) {
+        logistic(x, control, classes, split[0], split[1], lrControl, warmControl[k]);
+      }
+      nearestCentre(a, labels, classes, split[0], split[1], ncc);
     }
     scalarWithInterval(out, "probe_accuracy", l, lr);
     scalarWithInterval(out, "ncc_accuracy", l, ncc);
+    if (control != null) {
+      scalarWithInterval(out, "control_accuracy", l, lrControl);
+      double[] difference = new double[lr.length];
+      for (int i = 0; i < lr.length; i++) {
+        difference[i] = lr[i] - lrControl[i];
+      }
+      // paired: an exemplar's probe and control outcomes are resampled together
+      scalarWithInterval(out, "selectivity", l, difference);
+    }
+  }
+
+  private double[][] warmStarts(java.util.Map<String, double[][]> kept, String layer, int size) {
+    return kept.compute(layer, (key, old) -> old != null && old.length == p.folds() && old[0].length == size ? old : new double[p.folds()][size]);
+  }
+
+  /**
+   * The control task's labels (Hewitt &amp; Liang 2019): the true labels, taken in order of exemplar
+   * id, shuffled by a generator seeded from {@code seed}, and dealt back in order of id. So each
+   * exemplar's control label depends only on the probe set (ids and labels) and the seed, not on
+   * the order the exemplars come in; it is the same at every checkpoint and after a resume, and each
+   * class keeps its size. The labels are random with respect to the features, so a probe that
+   * decodes them does so by memorising exemplars: its accuracy is chance (1/C for equal classes).
+   */
+  static int[] controlLabels(int[] labels, long[] ids, long seed) {
+    Integer[] byId = new Integer[labels.length];
+    for (int i = 0; i < byId.length; i++) {
+      byId[i] = i;
+    }
+    java.util.Arrays.sort(byId, java.util.Comparator.<Integer>comparingLong(i -> ids[i]).thenComparingInt(i -> labels[i]));
+    int[] dealt = new int[labels.length];
+    for (int r = 0; r < dealt.length; r++) {
+      dealt[r] = labels[byId[r]];
+    }
+    SplittableRandom random = new SplittableRandom(seed ^ CONTROL_SEED);
+    for (int r = dealt.length - 1; r > 0; r--) {
+      int j = random.nextInt(r + 1);
+      int t = dealt[r];
+      dealt[r] = dealt[j];
+      dealt[j] = t;
+    }
+    int[] control = new int[labels.length];
+    for (int r = 0; r < dealt.length; r++) {
+      control[byId[r]] = dealt[r];
+    }
+    return control;
   }
 
   /** Each layer's fold solutions, so that a resumed run starts its fits where the stopped one would have. */
@@ -66,18 +131,9 @@ final class LinearProbe extends PerLayerProbe {
       byte[] h = history.encode();
       out.writeInt(h.length);
       out.write(h);
-      java.util.Map<String, double[][]> sorted = new java.util.TreeMap<>(solutions);
-      out.writeInt(sorted.size());
-      for (java.util.Map.Entry<String, double[][]> e : sorted.entrySet()) {
-        out.writeUTF(e.getKey());
-        out.writeInt(e.getValue().length);
-        out.writeInt(e.getValue()[0].length);
-        for (double[] fold : e.getValue()) {
-          for (double v : fold) {
-            out.writeDouble(v);
-          }
-        }
-      }
+      writeSolutions(out, solutions);
+      // after the probe's own, so that a state saved before the control task existed still reads
+      writeSolutions(out, controlSolutions);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("writing to memory cannot fail", e);
     }
@@ -92,28 +148,54 @@ final class LinearProbe extends PerLayerProbe {
         throw new IllegalArgumentException("linear-probe state: history of " + historyLength + " bytes does not fit");
       }
       history.restore(in.readNBytes(historyLength));
-      int layers = in.readInt();
-      java.util.Map<String, double[][]> read = new java.util.HashMap<>();
-      for (int l = 0; l < layers; l++) {
-        String layer = in.readUTF();
-        int folds = in.readInt();
-        int size = in.readInt();
-        if (folds < 1 || size < 1 || (long) folds * size * Double.BYTES > in.available()) {
-          throw new IllegalArgumentException("layer " + layer + ": " + folds + " folds of " + size + " weights do not fit the remaining bytes");
-        }
-        double[][] w = new double[folds][size];
-        for (double[] fold : w) {
-          for (int i = 0; i < size; i++) {
-            fold[i] = in.readDouble();
-          }
-        }
-        read.put(layer, w);
+      java.util.Map<String, double[][]> read = readSolutions(in);
+      java.util.Map<String, double[][]> readControl = in.available() > 0 ? readSolutions(in) : java.util.Map.of();
+      if (in.available() > 0) {
+        throw new IllegalArgumentException("linear-probe state: " + in.available() + " bytes after the solutions");
       }
       solutions.clear();
       solutions.putAll(read);
+      controlSolutions.clear();
+      controlSolutions.putAll(readControl);
     } catch (java.io.IOException e) {
       throw new IllegalArgumentException("truncated linear-probe state: " + e.getMessage(), e);
     }
+  }
+
+  private static void writeSolutions(java.io.DataOutputStream out, java.util.Map<String, double[][]> solutions) throws java.io.IOException {
+    java.util.Map<String, double[][]> sorted = new java.util.TreeMap<>(solutions);
+    out.writeInt(sorted.size());
+    for (java.util.Map.Entry<String, double[][]> e : sorted.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeInt(e.getValue().length);
+      out.writeInt(e.getValue()[0].length);
+      for (double[] fold : e.getValue()) {
+        for (double v : fold) {
+          out.writeDouble(v);
+        }
+      }
+    }
+  }
+
+  private static java.util.Map<String, double[][]> readSolutions(java.io.DataInputStream in) throws java.io.IOException {
+    int layers = in.readInt();
+    java.util.Map<String, double[][]> read = new java.util.HashMap<>();
+    for (int l = 0; l < layers; l++) {
+      String layer = in.readUTF();
+      int folds = in.readInt();
+      int size = in.readInt();
+      if (folds < 1 || size < 1 || (long) folds * size * Double.BYTES > in.available()) {
+        throw new IllegalArgumentException("layer " + layer + ": " + folds + " folds of " + size + " weights do not fit the remaining bytes");
+      }
+      double[][] w = new double[folds][size];
+      for (double[] fold : w) {
+        for (int i = 0; i < size; i++) {
+          fold[i] = in.readDouble();
+        }
+      }
+      read.put(layer, w);
+    }
+    return read;
   }
 
   /** Measures every layer (in parallel), then remembers each layer's probe accuracy in layer order. */
@@ -203,39 +285,50 @@ final class LinearProbe extends PerLayerProbe {
   }
 
   /**
-   * Marks in {@code correct} the held-out exemplars the logistic regression classifies correctly;
-   * features standardised on the training fold. The fit starts from {@code warm} (all units'
+   * One fold's features standardised on its training exemplars (units constant there left out):
+   * computed once per fold, shared by the probe's fit and the control task's.
+   */
+  private record Standardised(double[] train, double[] test, int[] kept) {
+    static Standardised of(FloatMatrix a, int[] train, int[] test) {
+      int d = a.cols();
+      double[] mean = new double[d];
+      double[] std = new double[d];
+      for (int i : train) {
+        for (int j = 0; j < d; j++) {
+          mean[j] += a.get(i, j);
+        }
+      }
+      for (int j = 0; j < d; j++) {
+        mean[j] /= train.length;
+      }
+      for (int i : train) {
+        for (int j = 0; j < d; j++) {
+          double v = a.get(i, j) - mean[j];
+          std[j] += v * v;
+        }
+      }
+      int[] kept = new int[d];
+      int k = 0;
+      for (int j = 0; j < d; j++) {
+        std[j] = Math.sqrt(std[j] / train.length);
+        if (std[j] > LayerStatistics.DEAD) {
+          kept[k++] = j;
+        }
+      }
+      kept = java.util.Arrays.copyOf(kept, k);
+      return new Standardised(standardised(a, train, kept, mean, std), standardised(a, test, kept, mean, std), kept);
+    }
+  }
+
+  /**
+   * Marks in {@code correct} the held-out exemplars the logistic regression trained on
+   * {@code labels} classifies correctly. The fit starts from {@code warm} (all {@code d} units'
    * weights {@code [class][unit]}, then the intercepts, dead units 0) and leaves its solution there.
    */
-  private void logistic(FloatMatrix a, int[] labels, int classes, int[] train, int[] test, double[] correct, double[] warm) {
-    int d = a.cols();
-    double[] mean = new double[d];
-    double[] std = new double[d];
-    for (int i : train) {
-      for (int j = 0; j < d; j++) {
-        mean[j] += a.get(i, j);
-      }
-    }
-    for (int j = 0; j < d; j++) {
-      mean[j] /= train.length;
-    }
-    for (int i : train) {
-      for (int j = 0; j < d; j++) {
-        double v = a.get(i, j) - mean[j];
-        std[j] += v * v;
-      }
-    }
-    int[] kept = new int[d];
-    int k = 0;
-    for (int j = 0; j < d; j++) {
-      std[j] = Math.sqrt(std[j] / train.length);
-      if (std[j] > LayerStatistics.DEAD) {
-        kept[k++] = j;
-      }
-    }
-    kept = java.util.Arrays.copyOf(kept, k);
-    double[] xTrain = standardised(a, train, kept, mean, std);
-    double[] xTest = standardised(a, test, kept, mean, std);
+  private void logistic(Standardised x, int[] labels, int classes, int[] train, int[] test, double[] correct, double[] warm) {
+    int[] kept = x.kept();
+    int k = kept.length;
+    int d = warm.length / classes - 1;
     int[] yTrain = new int[train.length];
     for (int i = 0; i < train.length; i++) {
       yTrain[i] = labels[train[i]];
@@ -247,7 +340,7 @@ final class LinearProbe extends PerLayerProbe {
       }
       start[classes * k + c] = warm[classes * d + c];
     }
-    LogisticRegression model = LogisticRegression.fit(xTrain, yTrain, train.length, k, classes, p.c(), p.maxIterations(), p.tolerance(), start);
+    LogisticRegression model = LogisticRegression.fit(x.train(), yTrain, train.length, k, classes, p.c(), p.maxIterations(), p.tolerance(), start);
     java.util.Arrays.fill(warm, 0);
     for (int c = 0; c < classes; c++) {
       for (int t = 0; t < k; t++) {
@@ -255,7 +348,7 @@ final class LinearProbe extends PerLayerProbe {
       }
       warm[classes * d + c] = model.theta[classes * k + c];
     }
-    int[] predicted = model.predict(xTest, test.length);
+    int[] predicted = model.predict(x.test(), test.length);
     for (int i = 0; i < test.length; i++) {
       correct[test[i]] = predicted[i] == labels[test[i]] ? 1 : 0;
     }

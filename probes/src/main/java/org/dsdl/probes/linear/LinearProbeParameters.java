@@ -12,7 +12,10 @@ public record LinearProbeParameters(
     @Param("L-BFGS stops when the largest component of the gradient of the mean loss (scikit-learn's tol) is below this") double tolerance,
     @Param("bootstrap resamples over exemplars for the 95% intervals of both accuracies; 0 = none") int bootstrap,
     @Param("a layer's identity onset: first checkpoint whose probe accuracy stays >= chance + onsetFraction * (1 - chance)")
-    double onsetFraction) {
+    double onsetFraction,
+    @Param("also fit the same probe to a control task (each exemplar a seeded random label, fixed for the run, class sizes kept;"
+        + " Hewitt & Liang 2019) and report control_accuracy and selectivity = probe_accuracy - control_accuracy")
+    boolean controlTask) {
   /** Validates, naming the field. */
   public LinearProbeParameters {
     layers = layers == null ? List.of() : List.copyOf(layers);

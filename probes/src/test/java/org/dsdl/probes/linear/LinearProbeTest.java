@@ -173,6 +173,161 @@ class LinearProbeTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void controlTaskIsNearChanceWhereTheFeaturesCarryTheLabelsPerfectly() {
+    // C = 4, n = 400: each class lifts its own two of 8 features by 3 (noise SD 0.3), so the true
+    // labels are decoded perfectly; the control labels are independent of the features, so the same
+    // probe decodes them at chance, 1/4, up to sampling (SD of an accuracy over 400 exemplars ~0.022).
+    SplittableRandom r = new SplittableRandom(11);
+    int n = 400;
+    int[] labels = new int[n];
+    double[][] rows = new double[n][8];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 4;
+      for (int j = 0; j < 8; j++) {
+        rows[i][j] = (j % 4 == labels[i] ? 3 : 0) + 0.3 * r.nextGaussian();
+      }
+    }
+    List<String> classes = List.of("a", "b", "c", "d");
+    var provider = new LinearProbeProvider();
+    var probe = provider.create(provider.defaultParameters(), new ProbeContext("linear-probe", classes, List.of(), 5));
+    Map<String, Double> s = scalars(probe.measure(Snapshots.of(classes, labels, Map.of("fc1", rows), LayerKind.DENSE)));
+    assertThat(s.get("probe_accuracy")).isEqualTo(1.0);
+    assertThat(s.get("control_accuracy")).isCloseTo(0.25, within(0.1));
+    assertThat(s.get("selectivity")).isCloseTo(0.75, within(0.1))
+        .isCloseTo(s.get("probe_accuracy") - s.get("control_accuracy"), within(1e-12));
+    assertThat(s.get("selectivity_ci_low")).isLessThan(s.get("selectivity")).isGreaterThan(0.5);
+    assertThat(s.get("selectivity_ci_high")).isGreaterThan(s.get("selectivity")).isLessThanOrEqualTo(1.0);
+    assertThat(s.get("control_accuracy_ci_low")).isLessThan(s.get("control_accuracy"));
+    assertThat(s.get("control_accuracy_ci_high")).isGreaterThan(s.get("control_accuracy"));
+  }
+
+  @Test
+  void controlLabelsKeepClassSizesDependOnIdsNotOrderAndAreFixedForTheSeed() {
+    SplittableRandom r = new SplittableRandom(12);
+    int n = 400;
+    int[] labels = new int[n];
+    long[] ids = new long[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i < 40 ? 3 : i % 3; // unequal classes: 40 of class 3
+      ids[i] = r.nextLong();
+    }
+    int[] control = LinearProbe.controlLabels(labels, ids, 5);
+    assertThat(counts(control)).isEqualTo(counts(labels));
+    // the same at every call (every checkpoint, a resumed run: the probe set is fixed)
+    assertThat(LinearProbe.controlLabels(labels.clone(), ids.clone(), 5)).isEqualTo(control);
+    // exemplars in another order: each keeps its control label
+    int[] order = shuffled(n, 13);
+    int[] permutedLabels = new int[n];
+    long[] permutedIds = new long[n];
+    for (int i = 0; i < n; i++) {
+      permutedLabels[i] = labels[order[i]];
+      permutedIds[i] = ids[order[i]];
+    }
+    int[] permutedControl = LinearProbe.controlLabels(permutedLabels, permutedIds, 5);
+    for (int i = 0; i < n; i++) {
+      assertThat(permutedControl[i]).as("exemplar %d", order[i]).isEqualTo(control[order[i]]);
+    }
+    // random with respect to the true labels, and another seed gives other labels
+    int agree = 0;
+    int differ = 0;
+    int[] other = LinearProbe.controlLabels(labels, ids, 6);
+    for (int i = 0; i < n; i++) {
+      agree += control[i] == labels[i] ? 1 : 0;
+      differ += control[i] != other[i] ? 1 : 0;
+    }
+    assertThat(agree / (double) n).isLessThan(0.45);
+    assertThat(differ).isGreaterThan(n / 2);
+  }
+
+  @Test
+  void turningTheControlTaskOffRemovesItsMetricsAndLeavesTheProbeAsItWas() {
+    SplittableRandom r = new SplittableRandom(14);
+    int n = 120;
+    int[] labels = new int[n];
+    double[][] rows = new double[n][6];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 3;
+      for (int j = 0; j < 6; j++) {
+        rows[i][j] = (j % 3 == labels[i] ? 1 : 0) + r.nextGaussian();
+      }
+    }
+    List<String> classes = List.of("a", "b", "c");
+    var provider = new LinearProbeProvider();
+    LinearProbeParameters on = provider.defaultParameters();
+    assertThat(on.controlTask()).isTrue();
+    LinearProbeParameters off = new LinearProbeParameters(on.layers(), on.folds(), on.c(), on.maxIterations(), on.tolerance(),
+        on.bootstrap(), on.onsetFraction(), false);
+    var context = new ProbeContext("linear-probe", classes, List.of(), 1);
+    var snapshot = Snapshots.of(classes, labels, Map.of("fc1", rows), LayerKind.DENSE);
+    Map<String, Double> with = scalars(provider.create(on, context).measure(snapshot));
+    Map<String, Double> without = scalars(provider.create(off, context).measure(snapshot));
+    assertThat(with).containsKeys("control_accuracy", "control_accuracy_ci_low", "control_accuracy_ci_high",
+        "selectivity", "selectivity_ci_low", "selectivity_ci_high");
+    assertThat(without.keySet()).noneMatch(k -> k.startsWith("control") || k.startsWith("selectivity"));
+    without.forEach((metric, value) -> assertThat(with.get(metric)).as(metric).isEqualTo(value));
+  }
+
+  @Test
+  void controlFitsWarmStartAcrossCheckpointsAndResumeExactly() {
+    SplittableRandom r = new SplittableRandom(15);
+    int n = 90;
+    int[] labels = new int[n];
+    long[] ids = new long[n];
+    double[][][] features = new double[3][n][6];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 3;
+      ids[i] = 1000 + 17L * i;
+      for (int j = 0; j < 6; j++) {
+        features[0][i][j] = (j % 3 == labels[i] ? 1 : 0) + r.nextGaussian();
+        features[1][i][j] = features[0][i][j] + 0.2 * r.nextGaussian();
+        features[2][i][j] = features[1][i][j] + 0.2 * r.nextGaussian();
+      }
+    }
+    List<String> classes = List.of("a", "b", "c");
+    var provider = new LinearProbeProvider();
+    var context = new ProbeContext("linear-probe", classes, List.of(), 3);
+    var straight = provider.create(provider.defaultParameters(), context);
+    List<List<org.dsdl.api.measure.Measurement>> measured = new java.util.ArrayList<>();
+    byte[] saved = null;
+    for (int c = 0; c < 3; c++) {
+      var snapshot = Snapshots.of(classes, labels, ids, new org.dsdl.api.run.Checkpoint(c, 10L * c, c, 160L * c), Map.of("fc1", features[c]), LayerKind.DENSE);
+      measured.add(straight.measure(snapshot));
+      if (c == 0) {
+        saved = straight.saveState();
+      }
+    }
+    var resumed = provider.create(provider.defaultParameters(), context);
+    resumed.restoreState(saved);
+    for (int c = 1; c < 3; c++) {
+      var snapshot = Snapshots.of(classes, labels, ids, new org.dsdl.api.run.Checkpoint(c, 10L * c, c, 160L * c), Map.of("fc1", features[c]), LayerKind.DENSE);
+      assertThat(resumed.measure(snapshot)).as("checkpoint %d", c).isEqualTo(measured.get(c));
+    }
+    assertThat(resumed.saveState()).isEqualTo(straight.saveState());
+    assertThat(scalars(measured.get(2))).containsKey("control_accuracy");
+  }
+
+  private static int[] counts(int[] labels) {
+    int[] out = new int[4];
+    for (int y : labels) {
+      out[y]++;
+    }
+    return out;
+  }
+
+  private static int[] shuffled(int n, long seed) {
+    List<Integer> order = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      order.add(i);
+    }
+    java.util.Collections.shuffle(order, new java.util.Random(seed));
+    return order.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static Map<String, Double> scalars(List<org.dsdl.api.measure.Measurement> measurements) {
+    return measurements.stream().collect(Collectors.toMap(m -> m.key().metric(), m -> ((ScalarMeasurement) m).value()));
+  }
+
   private static Map<String, Double> measure(int[] labels, double[][] rows) {
     var provider = new LinearProbeProvider();
     var probe = provider.create(provider.defaultParameters(), new ProbeContext("linear-probe", List.of("a", "b", "c"), List.of(), 1));

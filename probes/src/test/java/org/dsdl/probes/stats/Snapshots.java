@@ -16,6 +16,15 @@ public final class Snapshots {
 
   /** A snapshot with dense layers holding {@code layers[name] = rows of activations}. */
   public static Snapshot of(List<String> classes, int[] labels, Map<String, double[][]> layers, LayerKind kind) {
+    long[] ids = new long[labels.length];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = i;
+    }
+    return of(classes, labels, ids, new Checkpoint(0, 0, 0, 0), layers, kind);
+  }
+
+  /** The same, with the probe set's {@code ids}, at {@code checkpoint}. */
+  public static Snapshot of(List<String> classes, int[] labels, long[] ids, Checkpoint checkpoint, Map<String, double[][]> layers, LayerKind kind) {
     Map<String, LayerCapture> captures = new LinkedHashMap<>();
     layers.forEach((name, rows) -> {
       int d = rows[0].length;
@@ -27,11 +36,7 @@ public final class Snapshots {
       }
       captures.put(name, new LayerCapture(new LayerInfo(name, kind, List.of(d), 0), new FloatMatrix(rows.length, d, data), null, null));
     });
-    long[] ids = new long[labels.length];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = i;
-    }
-    return new Snapshot(new Checkpoint(0, 0, 0, 0), classes, labels, ids,
+    return new Snapshot(checkpoint, classes, labels, ids,
         new FloatMatrix(labels.length, classes.size(), new float[labels.length * classes.size()]), captures, Map.of());
   }
 }
