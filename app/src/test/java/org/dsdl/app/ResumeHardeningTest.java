@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.dsdl.app.config.ConfigLoader;
@@ -62,32 +61,16 @@ class ResumeHardeningTest {
     return dir.resolve(name);
   }
 
-  private static List<String> sortedLines(Path f) throws Exception {
-    try (Stream<String> lines = Files.lines(f)) {
-      return lines.sorted().toList();
-    }
-  }
-
-  private static Map<String, byte[]> contents(Path root) throws Exception {
-    Map<String, byte[]> out = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        out.put(root.relativize(p).toString(), Files.readAllBytes(p));
-      }
-    }
-    return out;
-  }
-
   private static void editManifest(Path run, UnaryOperator<ObjectNode> edit) throws Exception {
     ObjectNode m = (ObjectNode) Json.PRETTY.readTree(run.resolve("run.json").toFile());
     Json.PRETTY.writeValue(run.resolve("run.json").toFile(), edit.apply(m));
   }
 
   private void assertRefusedUntouched(Path run, String message) throws Exception {
-    Map<String, byte[]> before = contents(run);
+    Map<String, byte[]> before = ResumeTest.contents(run);
     assertThatThrownBy(() -> runner.resume(run, Progress.silent(), new StopSignal()))
         .isInstanceOf(DsdlException.class).hasMessageContaining(message);
-    Map<String, byte[]> after = contents(run);
+    Map<String, byte[]> after = ResumeTest.contents(run);
     assertThat(after.keySet()).isEqualTo(before.keySet());
     before.forEach((k, v) -> assertThat(after.get(k)).as(k).isEqualTo(v));
   }
@@ -104,7 +87,7 @@ class ResumeHardeningTest {
 
     RunOutcome resumed = runner.resume(killed, Progress.silent(), new StopSignal());
     assertThat(resumed.exitCode()).isZero();
-    assertThat(sortedLines(killed.resolve("metrics.jsonl"))).isEqualTo(sortedLines(dir.resolve("straight/metrics.jsonl")));
+    assertThat(ResumeTest.sortedLines(killed.resolve("metrics.jsonl"))).isEqualTo(ResumeTest.sortedLines(dir.resolve("straight/metrics.jsonl")));
     assertThat(Files.readAllLines(killed.resolve("metrics.csv"))).isEqualTo(Files.readAllLines(dir.resolve("straight/metrics.csv")));
     assertThat(killed.resolve("state/probes")).as("work files go once the run has completed").doesNotExist();
   }

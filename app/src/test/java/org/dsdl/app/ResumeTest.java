@@ -74,13 +74,13 @@ class ResumeTest {
     return o;
   }
 
-  private static List<String> sortedLines(Path f) throws Exception {
+  static List<String> sortedLines(Path f) throws Exception {
     try (Stream<String> lines = Files.lines(f)) {
       return lines.sorted().toList();
     }
   }
 
-  private static Map<String, byte[]> contents(Path root) throws Exception {
+  static Map<String, byte[]> contents(Path root) throws Exception {
     Map<String, byte[]> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
