@@ -16,7 +16,12 @@ module org.dsdl.app {
   opens org.dsdl.app.config to com.fasterxml.jackson.databind, com.google.guice;
   opens org.dsdl.app.plugin to com.google.guice;
   opens org.dsdl.app.pipeline to com.fasterxml.jackson.databind, com.google.guice;
+  opens org.dsdl.app.training to com.google.guice;
+  opens org.dsdl.app.checkpoint to com.google.guice;
   opens org.dsdl.app.rundir to com.fasterxml.jackson.databind, com.google.guice;
+  opens org.dsdl.app.render to com.google.guice;
+  opens org.dsdl.app.bench to com.fasterxml.jackson.databind;
+  opens org.dsdl.app.wiring to com.google.guice;
 
   exports org.dsdl.app.logging to ch.qos.logback.core;
 

@@ -1,16 +1,22 @@
 package org.dsdl.app;
 
 import com.google.inject.AbstractModule;
-import org.dsdl.app.plugin.PluginRegistry;
+import org.dsdl.app.wiring.ConfigModule;
+import org.dsdl.app.wiring.EngineModule;
+import org.dsdl.app.wiring.PipelineModule;
+import org.dsdl.app.wiring.PluginModule;
 
 /**
- * The Guice wiring of the application. Most classes are bound just-in-time through their
- * {@code @Inject} constructors; the plugin registry is one per process (created on first use, so
- * that a discovery error surfaces as the command's error).
+ * The Guice wiring of the application: installs the module of each concern (config, plugins,
+ * engine, pipeline parts). Commands are created just-in-time through their {@code @Inject}
+ * constructors. A test swaps one part with {@code Modules.override(new DsdlModule()).with(…)}.
  */
 public final class DsdlModule extends AbstractModule {
   @Override
   protected void configure() {
-    bind(PluginRegistry.class).in(com.google.inject.Singleton.class);
+    install(new ConfigModule());
+    install(new PluginModule());
+    install(new EngineModule());
+    install(new PipelineModule());
   }
 }

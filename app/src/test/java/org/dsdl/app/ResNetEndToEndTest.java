@@ -14,9 +14,9 @@ import org.dsdl.api.model.LayerKind;
 import org.dsdl.app.config.ConfigLoader;
 import org.dsdl.app.pipeline.ExperimentResolver;
 import org.dsdl.app.pipeline.PipelineRunner;
-import org.dsdl.app.pipeline.Progress;
+import org.dsdl.app.training.Progress;
 import org.dsdl.app.pipeline.RunOutcome;
-import org.dsdl.app.pipeline.StopSignal;
+import org.dsdl.app.training.StopSignal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

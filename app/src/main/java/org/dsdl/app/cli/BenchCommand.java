@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dsdl.app.DsdlException;
-import org.dsdl.app.pipeline.Benchmark;
-import org.dsdl.app.pipeline.RunSetup;
+import org.dsdl.app.bench.Benchmark;
+import org.dsdl.app.pipeline.RunSetupFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +38,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  private final RunSetupFactory setups;
+
+  /** Creates the command with its collaborators. */
+  @jakarta.inject.Inject
+  public BenchCommand(RunSetupFactory setups) {
+    this.setups = setups;
+  }
+
 
   /** The built-in probe families, whose joint cost the bench reports. */
   private static final Map<String, List<String>> FAMILIES = new java.util.TreeMap<>(Map.of(
@@ -49,8 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (steps < 1 || repeats < 1 || warmup < 0) {
       throw DsdlException.badInput("--steps and --repeats must be >= 1 and --warmup >= 0");
     }
-    RunSetup setup = RunSetup.of(experiment.plan());
-    Benchmark.Result r = Benchmark.run(setup, warmup, steps, repeats);
+    Benchmark.Result r = Benchmark.run(setups.create(experiment.plan()), warmup, steps, repeats);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));

@@ -1,7 +1,7 @@
 package org.dsdl.app.cli;
 
 import org.dsdl.app.ExitCodes;
-import org.dsdl.app.pipeline.StopSignal;
+import org.dsdl.app.training.StopSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;

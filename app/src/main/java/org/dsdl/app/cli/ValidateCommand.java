@@ -3,11 +3,12 @@ package org.dsdl.app.cli;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.dsdl.app.pipeline.CheckpointSchedule;
+import org.dsdl.app.training.CheckpointSchedule;
+import org.dsdl.app.pipeline.RunSetupFactory;
 import org.dsdl.app.pipeline.ExperimentPlan;
 import org.dsdl.app.pipeline.PreparedData;
 import org.dsdl.app.pipeline.RunSetup;
-import org.dsdl.app.pipeline.Seeds;
+import org.dsdl.app.training.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -34,7 +35,7 @@ public final class ValidateCommand implements Callable<Integer> {
     RunSetup.createProbes(plan, seeds, data, null);
     int batch = plan.config().training().batchSize();
     long stepsPerEpoch = (data.dataset().train().size() + batch - 1) / batch;
-    CheckpointSchedule schedule = CheckpointSchedule.of(plan, stepsPerEpoch);
+    CheckpointSchedule schedule = RunSetupFactory.schedule(plan, stepsPerEpoch);
     var out = spec.commandLine().getOut();
     out.print(new YAMLMapper().writeValueAsString(plan.resolved()));
     out.printf(Locale.ROOT, "# valid: %d classes, %d training + %d held-out exemplars of %s, probe set %d;"

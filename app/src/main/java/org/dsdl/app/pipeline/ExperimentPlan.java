@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.dsdl.api.model.OptimizerSpec;
 import org.dsdl.app.config.ExperimentConfig;
+import org.dsdl.app.plugin.PluginUse;
 
 /**
  * An experiment with every plugin found and every parameter bound and checked: what remains can

@@ -18,6 +18,8 @@ import org.dsdl.app.config.ModelConfig;
 import org.dsdl.app.config.PluginRef;
 import org.dsdl.app.plugin.ParameterBinder;
 import org.dsdl.app.plugin.PluginRegistry;
+import org.dsdl.app.plugin.PluginUse;
+import org.dsdl.app.training.LearningRateSchedule;
 
 /** Turns a loaded config into an {@link ExperimentPlan}, or one clear error. */
 public final class ExperimentResolver {

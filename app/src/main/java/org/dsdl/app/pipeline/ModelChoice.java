@@ -3,6 +3,7 @@ package org.dsdl.app.pipeline;
 import org.dsdl.api.architecture.ArchitectureProvider;
 import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.data.ImageShape;
+import org.dsdl.app.plugin.PluginUse;
 
 /**
  * The architecture an experiment uses, bound but not yet fitted to the data.

@@ -1,50 +1,52 @@
 package org.dsdl.app.pipeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.model.Model;
-import org.dsdl.api.model.StepResult;
 import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.run.RunStatus;
-import org.dsdl.api.snapshot.Evaluation;
-import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.ExitCodes;
 import org.dsdl.app.RunDirectoryIoException;
+import org.dsdl.app.checkpoint.CheckpointMeasurer;
 import org.dsdl.app.config.ConfigLoader;
-import org.dsdl.app.rundir.Json;
+import org.dsdl.app.render.ContactSheet;
+import org.dsdl.app.render.ReportRenderer;
 import org.dsdl.app.rundir.Manifest;
 import org.dsdl.app.rundir.RunDirectory;
+import org.dsdl.app.rundir.RunHeader;
+import org.dsdl.app.rundir.RunJournal;
+import org.dsdl.app.rundir.RunProgress;
 import org.dsdl.app.rundir.RunRecordReader;
-import org.dsdl.app.rundir.StateStore;
-import org.dsdl.app.rundir.TrainerState;
-import org.dsdl.app.rundir.WorkFiles;
+import org.dsdl.app.training.Progress;
+import org.dsdl.app.training.StopSignal;
+import org.dsdl.app.training.TrainingLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one experiment: prepares data, builds the model, trains it, measures every checkpoint with
- * every probe, saves resumable state, and renders the run with every visualizer. A run stopped by
- * {@link StopSignal} or killed can be continued with {@link #resume}.
+ * Runs one experiment by sequencing its parts: the {@link RunSetupFactory} prepares data, engine
+ * and probes; the {@link TrainingLoop} trains; the {@link CheckpointMeasurer} measures each
+ * checkpoint; the {@link RunJournal} records measurements, manifest and resumable state; the
+ * {@link ReportRenderer} renders the run. A run stopped by {@link StopSignal} or killed can be
+ * continued with {@link #resume}.
  */
 public final class PipelineRunner {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+  private final RunSetupFactory setups;
   private final ReportRenderer renderer;
   private final ConfigLoader loader;
   private final ExperimentResolver resolver;
 
-  /** Creates a runner. */
+  /** Creates a runner from its parts. */
   @Inject
-  public PipelineRunner(ReportRenderer renderer, ConfigLoader loader, ExperimentResolver resolver) {
+  public PipelineRunner(RunSetupFactory setups, ReportRenderer renderer, ConfigLoader loader, ExperimentResolver resolver) {
+    this.setups = setups;
     this.renderer = renderer;
     this.loader = loader;
     this.resolver = resolver;
@@ -53,13 +55,10 @@ public final class PipelineRunner {
   /** Starts a new run of {@code plan} in {@code out} ({@code force}: replace a previous dsdl run there). */
   public RunOutcome run(ExperimentPlan plan, Path out, boolean force, Progress progress, StopSignal stop) {
     RunDirectory.check(out, force);
-    RunSetup setup = RunSetup.of(plan, out.toAbsolutePath());
-    try (Model model = setup.buildModel()) {
-      RunState state = newState(setup, model);
-      try (RunDirectory dir = RunDirectory.create(out, force, state.manifest(RunStatus.RUNNING, System.nanoTime()))) {
-        writeContactSheet(setup, dir.path());
-        return train(setup, model, dir, state, 0, 0, progress, stop);
-      }
+    RunSetup setup = setups.create(plan, out.toAbsolutePath());
+    try (Model model = setup.buildModel(); RunJournal journal = RunJournal.create(out, force, header(setup, model))) {
+      ContactSheet.writeInto(journal.path(), setup.data().dataset());
+      return train(setup, model, journal, RunProgress.START, progress, stop);
     } catch (IOException e) {
       throw new RunDirectoryIoException(out, e);
     }
@@ -90,42 +89,25 @@ public final class PipelineRunner {
         }
         return finishRendering(runDir, manifest, plan);
       }
-      TrainerState saved = StateStore.load(runDir, configSha256(manifest.config()));
-      RunSetup setup = RunSetup.of(plan, runDir.toAbsolutePath());
-      Manifest.DatasetSummary now = setup.data().summary(plan.dataset().plugin().name());
-      if (!now.trainIdsSha256().equals(manifest.dataset().trainIdsSha256()) || !now.contentSha256().equals(manifest.dataset().contentSha256())
-          || !now.probeSetIdsSha256().equals(manifest.dataset().probeSetIdsSha256())) {
-        throw DsdlException.badInput("cannot resume " + runDir + ": the dataset loaded now differs from the one the run started with"
-            + " (content or id hashes in run.json differ)");
-      }
-      SavedPosition.check(runDir, saved, manifest, setup.schedule(), setup.feeder());
-      List<Path> laterWork = WorkFiles.verify(runDir, saved.workFiles());
-      Map<String, byte[]> probeStates = StateStore.probeStatesOf(runDir, saved);
+      ResumePoint point = ResumePoint.load(runDir, manifest, () -> setups.create(plan, runDir.toAbsolutePath()));
+      RunSetup setup = point.setup();
       try (Model model = setup.buildModel()) {
         try {
-          model.restoreState(StateStore.engineStateOf(runDir, saved));
+          model.restoreState(org.dsdl.app.rundir.StateStore.engineStateOf(runDir, point.saved()));
         } catch (IllegalArgumentException e) {
           throw DsdlException.badInput("cannot resume " + runDir + ": " + e.getMessage(), e);
         }
-        restoreProbes(setup, runDir, probeStates);
-        for (Path p : laterWork) {
+        CheckpointMeasurer.restoreStates(setup.probes(), point.probeStates(), runDir);
+        for (Path p : point.laterWork()) {
           Files.deleteIfExists(p);
         }
-        RunState state = newState(setup, model);
-        manifest.checkpoints().stream().filter(c -> c.index() < saved.nextCheckpoint()).forEach(state.checkpoints::add);
-        manifest.probeFailures().stream().filter(f -> f.checkpoint() >= 0 && f.checkpoint() < saved.nextCheckpoint())
-            .forEach(state.failures::add);
-        state.trainingSeconds = saved.trainingSeconds();
-        state.sessionSeconds = saved.sessionSeconds();
-        state.checkpointSeconds = saved.checkpointSeconds();
-        state.probeSeconds.putAll(saved.probeSeconds());
-        state.earlierSeconds = saved.elapsedSeconds();
-        state.samples = saved.samplesSeen();
-        LOG.info("resuming {} at step {} (checkpoint {} of {})", runDir, saved.step(), saved.nextCheckpoint(), setup.schedule().size());
-        RunDirectory dir = RunDirectory.reopen(runDir, lock, saved.metricsLines());
+        RunHeader header = header(setup, model);
+        LOG.info("resuming {} at step {} (checkpoint {} of {})", runDir, point.saved().step(), point.saved().nextCheckpoint(),
+            setup.schedule().size());
+        RunJournal journal = RunJournal.reopen(runDir, lock, header, point.saved().metricsLines());
         handedOver = true;
-        try (dir) {
-          return train(setup, model, dir, state, saved.step(), saved.nextCheckpoint(), progress, stop);
+        try (journal) {
+          return train(setup, model, journal, point.progress(), progress, stop);
         }
       }
     } catch (IOException e) {
@@ -157,193 +139,94 @@ public final class PipelineRunner {
     return new RunOutcome(code, runDir, done);
   }
 
-  private static RunState newState(RunSetup s, Model model) {
-    RunState state = new RunState(s.plan(), s.seeds(), s.data(), s.engine().version());
-    var graph = s.data().model();
-    var parameters = s.plan().model().architecture().resolved();
-    state.model = new Manifest.ModelSummary(s.data().modelName(), s.plan().engine().plugin().name() + " — " + s.engine().version(),
-        graph.layers(), model.parameterCount(), graph.forwardMacs(), graph.forwardFlops(), graph.trainingFlops(),
-        Manifest.ModelSummary.blocksOf(parameters), Manifest.ModelSummary.denseOf(parameters));
+  private static RunHeader header(RunSetup s, Model model) {
     LOG.info("model {}: {} trainable parameters, {} layers; {} steps, {} checkpoints", s.data().modelName(),
-        String.format(Locale.ROOT, "%,d", model.parameterCount()), graph.layers().size(), s.schedule().totalSteps(), s.schedule().size());
-    return state;
+        String.format(Locale.ROOT, "%,d", model.parameterCount()), s.data().model().layers().size(), s.schedule().totalSteps(),
+        s.schedule().size());
+    return s.header(model);
   }
 
-  /** Trains from {@code step}, measuring checkpoints from index {@code next}, to the end or a stop. */
-  private RunOutcome train(RunSetup s, Model model, RunDirectory dir, RunState state, long step, int next, Progress progress,
-      StopSignal stop) throws IOException {
-    try (ProbeExecutor probes = new ProbeExecutor(s.plan().config().checkpoints().probeBudgetSeconds())) {
-      return train(s, model, dir, state, step, next, progress, stop, probes);
-    }
-  }
-
-  private RunOutcome train(RunSetup s, Model model, RunDirectory dir, RunState state, long step, int next, Progress progress,
-      StopSignal stop, ProbeExecutor probes) throws IOException {
-    long started = System.nanoTime();
-    CheckpointSchedule schedule = s.schedule();
+  /** Trains from {@code from} to the end or a stop, then finishes the probes and renders the run. */
+  private RunOutcome train(RunSetup s, Model model, RunJournal journal, RunProgress from, Progress progress, StopSignal stop)
+      throws IOException {
     boolean saveState = s.plan().config().checkpoints().saveState();
-    String configHash = configSha256(s.plan().resolved());
-    String failure = null;
-    boolean interrupted = false;
-    WorkFiles workFiles = new WorkFiles();
-    progress.start(schedule.totalSteps(), schedule.size());
-    while (true) {
-      if (next < schedule.size() && schedule.steps().get(next) == step) {
-        long t0 = System.nanoTime();
-        Checkpoint cp = s.checkpoint(next, step);
-        measure(model, cp, s, dir, state, probes);
-        state.checkpoints.add(new Manifest.CheckpointEntry(cp.index(), cp.step(), cp.epoch(), cp.samplesSeen(), state.elapsed(started)));
-        next++;
-        state.checkpointSeconds += (System.nanoTime() - t0) / 1e9;
-        // Manifest first, state second: if the process dies between the two, the state still
-        // points before this checkpoint, and a resume measures it again rather than losing it.
-        dir.writeManifest(state.manifest(RunStatus.RUNNING, started));
-        if (saveState) {
-          long s0 = System.nanoTime();
-          saveState(s, probes, dir, model, state, step, next, configHash, started, workFiles);
-          state.checkpointSeconds += (System.nanoTime() - s0) / 1e9;
-        }
-        progress.checkpoint(next - 1, state.lastSummary);
-      }
-      if (step >= schedule.totalSteps()) {
-        break;
-      }
-      if (stop.requested()) {
-        interrupted = true;
-        if (saveState) {
-          saveState(s, probes, dir, model, state, step, next, configHash, started, workFiles);
-        }
-        break;
-      }
-      long t0 = System.nanoTime();
-      int count = s.feeder().fill(step);
-      double lr = s.rates().at(step);
-      StepResult r = model.trainStep(s.feeder().images(), s.feeder().labels(), count, lr);
-      step++;
-      state.samples += count;
-      state.sessionSeconds += r.engineNanos() / 1e9;
-      state.trainingSeconds += (System.nanoTime() - t0) / 1e9;
-      if (!Double.isFinite(r.loss())) {
-        failure = String.format(Locale.ROOT, "the training loss became %s at step %d (learning rate %g); lower training.optimizer.learningRate",
-            r.loss(), step, lr);
-        break;
-      }
-      progress.step(step, r.loss(), r.accuracy());
-    }
-    progress.close();
-
+    TrainingLoop.Outcome trained;
+    RunProgress p;
     RunStatus status;
-    if (interrupted) {
-      status = RunStatus.INTERRUPTED;
-      state.error = "interrupted (" + stop.reason() + ") at step " + step + (saveState ? "; continue with: dsdl run --resume " + dir.path() : "");
-      LOG.warn(state.error);
-    } else if (failure != null) {
-      status = RunStatus.FAILED;
-      state.error = failure;
-      LOG.error(failure);
-    } else {
-      status = RunStatus.COMPLETED;
-      for (RunSetup.NamedProbe p : s.probes()) {
-        try {
-          dir.append(probes.call(p.name(), "finishing", () -> p.probe().finish()));
-        } catch (RuntimeException e) {
-          state.failure(p.name(), -1, e);
+    String error = null;
+    try (CheckpointMeasurer measurer = s.measurer(journal.path(), journal)) {
+      trained = s.trainingLoop().run(model, from, new JournaledCheckpoints(s, model, measurer, journal, saveState, progress), progress, stop);
+      p = trained.progress();
+      switch (trained.ending()) {
+        case INTERRUPTED -> {
+          status = RunStatus.INTERRUPTED;
+          error = "interrupted (" + stop.reason() + ") at step " + p.step()
+              + (saveState ? "; continue with: dsdl run --resume " + journal.path() : "");
+          LOG.warn(error);
+        }
+        case FAILED -> {
+          status = RunStatus.FAILED;
+          error = trained.error();
+          LOG.error(error);
+        }
+        default -> {
+          status = RunStatus.COMPLETED;
+          p = p.withFailures(measurer.finish());
         }
       }
     }
-    dir.writeManifest(state.manifest(status, started));
+    journal.record(status, p, error);
     if (status == RunStatus.COMPLETED) {
-      // the probes' work files served finish(); a completed run is never resumed from them
-      RunDirectory.deleteProbeWork(dir.path());
+      journal.deleteProbeWork(); // the probes' work files served finish(); a completed run is never resumed from them
     }
     long v0 = System.nanoTime();
-    ReportRenderer.Rendering rendering = renderer.render(dir.path(), s.plan().visualizers());
-    state.visualizerSeconds = (System.nanoTime() - v0) / 1e9;
-    state.outputs = rendering.relativeTo(dir.path());
+    ReportRenderer.Rendering rendering = renderer.render(journal.path(), s.plan().visualizers());
     if (rendering.error() != null && status == RunStatus.COMPLETED) {
-      state.error = rendering.error();
+      error = rendering.error();
       status = RunStatus.FAILED;
     }
-    Manifest last = state.manifest(status, started);
-    dir.writeManifest(last);
+    Manifest last = journal.record(status, p, error, (System.nanoTime() - v0) / 1e9, rendering.relativeTo(journal.path()));
     int code = switch (status) {
       case FAILED -> ExitCodes.RUN_FAILED;
       case INTERRUPTED -> stop.exitCode();
-      default -> state.failures.isEmpty() ? ExitCodes.OK : ExitCodes.PROBE_FAILED;
+      default -> p.failures().isEmpty() ? ExitCodes.OK : ExitCodes.PROBE_FAILED;
     };
-    return new RunOutcome(code, dir.path(), last);
+    return new RunOutcome(code, journal.path(), last);
   }
 
-  private static void saveState(RunSetup s, ProbeExecutor probes, RunDirectory dir, Model model, RunState state, long step, int next,
-      String configHash, long started, WorkFiles workFiles) throws IOException {
-    Map<String, byte[]> probeStates = new java.util.LinkedHashMap<>();
-    for (RunSetup.NamedProbe p : s.probes()) {
-      if (probes.disabled(p.name())) {
-        continue; // it may still be running: its state is not to be read
-      }
-      try {
-        probeStates.put(p.name(), p.probe().saveState());
-      } catch (RuntimeException e) {
-        state.failure(p.name(), next - 1, e);
-      }
-    }
-    StateStore.save(dir.path(), model, new TrainerState(TrainerState.FORMAT, step, next, state.samples, configHash, null, null,
-        state.trainingSeconds, state.sessionSeconds, state.checkpointSeconds, Map.copyOf(state.probeSeconds), state.elapsed(started),
-        null, null, dir.lines(), null, null), probeStates, workFiles);
-  }
-
-  /** Hands each probe the state it saved before the stop; a probe that cannot read it back is bad input. */
-  private static void restoreProbes(RunSetup setup, Path runDir, Map<String, byte[]> states) {
-    for (RunSetup.NamedProbe p : setup.probes()) {
-      byte[] bytes = states.get(p.name());
-      if (bytes == null || bytes.length == 0) {
-        continue;
-      }
-      try {
-        p.probe().restoreState(bytes);
-      } catch (RuntimeException e) {
-        throw DsdlException.badInput("cannot resume " + runDir + ": probe '" + p.name() + "' cannot read back its saved state: " + e.getMessage(), e);
-      }
-    }
-  }
-
-  /** SHA-256 of a resolved config as written in run.json, to tie saved state to its run. */
-  static String configSha256(com.fasterxml.jackson.databind.JsonNode config) {
-    try {
-      return StateStore.sha256(Json.LINES.writeValueAsBytes(config));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void writeContactSheet(RunSetup setup, Path runDir) throws IOException {
-    java.awt.image.BufferedImage sheet = ContactSheet.render(setup.data().dataset(), 10, 2);
-    org.dsdl.api.io.OutputFiles.writeAtomically(runDir.resolve(RunDirectory.CONTACT_SHEET), out -> javax.imageio.ImageIO.write(sheet, "png", out));
-  }
-
-  private void measure(Model model, Checkpoint cp, RunSetup s, RunDirectory dir, RunState state, ProbeExecutor probes) throws IOException {
-    Snapshot snapshot = s.snapshot(model, cp);
-    for (RunSetup.NamedProbe p : s.probes()) {
+  /**
+   * The training loop's checkpoints in a journaled run: measure, list the checkpoint in run.json,
+   * then save the resumable state. Manifest first, state second: if the process dies between the
+   * two, the state still points before this checkpoint, and a resume measures it again rather
+   * than losing it.
+   */
+  private record JournaledCheckpoints(RunSetup setup, Model model, CheckpointMeasurer measurer, RunJournal journal, boolean saveState,
+      Progress progress) implements TrainingLoop.Checkpoints {
+    @Override
+    public RunProgress measure(RunProgress p) throws IOException {
       long t0 = System.nanoTime();
-      try {
-        List<Measurement> ms = probes.call(p.name(), "measuring checkpoint " + cp.index(), () -> p.probe().measure(snapshot));
-        dir.append(ms);
-      } catch (RuntimeException e) {
-        state.failure(p.name(), cp.index(), e);
+      Checkpoint cp = setup.checkpoint(p.nextCheckpoint(), p.step());
+      CheckpointMeasurer.Measured m = measurer.measure(model, cp);
+      var entry = new Manifest.CheckpointEntry(cp.index(), cp.step(), cp.epoch(), cp.samplesSeen(), journal.elapsed(p));
+      p = p.measured(entry, m.failures(), m.probeSeconds()).plusCheckpointSeconds((System.nanoTime() - t0) / 1e9);
+      journal.record(RunStatus.RUNNING, p, null);
+      if (saveState) {
+        long s0 = System.nanoTime();
+        p = save(p).plusCheckpointSeconds((System.nanoTime() - s0) / 1e9);
       }
-      state.probeSeconds.merge(p.name(), (System.nanoTime() - t0) / 1e9, Double::sum);
+      progress.checkpoint(cp.index(), m.summary());
+      return p;
     }
-    for (RunSetup.NamedVisualizer v : s.visualizers()) {
-      try {
-        v.visualizer().checkpoint(snapshot, dir.path(), () -> RunRecordReader.read(dir.path()));
-      } catch (IOException | RuntimeException e) {
-        LOG.error("visualizer '{}' failed at checkpoint {}: {}", v.name(), cp.index(), e.getMessage());
-        LOG.debug("visualizer failure", e);
-      }
+
+    @Override
+    public RunProgress stopped(RunProgress p) throws IOException {
+      return saveState ? save(p) : p;
     }
-    Evaluation test = snapshot.evaluation("test").orElseThrow();
-    state.lastSummary = String.format(Locale.ROOT, "test acc %.3f", test.accuracy());
-    LOG.debug("checkpoint {} step {} epoch {}: test loss {} accuracy {}", cp.index(), cp.step(),
-        String.format(Locale.ROOT, "%.2f", cp.epoch()), String.format(Locale.ROOT, "%.4f", test.loss()), String.format(Locale.ROOT, "%.4f", test.accuracy()));
+
+    private RunProgress save(RunProgress p) throws IOException {
+      CheckpointMeasurer.SavedStates states = measurer.saveStates(p.nextCheckpoint() - 1);
+      journal.saveState(model, p, states.states());
+      return p.withFailures(states.failures());
+    }
   }
 }

@@ -16,6 +16,8 @@ import org.dsdl.api.model.LayerInfo;
 import org.dsdl.api.model.LayerKind;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.rundir.Manifest;
+import org.dsdl.app.training.Sampling;
+import org.dsdl.app.training.Seeds;
 
 /**
  * The data of one run, loaded and checked before any training: the dataset, the probe set (a

@@ -1,5 +1,6 @@
 package org.dsdl.app.pipeline;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,26 +8,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dsdl.api.model.Engine;
-import org.dsdl.api.model.EngineProvider;
 import org.dsdl.api.model.Model;
 import org.dsdl.api.probe.LayerSelection;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
 import org.dsdl.api.run.Checkpoint;
-import org.dsdl.api.snapshot.Capture;
 import org.dsdl.api.snapshot.CaptureRequest;
-import org.dsdl.api.snapshot.Evaluation;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.app.DsdlException;
-import org.dsdl.app.config.ExperimentConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.dsdl.app.Versions;
+import org.dsdl.app.checkpoint.CheckpointMeasurer;
+import org.dsdl.app.checkpoint.NamedProbe;
+import org.dsdl.app.checkpoint.NamedVisualizer;
+import org.dsdl.app.checkpoint.ProbeSetCapture;
+import org.dsdl.app.plugin.PluginUse;
+import org.dsdl.app.rundir.Manifest;
+import org.dsdl.app.rundir.MeasurementSink;
+import org.dsdl.app.rundir.RunHeader;
+import org.dsdl.app.training.BatchFeeder;
+import org.dsdl.app.training.CheckpointSchedule;
+import org.dsdl.app.training.LearningRateSchedule;
+import org.dsdl.app.training.Seeds;
+import org.dsdl.app.training.TrainingLoop;
 
 /**
  * Everything fixed for a run before training: data, engine, probes, the layers to capture, the
- * checkpoint and learning-rate schedules and the batch feeder. Shared by runs and benchmarks so
- * both measure the same thing.
+ * checkpoint and learning-rate schedules and the batch feeder; made by {@link RunSetupFactory}.
+ * Shared by runs and benchmarks so both measure the same thing.
  *
  * @param plan the resolved experiment
  * @param seeds the derived seeds
@@ -42,69 +51,9 @@ import org.slf4j.LoggerFactory;
 public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engine engine, List<NamedProbe> probes,
     CaptureRequest capture, CheckpointSchedule schedule, BatchFeeder feeder, LearningRateSchedule rates,
     List<NamedVisualizer> visualizers) {
-  private static final Logger LOG = LoggerFactory.getLogger(RunSetup.class);
-
-  /**
-   * A probe of this run with the name its measurements are recorded under.
-   *
-   * @param name the name
-   * @param probe the probe
-   */
-  public record NamedProbe(String name, Probe probe) {}
-
-  /**
-   * A visualizer of this run, for its checkpoint hook.
-   *
-   * @param name its name in the config
-   * @param visualizer the instance
-   */
-  public record NamedVisualizer(String name, org.dsdl.api.viz.Visualizer visualizer) {}
-
-  /** One instance of each configured visualizer, for the checkpoint hooks during a run. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static List<NamedVisualizer> createVisualizers(ExperimentPlan plan) {
-    List<NamedVisualizer> out = new ArrayList<>();
-    for (PluginUse use : plan.visualizers()) {
-      try {
-        out.add(new NamedVisualizer(use.alias(),
-            ((org.dsdl.api.viz.VisualizerProvider) use.plugin().provider()).create(use.parameters())));
-      } catch (RuntimeException e) {
-        throw DsdlException.badInput("visualizer '" + use.alias() + "' could not be created: " + e.getMessage(), e);
-      }
-    }
-    return out;
-  }
-
-  /** Loads data, creates the engine and the probes; any bad input fails here, before training. */
-  public static RunSetup of(ExperimentPlan plan) {
-    return of(plan, null);
-  }
 
   /** The folder of a run directory under which each probe gets its work directory. */
   public static final String PROBE_WORK = "state/probes";
-
-  /**
-   * As {@link #of(ExperimentPlan)}, for a run written to {@code runDir}: each probe's work
-   * directory is {@code runDir/state/probes/NAME} (none when {@code runDir} is null).
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public static RunSetup of(ExperimentPlan plan, java.nio.file.Path runDir) {
-    ExperimentConfig cfg = plan.config();
-    Seeds seeds = new Seeds(cfg.seed());
-    PreparedData data = PreparedData.prepare(plan, seeds);
-    LOG.info("dataset '{}': {} classes {}, {} training + {} held-out exemplars of {}; probe set {}",
-        plan.dataset().alias(), data.dataset().classes(), data.dataset().classNames(), data.dataset().train().size(),
-        data.dataset().test().size(), data.dataset().shape(), data.probeSet().size());
-    Engine engine = ((EngineProvider) plan.engine().plugin().provider()).create(plan.engine().parameters());
-    Probes probes = createProbes(plan, seeds, data, runDir);
-    BatchFeeder feeder = new BatchFeeder(data.dataset().train(), cfg.training().batchSize(), seeds.shuffle());
-    CheckpointSchedule schedule = CheckpointSchedule.of(plan, feeder.stepsPerEpoch());
-    LearningRateSchedule rates = new LearningRateSchedule(cfg.training().schedule(), plan.optimizer().learningRate(),
-        cfg.training().minLearningRateFactor(), schedule.totalSteps(), cfg.training().stepEpochs() * feeder.stepsPerEpoch(),
-        cfg.training().stepFactor());
-    return new RunSetup(plan, seeds, data, engine, probes.probes(), probes.capture(), schedule, feeder, rates,
-        List.copyOf(createVisualizers(plan)));
-  }
 
   /**
    * The probes of a run and what to capture for them.
@@ -125,7 +74,7 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
    * leaves out, would be measured by nothing, so it is refused naming the layers there are.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public static Probes createProbes(ExperimentPlan plan, Seeds seeds, PreparedData data, java.nio.file.Path runDir) {
+  public static Probes createProbes(ExperimentPlan plan, Seeds seeds, PreparedData data, Path runDir) {
     List<String> configured = plan.config().probeSet().layers();
     List<String> available = data.captureLayers(configured);
     List<String> model = data.model().layers().stream().map(org.dsdl.api.model.LayerInfo::name).toList();
@@ -173,14 +122,40 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
     return new Checkpoint(index, step, seen / (double) data.dataset().train().size(), seen);
   }
 
+  /** What a checkpoint shows the probes. */
+  public ProbeSetCapture probeSetCapture() {
+    return new ProbeSetCapture(data.dataset().classNames(), data.dataset().test(), data.trainEval(), data.probeSet(), capture);
+  }
+
   /** Evaluates held-out and training-evaluation exemplars and captures the probe set: what probes see. */
   public Snapshot snapshot(Model model, Checkpoint cp) {
-    Map<String, Evaluation> evals = new LinkedHashMap<>();
-    evals.put("test", model.evaluate("test", data.dataset().test()));
-    if (data.trainEval().size() > 0) {
-      evals.put("train", model.evaluate("train", data.trainEval()));
-    }
-    Capture c = model.capture(data.probeSet(), capture);
-    return new Snapshot(cp, data.dataset().classNames(), data.probeSet().labels(), data.probeSet().ids(), c.logits(), c.layers(), evals);
+    return probeSetCapture().take(model, cp);
+  }
+
+  /** The training loop over this run's schedule, batches and learning rates. */
+  public TrainingLoop trainingLoop() {
+    return new TrainingLoop(feeder, rates, schedule);
+  }
+
+  /** A measurer of this run's checkpoints, its measurements going to {@code sink}. */
+  public CheckpointMeasurer measurer(Path runDir, MeasurementSink sink) {
+    return new CheckpointMeasurer(probeSetCapture(), probes, visualizers, plan.config().checkpoints().probeBudgetSeconds(), runDir, sink);
+  }
+
+  /** What run.json says of this run whatever its progress, for {@code model} as built. */
+  public RunHeader header(Model model) {
+    Map<String, Long> seedMap = new LinkedHashMap<>();
+    seedMap.put("dataset", seeds.dataset());
+    seedMap.put("init", seeds.init());
+    seedMap.put("shuffle", seeds.shuffle());
+    seedMap.put("sampling", seeds.sampling());
+    seedMap.put("probes", seeds.probes());
+    var graph = data.model();
+    var parameters = plan.model().architecture().resolved();
+    var summary = new Manifest.ModelSummary(data.modelName(), plan.engine().plugin().name() + " — " + engine.version(),
+        graph.layers(), model.parameterCount(), graph.forwardMacs(), graph.forwardFlops(), graph.trainingFlops(),
+        Manifest.ModelSummary.blocksOf(parameters), Manifest.ModelSummary.denseOf(parameters));
+    return new RunHeader(plan.config().name(), seeds.master(), seedMap, Versions.all(engine.version()), plan.resolved(),
+        data.summary(plan.dataset().plugin().name()), summary);
   }
 }

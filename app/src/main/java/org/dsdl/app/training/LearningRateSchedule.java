@@ -1,4 +1,4 @@
-package org.dsdl.app.pipeline;
+package org.dsdl.app.training;
 
 import java.util.List;
 import java.util.Locale;

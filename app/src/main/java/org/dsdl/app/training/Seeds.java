@@ -1,4 +1,4 @@
-package org.dsdl.app.pipeline;
+package org.dsdl.app.training;
 
 /**
  * The seeds of one run, each derived from the master seed by a fixed mix, so that changing how

@@ -1,13 +1,18 @@
-package org.dsdl.app.pipeline;
+package org.dsdl.app.render;
 
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.dsdl.api.data.Dataset;
 import org.dsdl.api.data.ImageShape;
 import org.dsdl.api.data.Split;
+import org.dsdl.api.io.OutputFiles;
+import org.dsdl.app.rundir.RunDirectory;
 
 /**
  * A contact sheet of a dataset: one row per class (name on the left), the first {@code perClass}
@@ -68,6 +73,12 @@ public final class ContactSheet {
       g.dispose();
     }
     return img;
+  }
+
+  /** Writes the contact sheet of {@code d} (ten exemplars per class, doubled) into a run directory. */
+  public static void writeInto(Path runDir, Dataset d) throws IOException {
+    BufferedImage sheet = render(d, 10, 2);
+    OutputFiles.writeAtomically(runDir.resolve(RunDirectory.CONTACT_SHEET), out -> ImageIO.write(sheet, "png", out));
   }
 
   private static int level(float v, float min, float range) {

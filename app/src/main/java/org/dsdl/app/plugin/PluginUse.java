@@ -1,4 +1,4 @@
-package org.dsdl.app.pipeline;
+package org.dsdl.app.plugin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dsdl.app.plugin.PluginDescriptor;

@@ -1,4 +1,4 @@
-package org.dsdl.app.pipeline;
+package org.dsdl.app.training;
 
 import org.dsdl.api.data.Split;
 

@@ -1,4 +1,4 @@
-package org.dsdl.app.pipeline;
+package org.dsdl.app.render;
 
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dsdl.api.run.RunRecord;
 import org.dsdl.api.viz.Visualizer;
-import org.dsdl.api.viz.VisualizerProvider;
+import org.dsdl.app.plugin.PluginUse;
 import org.dsdl.app.rundir.RunRecordReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +15,13 @@ import org.slf4j.LoggerFactory;
 public final class ReportRenderer {
   private static final Logger LOG = LoggerFactory.getLogger(ReportRenderer.class);
 
-  /** Creates a renderer. */
+  private final VisualizerFactory visualizers;
+
+  /** Creates a renderer whose visualizers {@code visualizers} makes. */
   @Inject
-  public ReportRenderer() {}
+  public ReportRenderer(VisualizerFactory visualizers) {
+    this.visualizers = visualizers;
+  }
 
   /**
    * What the visualizers did.
@@ -41,14 +45,13 @@ public final class ReportRenderer {
   }
 
   /** Renders {@code runDir} with each visualizer; one failing visualizer does not stop the others. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  public Rendering render(Path runDir, List<PluginUse> visualizers) {
+  public Rendering render(Path runDir, List<PluginUse> uses) {
     RunRecord record = RunRecordReader.read(runDir);
     StringBuilder errors = new StringBuilder();
     List<Path> written = new ArrayList<>();
-    for (PluginUse use : visualizers) {
+    for (PluginUse use : uses) {
       try {
-        Visualizer v = ((VisualizerProvider) use.plugin().provider()).create(use.parameters());
+        Visualizer v = visualizers.create(use);
         List<Path> files = v.render(record);
         written.addAll(files);
         LOG.info("{}: {}", use.alias(), summary(runDir, files));

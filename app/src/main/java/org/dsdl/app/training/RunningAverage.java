@@ -1,4 +1,4 @@
-package org.dsdl.app.pipeline;
+package org.dsdl.app.training;
 
 /**
  * An exponential moving average with the start-up bias removed (as Adam corrects its moments):

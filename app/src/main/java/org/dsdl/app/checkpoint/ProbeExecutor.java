@@ -1,4 +1,4 @@
-package org.dsdl.app.pipeline;
+package org.dsdl.app.checkpoint;
 
 import java.util.HashMap;
 import java.util.List;

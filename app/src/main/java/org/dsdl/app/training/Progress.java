@@ -1,4 +1,4 @@
-package org.dsdl.app.pipeline;
+package org.dsdl.app.training;
 
 /** Reports training progress to a person: a progress bar in a terminal, nothing otherwise. */
 public interface Progress extends AutoCloseable {

@@ -1,4 +1,4 @@
-package org.dsdl.app.pipeline;
+package org.dsdl.app.training;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,10 +11,11 @@ import org.dsdl.app.rundir.TrainerState;
  * trusts it: state is saved right after a checkpoint is measured, or between two checkpoints when
  * a run is stopped, so its step, checkpoint index and sample count must agree with each other.
  */
-final class SavedPosition {
+public final class SavedPosition {
   private SavedPosition() {}
 
-  static void check(Path runDir, TrainerState s, Manifest manifest, CheckpointSchedule schedule, BatchFeeder feeder) {
+  /** Refuses a saved state whose position does not fit the schedule, the feeder or the manifest. */
+  public static void check(Path runDir, TrainerState s, Manifest manifest, CheckpointSchedule schedule, BatchFeeder feeder) {
     int next = s.nextCheckpoint();
     if (next < 1 || next > schedule.size()) {
       throw refuse(runDir, "nextCheckpoint is " + next + ", but the schedule has checkpoints 0.." + (schedule.size() - 1));

@@ -1,4 +1,4 @@
-package org.dsdl.app.pipeline;
+package org.dsdl.app.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.dsdl.api.model.Model;
 import org.dsdl.api.snapshot.Snapshot;
+import org.dsdl.app.checkpoint.NamedProbe;
+import org.dsdl.app.pipeline.RunSetup;
+import org.dsdl.app.training.BatchFeeder;
 
 /**
  * A short fixed workload on an experiment's model and data, repeated: training throughput fed
@@ -122,12 +125,12 @@ public final class Benchmark {
         capture.add((System.nanoTime() - c0) / 1e6);
         // every round starts from the probes' state before the first, as the next checkpoint of a run would
         Map<String, byte[]> before = new LinkedHashMap<>();
-        for (RunSetup.NamedProbe p : setup.probes()) {
+        for (NamedProbe p : setup.probes()) {
           before.put(p.name(), p.probe().saveState());
         }
         for (int round = 0; round < PROBE_ROUNDS; round++) {
           if (round > 0) {
-            for (RunSetup.NamedProbe p : setup.probes()) {
+            for (NamedProbe p : setup.probes()) {
               byte[] b = before.get(p.name());
               if (b.length > 0) {
                 p.probe().restoreState(b);
@@ -137,7 +140,7 @@ public final class Benchmark {
           // a fresh copy per round, so statistics probes share per snapshot are recomputed as in a run
           Snapshot copy = new Snapshot(snapshot.checkpoint(), snapshot.classNames(), snapshot.labels(), snapshot.ids(), snapshot.logits(),
               snapshot.layers(), snapshot.evaluations());
-          for (RunSetup.NamedProbe p : setup.probes()) {
+          for (NamedProbe p : setup.probes()) {
             long p0 = System.nanoTime();
             p.probe().measure(copy);
             probes.computeIfAbsent(p.name(), n -> new ArrayList<>()).add((System.nanoTime() - p0) / 1e6);

@@ -1,4 +1,4 @@
-package org.dsdl.app.pipeline;
+package org.dsdl.app.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.dsdl.app.pipeline;
+package org.dsdl.app.training;
 
 import java.util.List;
 import java.util.Locale;
@@ -28,20 +28,6 @@ public record CheckpointSchedule(List<Long> steps, long totalSteps) {
   /** Copies the list. */
   public CheckpointSchedule {
     steps = List.copyOf(steps);
-  }
-
-  /**
-   * The schedule of {@code plan}'s training and checkpoint settings, for epochs of
-   * {@code stepsPerEpoch} steps; a refusal names the config it came from.
-   */
-  public static CheckpointSchedule of(ExperimentPlan plan, long stepsPerEpoch) {
-    var training = plan.config().training();
-    var checkpoints = plan.config().checkpoints();
-    try {
-      return of(stepsPerEpoch, training.epochs(), checkpoints.perEpoch(), checkpoints.earlyLogSpaced());
-    } catch (DsdlException e) {
-      throw DsdlException.badInput(plan.source() + ": " + e.getMessage(), e);
-    }
   }
 
   /**
