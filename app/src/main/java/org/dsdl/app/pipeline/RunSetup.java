@@ -134,7 +134,7 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
 
   /** The training loop over this run's schedule, batches and learning rates. */
   public TrainingLoop trainingLoop() {
-    return new TrainingLoop(feeder, rates, schedule);
+    return new TrainingLoop(feeder, rates::at, schedule);
   }
 
   /** A measurer of this run's checkpoints, its measurements going to {@code sink}. */

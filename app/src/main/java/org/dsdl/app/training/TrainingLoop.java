@@ -2,6 +2,7 @@ package org.dsdl.app.training;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.function.LongToDoubleFunction;
 import org.dsdl.api.model.Model;
 import org.dsdl.api.model.StepResult;
 import org.dsdl.app.rundir.RunProgress;
@@ -9,17 +10,21 @@ import org.dsdl.app.rundir.RunProgress;
 /**
  * Trains a model from a {@link RunProgress} to the end of the {@link CheckpointSchedule}: at each
  * scheduled step it hands the progress to the {@link Checkpoints} (which measure and save), between
- * them it takes one optimisation step on the {@link BatchFeeder}'s batch at the
- * {@link LearningRateSchedule}'s rate. It stops early when a {@link StopSignal} asks (after letting
+ * them it takes one optimisation step on the {@link BatchFeeder}'s batch at the learning rate of
+ * that step (a {@link LearningRateSchedule}'s). It stops early when a {@link StopSignal} asks (after letting
  * the checkpoints save the position) or when the loss is no longer a finite number.
  */
 public final class TrainingLoop {
   private final BatchFeeder feeder;
-  private final LearningRateSchedule rates;
+  private final LongToDoubleFunction rates;
   private final CheckpointSchedule schedule;
 
-  /** A loop over {@code schedule}'s steps, fed by {@code feeder} at {@code rates}. */
-  public TrainingLoop(BatchFeeder feeder, LearningRateSchedule rates, CheckpointSchedule schedule) {
+  /**
+   * A loop over {@code schedule}'s steps, fed by {@code feeder}.
+   *
+   * @param rates the learning rate of the step that follows a number of completed steps
+   */
+  public TrainingLoop(BatchFeeder feeder, LongToDoubleFunction rates, CheckpointSchedule schedule) {
     this.feeder = feeder;
     this.rates = rates;
     this.schedule = schedule;
@@ -74,7 +79,7 @@ public final class TrainingLoop {
         }
         long t0 = System.nanoTime();
         int count = feeder.fill(p.step());
-        double lr = rates.at(p.step());
+        double lr = rates.applyAsDouble(p.step());
         StepResult r = model.trainStep(feeder.images(), feeder.labels(), count, lr);
         p = p.afterStep(count, r.engineNanos(), System.nanoTime() - t0);
         if (!Double.isFinite(r.loss())) {
