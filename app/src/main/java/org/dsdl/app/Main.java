@@ -50,8 +50,16 @@ public final class Main implements Runnable {
 
   /** Runs the command line writing to the given streams and returns the exit code (does not exit). */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    return execute(new DsdlModule(), out, err, args);
+  }
+
+  /**
+   * Runs the command line composed by {@code wiring} (the application's {@link DsdlModule}, or a
+   * test's override of some of its bindings) and returns the exit code (does not exit).
+   */
+  public static int execute(com.google.inject.Module wiring, PrintWriter out, PrintWriter err, String... args) {
     debug = false;
-    Injector injector = Guice.createInjector(new DsdlModule());
+    Injector injector = Guice.createInjector(wiring);
     CommandLine cli = new CommandLine(new Main(), new GuiceFactory(injector));
     cli.setOut(out);
     cli.setErr(err);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.dsdl.app.config.ConfigLoader;
+import org.dsdl.app.fakes.FakeEngine;
+import org.dsdl.app.pipeline.EngineFactory;
 import org.dsdl.app.pipeline.ExperimentPlan;
 import org.dsdl.app.pipeline.ExperimentResolver;
 import org.dsdl.app.pipeline.PipelineRunner;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A resume trusts nothing it has not checked: probe work files and trainer.json are verified before
  * anything is written, a run killed while finishing or rendering is completed without duplicates.
+ * On a fake engine: none of this needs TensorFlow.
  */
 class ResumeHardeningTest {
   private static final List<String> TINY = List.of(
@@ -42,7 +46,8 @@ class ResumeHardeningTest {
 
   @BeforeEach
   void setUp() {
-    Injector injector = Guice.createInjector(new DsdlModule());
+    Injector injector = Guice.createInjector(Modules.override(new DsdlModule())
+        .with(b -> b.bind(EngineFactory.class).toInstance(new FakeEngine())));
     runner = injector.getInstance(PipelineRunner.class);
     plan = injector.getInstance(ExperimentResolver.class).resolve(injector.getInstance(ConfigLoader.class).load(null, TINY));
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.dsdl.app.config.ConfigLoader;
+import org.dsdl.app.fakes.FakeEngine;
+import org.dsdl.app.pipeline.EngineFactory;
 import org.dsdl.app.pipeline.ExperimentPlan;
 import org.dsdl.app.pipeline.ExperimentResolver;
 import org.dsdl.app.pipeline.PipelineRunner;
@@ -27,7 +30,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Stop-and-resume equals a straight run; bad state is refused without touching the run. */
+/**
+ * Stop-and-resume equals a straight run, and equal seeds give equal runs, with the real engine;
+ * measurements made after the saved state are not duplicated and bad state is refused without
+ * touching the run, on a fake engine (neither needs TensorFlow).
+ */
 class ResumeTest {
   private static final List<String> TINY = List.of(
       "name=tiny", "seed=11",
@@ -37,13 +44,21 @@ class ResumeTest {
   @TempDir
   Path dir;
   private PipelineRunner runner;
+  private PipelineRunner onFakeEngine;
   private ExperimentPlan plan;
+  /** TINY for the fake engine, whose models have no weights to couple through: probes that need none, one with work files. */
+  private ExperimentPlan fakePlan;
 
   @BeforeEach
   void setUp() {
     Injector injector = Guice.createInjector(new DsdlModule());
     runner = injector.getInstance(PipelineRunner.class);
     plan = injector.getInstance(ExperimentResolver.class).resolve(injector.getInstance(ConfigLoader.class).load(null, TINY));
+    List<String> fake = new ArrayList<>(TINY);
+    fake.set(TINY.size() - 1, "probes=[accuracy, spy, cka]");
+    fakePlan = injector.getInstance(ExperimentResolver.class).resolve(injector.getInstance(ConfigLoader.class).load(null, fake));
+    onFakeEngine = Guice.createInjector(Modules.override(new DsdlModule())
+        .with(b -> b.bind(EngineFactory.class).toInstance(new FakeEngine()))).getInstance(PipelineRunner.class);
   }
 
   /** A progress listener that asks for a stop once training reaches {@code step}. */
@@ -67,9 +82,9 @@ class ResumeTest {
     };
   }
 
-  private RunOutcome interruptedAt(Path out, long step) {
+  private static RunOutcome interruptedAt(PipelineRunner by, ExperimentPlan p, Path out, long step) {
     StopSignal stop = new StopSignal();
-    RunOutcome o = runner.run(plan, out, false, stopAt(step, stop), stop);
+    RunOutcome o = by.run(p, out, false, stopAt(step, stop), stop);
     assertThat(o.exitCode()).isEqualTo(ExitCodes.INTERRUPTED);
     return o;
   }
@@ -95,7 +110,7 @@ class ResumeTest {
     RunOutcome straight = runner.run(plan, dir.resolve("straight"), false, Progress.silent(), new StopSignal());
     assertThat(straight.exitCode()).isZero();
 
-    RunOutcome cut = interruptedAt(dir.resolve("cut"), 30);
+    RunOutcome cut = interruptedAt(runner, plan, dir.resolve("cut"), 30);
     assertThat(cut.manifest().status().name()).isEqualTo("INTERRUPTED");
     assertThat(cut.manifest().error()).contains("dsdl run --resume");
     JsonNode trainer = new ObjectMapper().readTree(dir.resolve("cut/state/trainer.json").toFile());
@@ -116,8 +131,8 @@ class ResumeTest {
 
   @Test
   void measurementsWrittenAfterTheSavedStateAreNotDuplicated() throws Exception {
-    RunOutcome straight = runner.run(plan, dir.resolve("straight"), false, Progress.silent(), new StopSignal());
-    interruptedAt(dir.resolve("cut"), 12);
+    RunOutcome straight = onFakeEngine.run(fakePlan, dir.resolve("straight"), false, Progress.silent(), new StopSignal());
+    interruptedAt(onFakeEngine, fakePlan, dir.resolve("cut"), 12);
     // as if the process had been killed while measuring the next checkpoint: complete lines of a
     // later checkpoint and a line cut short
     Path metrics = dir.resolve("cut/metrics.jsonl");
@@ -125,7 +140,7 @@ class ResumeTest {
     String later = lines.get(lines.size() - 1).replaceFirst("\"checkpoint\":\\d+", "\"checkpoint\":7");
     Files.writeString(metrics, later + "\n" + later.substring(0, 30), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
-    assertThat(runner.resume(dir.resolve("cut"), Progress.silent(), new StopSignal()).exitCode()).isZero();
+    assertThat(onFakeEngine.resume(dir.resolve("cut"), Progress.silent(), new StopSignal()).exitCode()).isZero();
     assertThat(sortedLines(metrics)).isEqualTo(sortedLines(dir.resolve("straight/metrics.jsonl")));
     assertThat(straight.exitCode()).isZero();
   }
@@ -133,7 +148,7 @@ class ResumeTest {
   @Test
   void corruptOrForeignStateIsRefusedAndNothingIsModified() throws Exception {
     Path cut = dir.resolve("cut");
-    interruptedAt(cut, 20);
+    interruptedAt(onFakeEngine, fakePlan, cut, 20);
     Path state;
     try (Stream<Path> s = Files.list(cut.resolve("state"))) {
       state = s.filter(p -> p.toString().endsWith(".bin")).findFirst().orElseThrow();
@@ -143,7 +158,7 @@ class ResumeTest {
     flipped[flipped.length / 2] ^= 1;
     Files.write(state, flipped);
     Map<String, byte[]> before = contents(cut);
-    assertThatThrownBy(() -> runner.resume(cut, Progress.silent(), new StopSignal()))
+    assertThatThrownBy(() -> onFakeEngine.resume(cut, Progress.silent(), new StopSignal()))
         .isInstanceOf(DsdlException.class).hasMessageContaining("is corrupt");
     Map<String, byte[]> after = contents(cut);
     assertThat(after.keySet()).isEqualTo(before.keySet());
@@ -153,17 +168,17 @@ class ResumeTest {
     try (var channel = java.nio.channels.FileChannel.open(cut.resolve(".lock"), java.nio.file.StandardOpenOption.WRITE);
         var held = channel.lock()) {
       // as if the run were still going in another process
-      assertThatThrownBy(() -> runner.resume(cut, Progress.silent(), new StopSignal()))
+      assertThatThrownBy(() -> onFakeEngine.resume(cut, Progress.silent(), new StopSignal()))
           .isInstanceOf(DsdlException.class).hasMessageContaining("is in use by another dsdl process");
     }
     Path trainer = cut.resolve("state/trainer.json");
     String text = Files.readString(trainer);
     Files.writeString(trainer, text.replaceFirst("\"configSha256\" : \"[0-9a-f]+\"", "\"configSha256\" : \"00\""));
-    assertThatThrownBy(() -> runner.resume(cut, Progress.silent(), new StopSignal()))
+    assertThatThrownBy(() -> onFakeEngine.resume(cut, Progress.silent(), new StopSignal()))
         .hasMessageContaining("was modified after dsdl wrote it");
     Files.writeString(trainer, text);
     Files.delete(state);
-    assertThatThrownBy(() -> runner.resume(cut, Progress.silent(), new StopSignal()))
+    assertThatThrownBy(() -> onFakeEngine.resume(cut, Progress.silent(), new StopSignal()))
         .hasMessageContaining("is missing");
     Files.delete(trainer);
     var r = CliTest.dsdl("run", "--resume", cut.toString());
