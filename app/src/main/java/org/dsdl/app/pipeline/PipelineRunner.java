@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.dsdl.api.model.Model;
-import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.run.RunStatus;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.ExitCodes;
@@ -92,15 +90,7 @@ public final class PipelineRunner {
       ResumePoint point = ResumePoint.load(runDir, manifest, () -> setups.create(plan, runDir.toAbsolutePath()));
       RunSetup setup = point.setup();
       try (Model model = setup.buildModel()) {
-        try {
-          model.restoreState(org.dsdl.app.rundir.StateStore.engineStateOf(runDir, point.saved()));
-        } catch (IllegalArgumentException e) {
-          throw DsdlException.badInput("cannot resume " + runDir + ": " + e.getMessage(), e);
-        }
-        CheckpointMeasurer.restoreStates(setup.probes(), point.probeStates(), runDir);
-        for (Path p : point.laterWork()) {
-          Files.deleteIfExists(p);
-        }
+        point.restore(runDir, model);
         RunHeader header = header(setup, model);
         LOG.info("resuming {} at step {} (checkpoint {} of {})", runDir, point.saved().step(), point.saved().nextCheckpoint(),
             setup.schedule().size());
@@ -192,41 +182,5 @@ public final class PipelineRunner {
       default -> p.failures().isEmpty() ? ExitCodes.OK : ExitCodes.PROBE_FAILED;
     };
     return new RunOutcome(code, journal.path(), last);
-  }
-
-  /**
-   * The training loop's checkpoints in a journaled run: measure, list the checkpoint in run.json,
-   * then save the resumable state. Manifest first, state second: if the process dies between the
-   * two, the state still points before this checkpoint, and a resume measures it again rather
-   * than losing it.
-   */
-  private record JournaledCheckpoints(RunSetup setup, Model model, CheckpointMeasurer measurer, RunJournal journal, boolean saveState,
-      Progress progress) implements TrainingLoop.Checkpoints {
-    @Override
-    public RunProgress measure(RunProgress p) throws IOException {
-      long t0 = System.nanoTime();
-      Checkpoint cp = setup.checkpoint(p.nextCheckpoint(), p.step());
-      CheckpointMeasurer.Measured m = measurer.measure(model, cp);
-      var entry = new Manifest.CheckpointEntry(cp.index(), cp.step(), cp.epoch(), cp.samplesSeen(), journal.elapsed(p));
-      p = p.measured(entry, m.failures(), m.probeSeconds()).plusCheckpointSeconds((System.nanoTime() - t0) / 1e9);
-      journal.record(RunStatus.RUNNING, p, null);
-      if (saveState) {
-        long s0 = System.nanoTime();
-        p = save(p).plusCheckpointSeconds((System.nanoTime() - s0) / 1e9);
-      }
-      progress.checkpoint(cp.index(), m.summary());
-      return p;
-    }
-
-    @Override
-    public RunProgress stopped(RunProgress p) throws IOException {
-      return saveState ? save(p) : p;
-    }
-
-    private RunProgress save(RunProgress p) throws IOException {
-      CheckpointMeasurer.SavedStates states = measurer.saveStates(p.nextCheckpoint() - 1);
-      journal.saveState(model, p, states.states());
-      return p.withFailures(states.failures());
-    }
   }
 }

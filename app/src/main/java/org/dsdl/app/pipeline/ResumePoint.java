@@ -1,10 +1,14 @@
 package org.dsdl.app.pipeline;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.dsdl.api.model.Model;
 import org.dsdl.app.DsdlException;
+import org.dsdl.app.checkpoint.CheckpointMeasurer;
 import org.dsdl.app.rundir.Manifest;
 import org.dsdl.app.rundir.RunJournal;
 import org.dsdl.app.rundir.RunProgress;
@@ -14,8 +18,8 @@ import org.dsdl.app.rundir.WorkFiles;
 import org.dsdl.app.training.SavedPosition;
 
 /**
- * Where a stopped or killed run continues, read back and checked against the run as set up now,
- * without modifying anything: the run set up again, the saved trainer state, the progress it
+ * Where a stopped or killed run continues, read back and checked against the run as set up now
+ * (without modifying anything), then {@linkplain #restore restored}: the run set up again, the saved trainer state, the progress it
  * restores, the probes' saved states, and the probes' work files written after it (to be removed
  * before the resume goes on).
  *
@@ -45,5 +49,21 @@ public record ResumePoint(RunSetup setup, TrainerState saved, RunProgress progre
     List<Path> laterWork = WorkFiles.verify(runDir, saved.workFiles());
     Map<String, byte[]> probeStates = StateStore.probeStatesOf(runDir, saved);
     return new ResumePoint(setup, saved, RunProgress.restore(saved, manifest), probeStates, laterWork);
+  }
+
+  /**
+   * Puts the run back where it was saved: the model's state and each probe's, and removes the
+   * probes' work files written after the save. The first change to the run directory.
+   */
+  public void restore(Path runDir, Model model) throws IOException {
+    try {
+      model.restoreState(StateStore.engineStateOf(runDir, saved));
+    } catch (IllegalArgumentException e) {
+      throw DsdlException.badInput("cannot resume " + runDir + ": " + e.getMessage(), e);
+    }
+    CheckpointMeasurer.restoreStates(setup.probes(), probeStates, runDir);
+    for (Path p : laterWork) {
+      Files.deleteIfExists(p);
+    }
   }
 }
