@@ -30,6 +30,8 @@ final class RunState {
   double earlierSeconds;
   long samples;
   String error;
+  /** What each probe declares it records, by its name in this run. */
+  final Map<String, List<Manifest.DeclaredMetric>> probeMetrics;
   /** The visualizers' files, relative to the run directory, once they have run. */
   List<String> outputs;
   String lastSummary = "";
@@ -39,6 +41,9 @@ final class RunState {
     this.seeds = seeds;
     this.engineVersion = engineVersion;
     this.datasetSummary = data.summary(plan.dataset().plugin().name());
+    Map<String, org.dsdl.api.probe.ProbeProvider<?>> probes = new LinkedHashMap<>();
+    plan.probes().forEach(u -> probes.put(u.alias(), (org.dsdl.api.probe.ProbeProvider<?>) u.plugin().provider()));
+    this.probeMetrics = Manifest.DeclaredMetric.byProbe(probes);
   }
 
   void failure(String probe, int checkpoint, RuntimeException e) {
@@ -67,6 +72,7 @@ final class RunState {
         checkpointSeconds, Map.copyOf(probeSeconds), visualizerSeconds, trainingSeconds == 0 ? 0 : samples / trainingSeconds);
     return new Manifest(Manifest.FORMAT, plan.config().name(), status, seeds.master(), seedMap,
         Versions.all(engineVersion), plan.resolved(), datasetSummary, model,
-        List.copyOf(checkpoints), List.copyOf(failures), timings, error, outputs == null ? null : List.copyOf(outputs));
+        List.copyOf(checkpoints), List.copyOf(failures), timings, error, outputs == null ? null : List.copyOf(outputs),
+        probeMetrics);
   }
 }
