@@ -69,6 +69,22 @@ class ProbesEndToEndTest {
   }
 
   @Test
+  void everyRecordedMetricIsDeclaredByItsProbeWithItsKindScopeAndRole() {
+    var run = org.dsdl.app.rundir.RunRecordReader.read(dir.resolve("run"));
+    var declared = run.info().metrics();
+    assertThat(declared.recorded()).isTrue();
+    assertThat(declared.byProbe()).hasSize(9);
+    for (var m : run.measurements()) {
+      var spec = declared.of(m.key().probe(), m.key().metric());
+      assertThat(spec).as(m.key().probe() + "/" + m.key().metric() + " declared").isPresent();
+      assertThat(spec.get().kind()).as(m.key().metric() + " kind").isEqualTo(org.dsdl.api.measure.MeasurementKind.of(m));
+      assertThat(spec.get().perLayer()).as(m.key().metric() + " per layer").isEqualTo(m.key().layer() != null);
+      assertThat(spec.get().role() == org.dsdl.api.probe.MetricRole.EVENT).as(m.key().metric() + " is an event")
+          .isEqualTo(m.key().metric().endsWith("_step"));
+    }
+  }
+
+  @Test
   void identityProbesSeeLearning() {
     int checkpoints = outcome.manifest().checkpoints().size();
     Map<String, Double> probe = lastScalarPerLayer("linear-probe", "probe_accuracy");

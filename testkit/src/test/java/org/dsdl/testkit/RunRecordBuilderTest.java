@@ -109,4 +109,23 @@ class RunRecordBuilderTest {
     assertThatThrownBy(() -> RunRecordBuilder.in(dir).checkpoint(new Checkpoint(1, 0, 0, 0)))
         .hasMessageContaining("checkpoint index 1 given where 0 is next");
   }
+
+  @Test
+  void recordsDeclaredMetricsAndTheOtherFactsGiven() {
+    org.dsdl.api.probe.MetricSpec onset = org.dsdl.api.probe.MetricSpec.event("onset", org.dsdl.api.measure.MeasurementKind.VECTOR, "first step");
+    RunRecord run = RunRecordBuilder.in(dir).checkpointsAt(0, 10).declare("mine", onset).wallSeconds(1, 3.5)
+        .contactSheet(dir.resolve("sheet.png")).error("boom").build();
+    assertThat(run.info().metrics().recorded()).isTrue();
+    assertThat(run.info().metrics().role("mine", "onset")).isEqualTo(org.dsdl.api.probe.MetricRole.EVENT);
+    assertThat(run.info().metrics().role("mine", "other_step")).isEqualTo(org.dsdl.api.probe.MetricRole.SERIES);
+    assertThat(run.info().wallSeconds(run.info().checkpoints().get(1))).hasValue(3.5);
+    assertThat(run.info().contactSheet()).contains(dir.resolve("sheet.png"));
+    assertThat(run.info().error()).contains("boom");
+    assertThat(run.info().dataset()).isEmpty();
+
+    RunRecord old = RunRecordBuilder.in(dir).checkpointsAt(0).recordedBeforeDeclarations().build();
+    assertThat(old.info().metrics().role("mine", "other_step")).isEqualTo(org.dsdl.api.probe.MetricRole.EVENT);
+    assertThatThrownBy(() -> RunRecordBuilder.in(dir).checkpointsAt(0).recordedBeforeDeclarations().declare("mine", onset).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("recorded before declarations");
+  }
 }

@@ -72,9 +72,10 @@ public interface Probe {
    *       checkpoint;
    *   <li>a series computed at the end (e.g. each checkpoint's CKA to the final state) is at each
    *       checkpoint it describes;
-   *   <li>an event, a metric whose name ends in {@code _step} and whose value is the training step
-   *       at which something happened, is at that checkpoint; if it never happened, at the last
-   *       checkpoint with the value {@code NaN} (see {@link org.dsdl.api.measure.Measurements}).
+   *   <li>an event, a metric declared with {@link MetricRole#EVENT} (see {@link ProbeProvider#metrics()})
+   *       whose value is the training step at which something happened, is at that checkpoint; if it
+   *       never happened, at the last checkpoint with the value {@code NaN} (see
+   *       {@link org.dsdl.api.measure.Measurements}). By convention its name ends in {@code _step}.
    * </ul>
    */
   default List<Measurement> finish() {

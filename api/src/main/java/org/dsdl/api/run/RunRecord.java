@@ -5,7 +5,7 @@ import java.util.List;
 import org.dsdl.api.measure.Measurement;
 
 /**
- * A run directory read back: the manifest's facts and every measurement. Visualizers work from
+ * A run directory read back: the manifest's facts, typed, and every measurement. Visualizers work from
  * this alone, so a finished run can be re-rendered without training again.
  *
  * @param directory the run directory; visualizers write their files here

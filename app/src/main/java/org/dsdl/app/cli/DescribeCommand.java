@@ -83,7 +83,7 @@ public final class DescribeCommand implements Callable<Integer> {
       }
       printAligned(out, rows);
       if (o.has("outputs")) {
-        out.println("  outputs:");
+        out.println(o.get("outputs").isEmpty() ? "  metrics: none declared (drawn by the kind of what it records)" : "  metrics:");
         o.get("outputs").forEach(x -> out.println("    " + x.asText()));
       }
       if (o.has("layers")) {

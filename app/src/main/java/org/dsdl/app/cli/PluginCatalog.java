@@ -12,6 +12,7 @@ import org.dsdl.api.architecture.Preset;
 import org.dsdl.api.data.ImageShape;
 import org.dsdl.api.model.LayerInfo;
 import org.dsdl.api.plugin.PluginKind;
+import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.ProbeProvider;
 import org.dsdl.app.plugin.ParameterBinder;
 import org.dsdl.app.plugin.PluginDescriptor;
@@ -63,7 +64,7 @@ final class PluginCatalog {
     return a;
   }
 
-  /** One plugin: name, kind, description, origin, version, parameters (and a probe's outputs). */
+  /** One plugin: name, kind, description, origin, version, parameters (and a probe's declared metrics, as lines and as values). */
   ObjectNode plugin(PluginDescriptor d) {
     ObjectNode o = F.objectNode();
     o.put("name", d.name());
@@ -81,7 +82,12 @@ final class PluginCatalog {
     }
     if (d.provider() instanceof ProbeProvider<?> probe) {
       ArrayNode outputs = o.putArray("outputs");
-      probe.outputs().forEach(outputs::add);
+      ArrayNode metrics = o.putArray("metrics");
+      for (MetricSpec m : probe.metrics()) {
+        outputs.add(m.line());
+        metrics.addObject().put("name", m.name()).put("kind", m.kind().id()).put("role", m.role().name().toLowerCase(Locale.ROOT))
+            .put("perLayer", m.perLayer()).put("description", m.description());
+      }
     }
     if (d.provider() instanceof ArchitectureProvider<?> a) {
       try {

@@ -241,7 +241,10 @@ public final class ConfigLoader {
       return source + ": unknown key '" + u.getPropertyName() + "' in " + (parent.isEmpty() ? "the top level" : parent) + "; allowed keys: " + allowed;
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-      return source + where + ": " + v.getCause().getMessage();
+      return source + unlessNamed(where, path, v.getCause().getMessage()) + ": " + v.getCause().getMessage();
+    }
+    if (e.getCause() instanceof IllegalArgumentException a) { // a value type's own words (ApiValues, Schedule)
+      return source + unlessNamed(where, path, a.getMessage()) + ": " + a.getMessage();
     }
     if (e.getCause() instanceof InputCoercionException c) {
       return source + where + ": expected " + typeName(c.getTargetType()) + " from " + min(c.getTargetType()) + " to "
@@ -257,6 +260,12 @@ public final class ConfigLoader {
       return source + where + ": expected " + typeName(m.getTargetType()) + got;
     }
     return source + where + ": " + firstLine(e.getOriginalMessage());
+  }
+
+  /** {@code where}, unless the message already starts by naming the key ({@code "training.schedule must be …"}). */
+  private static String unlessNamed(String where, String path, String message) {
+    String key = path.substring(path.lastIndexOf('.') + 1);
+    return message != null && !path.isEmpty() && (message.startsWith(path + " ") || message.startsWith(key + " ")) ? "" : where;
   }
 
   private static String firstLine(String s) {

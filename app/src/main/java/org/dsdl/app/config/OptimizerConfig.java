@@ -1,12 +1,12 @@
 package org.dsdl.app.config;
 
-import java.util.Locale;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.dsdl.api.model.OptimizerSpec;
 
 /**
  * The update rule as written in a config.
  *
- * @param type {@code adam} or {@code sgd}
+ * @param type the algorithm, written {@code adam}, {@code sgd} or {@code rmsprop}
  * @param learningRate step size
  * @param momentum SGD momentum
  * @param beta1 Adam first-moment decay
@@ -15,16 +15,13 @@ import org.dsdl.api.model.OptimizerSpec;
  * @param rho RMSProp decay of the mean square
  * @param weightDecay L2 penalty on kernels
  */
-public record OptimizerConfig(String type, double learningRate, double momentum, double beta1, double beta2, double epsilon, double rho,
-    double weightDecay) {
+public record OptimizerConfig(@JsonDeserialize(using = ApiValues.OptimizerKind.class) OptimizerSpec.Kind type, double learningRate,
+    double momentum, double beta1, double beta2, double epsilon, double rho, double weightDecay) {
   /** The engine-facing spec; throws naming the key when a value is out of range. */
   public OptimizerSpec toSpec() {
-    OptimizerSpec.Kind kind;
-    try {
-      kind = OptimizerSpec.Kind.valueOf(type.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new IllegalArgumentException("training.optimizer.type must be one of [adam, sgd, rmsprop], got '" + type + "'");
+    if (type == null) {
+      throw new IllegalArgumentException("training.optimizer.type must be one of [adam, sgd, rmsprop], got 'null'");
     }
-    return new OptimizerSpec(kind, learningRate, momentum, beta1, beta2, epsilon, rho, weightDecay);
+    return new OptimizerSpec(type, learningRate, momentum, beta1, beta2, epsilon, rho, weightDecay);
   }
 }

@@ -7,12 +7,12 @@ package org.dsdl.app.config;
  * @param batchSize exemplars per step
  * @param trainEvalSize training exemplars (a fixed, stratified, seeded subset) evaluated at every checkpoint for train loss/accuracy
  * @param optimizer the update rule
- * @param schedule how the learning rate changes over the run: {@code constant} or {@code cosine}
+ * @param schedule how the learning rate changes over the run
  * @param minLearningRateFactor the cosine schedule's final rate, as a fraction of the optimizer's learning rate
  * @param stepEpochs the step schedule multiplies the rate by {@code stepFactor} every this many epochs
  * @param stepFactor the step schedule's factor
  */
-public record TrainingConfig(int epochs, int batchSize, int trainEvalSize, OptimizerConfig optimizer, String schedule,
+public record TrainingConfig(int epochs, int batchSize, int trainEvalSize, OptimizerConfig optimizer, Schedule schedule,
     double minLearningRateFactor, int stepEpochs, double stepFactor) {
   /** Validates ranges, naming the key. */
   public TrainingConfig {
@@ -26,6 +26,9 @@ public record TrainingConfig(int epochs, int batchSize, int trainEvalSize, Optim
     }
     if (batchSize < 1) {
       throw new IllegalArgumentException("training.batchSize must be >= 1, got " + batchSize);
+    }
+    if (schedule == null) {
+      throw new IllegalArgumentException("training.schedule must be one of " + Schedule.ids() + ", got ''");
     }
     if (trainEvalSize < 0) {
       throw new IllegalArgumentException("training.trainEvalSize must be >= 0, got " + trainEvalSize);

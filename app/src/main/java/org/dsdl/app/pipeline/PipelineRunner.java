@@ -123,7 +123,7 @@ public final class PipelineRunner {
         m.config(), m.dataset(), m.model(), m.checkpoints(), m.probeFailures(),
         new Manifest.Timings(t.total(), t.training(), t.trainingSessionCalls(), t.checkpoints(), t.probes(), (System.nanoTime() - v0) / 1e9,
             t.trainingSamplesPerSecond()),
-        r.error() == null ? m.error() : r.error(), r.relativeTo(runDir));
+        r.error() == null ? m.error() : r.error(), r.relativeTo(runDir), m.probeMetrics());
     RunDirectory.writeManifest(runDir, done);
     int code = r.error() != null ? ExitCodes.RUN_FAILED : m.probeFailures().isEmpty() ? ExitCodes.OK : ExitCodes.PROBE_FAILED;
     return new RunOutcome(code, runDir, done);

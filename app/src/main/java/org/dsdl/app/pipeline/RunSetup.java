@@ -155,7 +155,9 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
     var summary = new Manifest.ModelSummary(data.modelName(), plan.engine().plugin().name() + " — " + engine.version(),
         graph.layers(), model.parameterCount(), graph.forwardMacs(), graph.forwardFlops(), graph.trainingFlops(),
         Manifest.ModelSummary.blocksOf(parameters), Manifest.ModelSummary.denseOf(parameters));
+    Map<String, org.dsdl.api.probe.ProbeProvider<?>> probes = new LinkedHashMap<>();
+    plan.probes().forEach(u -> probes.put(u.alias(), (org.dsdl.api.probe.ProbeProvider<?>) u.plugin().provider()));
     return new RunHeader(plan.config().name(), seeds.master(), seedMap, Versions.all(engine.version()), plan.resolved(),
-        data.summary(plan.dataset().plugin().name()), summary);
+        data.summary(plan.dataset().plugin().name()), summary, Manifest.DeclaredMetric.byProbe(probes));
   }
 }

@@ -1,10 +1,18 @@
 package org.dsdl.app.rundir;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.dsdl.api.measure.MeasurementKind;
 import org.dsdl.api.model.LayerInfo;
+import org.dsdl.api.probe.MetricRole;
+import org.dsdl.api.probe.MetricSpec;
+import org.dsdl.api.probe.ProbeProvider;
 import org.dsdl.api.run.RunStatus;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code run.json}: everything needed to understand and rerun a run. Its layout is a contract with
@@ -25,6 +33,8 @@ import org.dsdl.api.run.RunStatus;
  * @param error why the run failed, or null
  * @param outputs the files the visualizers wrote at the end, relative to the run directory; null
  *     until they have run (a run killed while rendering is rendered by {@code --resume})
+ * @param probeMetrics the metrics each probe declared, by probe name as in the measurements; absent
+ *     (null) in runs written before declarations were recorded, which a reader tells by that
  */
 public record Manifest(
     int format,
@@ -40,7 +50,8 @@ public record Manifest(
     List<ProbeFailure> probeFailures,
     Timings timings,
     String error,
-    List<String> outputs) {
+    List<String> outputs,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, List<DeclaredMetric>> probeMetrics) {
 
   /** The layout version this dsdl writes and reads. */
   public static final int FORMAT = 1;
@@ -151,4 +162,54 @@ public record Manifest(
    */
   public record Timings(double total, double training, double trainingSessionCalls, double checkpoints, Map<String, Double> probes,
       double visualizers, double trainingSamplesPerSecond) {}
+
+  /**
+   * A metric a probe declared ({@link MetricSpec}), as run.json writes it.
+   *
+   * @param name the metric's name
+   * @param kind {@code scalar}, {@code vector}, {@code matrix} or {@code graph}
+   * @param role {@code series}, {@code event} or {@code summary}
+   * @param perLayer whether it is recorded once per layer
+   * @param description what it measures
+   */
+  public record DeclaredMetric(String name, String kind, String role, boolean perLayer, String description) {
+    /** As written for {@code spec}. */
+    public static DeclaredMetric of(MetricSpec spec) {
+      return new DeclaredMetric(spec.name(), spec.kind().id(), spec.role().name().toLowerCase(Locale.ROOT), spec.perLayer(), spec.description());
+    }
+
+    /**
+     * The declaration read back.
+     *
+     * @throws IllegalArgumentException for a kind or role this dsdl does not know, naming it
+     */
+    public MetricSpec spec() {
+      MetricRole r;
+      try {
+        r = MetricRole.valueOf(role == null ? "" : role.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("metric " + name + ": role must be one of [series, event, summary], got '" + role + "'", e);
+      }
+      return new MetricSpec(name, MeasurementKind.ofId(kind), r, perLayer, description == null ? "" : description);
+    }
+
+    /**
+     * What each probe declares, by its name in this run, in order; a provider whose {@code metrics()}
+     * throws is logged and recorded as declaring nothing (its metrics are then drawn by their kind).
+     */
+    public static Map<String, List<DeclaredMetric>> byProbe(Map<String, ? extends ProbeProvider<?>> probes) {
+      Map<String, List<DeclaredMetric>> out = new LinkedHashMap<>();
+      probes.forEach((name, provider) -> {
+        List<DeclaredMetric> declared;
+        try {
+          declared = provider.metrics().stream().map(DeclaredMetric::of).toList();
+        } catch (RuntimeException e) {
+          LoggerFactory.getLogger(Manifest.class).warn("probe '{}': its metrics() threw {}; its metrics are drawn by their kind", name, e.toString());
+          declared = List.of();
+        }
+        out.put(name, declared);
+      });
+      return out;
+    }
+  }
 }

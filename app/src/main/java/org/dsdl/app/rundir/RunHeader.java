@@ -16,9 +16,16 @@ import org.dsdl.api.run.RunStatus;
  * @param config the resolved config
  * @param dataset the dataset's summary
  * @param model the network's summary
+ * @param probeMetrics what each probe declares it records, by its name in this run
  */
 public record RunHeader(String name, long seed, Map<String, Long> seeds, Map<String, String> versions, JsonNode config,
-    Manifest.DatasetSummary dataset, Manifest.ModelSummary model) {
+    Manifest.DatasetSummary dataset, Manifest.ModelSummary model, Map<String, List<Manifest.DeclaredMetric>> probeMetrics) {
+
+  /** A header without declared metrics, as in tests. */
+  public RunHeader(String name, long seed, Map<String, Long> seeds, Map<String, String> versions, JsonNode config,
+      Manifest.DatasetSummary dataset, Manifest.ModelSummary model) {
+    this(name, seed, seeds, versions, config, dataset, model, Map.of());
+  }
 
   /**
    * The manifest of a run at {@code progress}.
@@ -34,6 +41,6 @@ public record RunHeader(String name, long seed, Map<String, Long> seeds, Map<Str
     Manifest.Timings timings = new Manifest.Timings(elapsedSeconds, progress.trainingSeconds(), progress.sessionSeconds(),
         progress.checkpointSeconds(), Map.copyOf(progress.probeSeconds()), visualizerSeconds, progress.samplesPerSecond());
     return new Manifest(Manifest.FORMAT, name, status, seed, seeds, versions, config, dataset, model, progress.checkpoints(),
-        progress.failures(), timings, error, outputs == null ? null : List.copyOf(outputs));
+        progress.failures(), timings, error, outputs == null ? null : List.copyOf(outputs), probeMetrics);
   }
 }

@@ -1,31 +1,25 @@
 package org.dsdl.app.training;
 
-import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import org.dsdl.app.DsdlException;
+import org.dsdl.app.config.Schedule;
 
 /**
  * The learning rate at each step.
  *
- * @param kind {@code constant}; {@code cosine}: half a cosine from the base rate down to
+ * @param kind {@link Schedule#CONSTANT}; {@link Schedule#COSINE}: half a cosine from the base rate down to
  *     {@code base * minFactor} at the last step (Loshchilov &amp; Hutter 2017, without restarts);
- *     {@code step}: the base rate multiplied by {@code stepFactor} every {@code stepEvery} steps
+ *     {@link Schedule#STEP}: the base rate multiplied by {@code stepFactor} every {@code stepEvery} steps
  * @param base the configured learning rate
  * @param minFactor the cosine schedule's final rate as a fraction of the base
  * @param totalSteps steps of the whole run
  * @param stepEvery the step schedule's period, in steps
  * @param stepFactor the step schedule's factor
  */
-public record LearningRateSchedule(String kind, double base, double minFactor, long totalSteps, long stepEvery, double stepFactor) {
-  /** The schedules offered. */
-  public static final List<String> KINDS = List.of("constant", "cosine", "step");
-
+public record LearningRateSchedule(Schedule kind, double base, double minFactor, long totalSteps, long stepEvery, double stepFactor) {
   /** Validates, naming the key. */
   public LearningRateSchedule {
-    kind = kind == null ? "" : kind.toLowerCase(Locale.ROOT);
-    if (!KINDS.contains(kind)) {
-      throw DsdlException.badInput("training.schedule must be one of " + KINDS + ", got '" + kind + "'");
-    }
+    Objects.requireNonNull(kind, "kind");
     if (minFactor < 0 || minFactor > 1) {
       throw DsdlException.badInput("training.minLearningRateFactor must be in [0, 1], got " + minFactor);
     }
@@ -39,20 +33,16 @@ public record LearningRateSchedule(String kind, double base, double minFactor, l
 
   /** The rate for the step that follows {@code step} completed steps. */
   public double at(long step) {
-    switch (kind) {
-      case "cosine" -> {
+    return switch (kind) {
+      case CONSTANT -> base;
+      case COSINE -> {
         if (totalSteps <= 1) {
-          return base;
+          yield base;
         }
         double progress = Math.min(1, (double) step / (totalSteps - 1));
-        return base * (minFactor + (1 - minFactor) * 0.5 * (1 + Math.cos(Math.PI * progress)));
+        yield base * (minFactor + (1 - minFactor) * 0.5 * (1 + Math.cos(Math.PI * progress)));
       }
-      case "step" -> {
-        return base * Math.pow(stepFactor, (double) (step / stepEvery));
-      }
-      default -> {
-        return base;
-      }
-    }
+      case STEP -> base * Math.pow(stepFactor, (double) (step / stepEvery));
+    };
   }
 }

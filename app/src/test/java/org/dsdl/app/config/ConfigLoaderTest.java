@@ -39,11 +39,30 @@ class ConfigLoaderTest {
     assertThat(c.name()).isEqualTo("mine");
     assertThat(c.training().epochs()).isEqualTo(3);
     assertThat(c.training().batchSize()).isEqualTo(8);
-    assertThat(c.training().optimizer().type()).isEqualTo("adam");
+    assertThat(c.training().optimizer().type()).isEqualTo(org.dsdl.api.model.OptimizerSpec.Kind.ADAM);
     assertThat(c.seed()).isEqualTo(5);
     assertThat(c.dataset().parameters().get("tokens").asInt()).isEqualTo(4);
     assertThat(c.dataset().parameters().get("noise").asDouble()).isEqualTo(0.3);
     assertThat(c.probes()).extracting(PluginRef::displayName).containsExactly("accuracy", "acc2");
+  }
+
+  @Test
+  void theScheduleAndOptimizerBindToTheirTypesFromTheirConfigSpelling() {
+    assertThat(loader.load(null, List.of()).config().training().schedule()).isEqualTo(Schedule.COSINE);
+    ExperimentConfig c = loader.load(null, List.of("training.schedule=Step", "training.optimizer.type=SGD")).config();
+    assertThat(c.training().schedule()).isEqualTo(Schedule.STEP);
+    assertThat(c.training().optimizer().type()).isEqualTo(org.dsdl.api.model.OptimizerSpec.Kind.SGD);
+    assertThat(Schedule.ids()).containsExactly("constant", "cosine", "step");
+  }
+
+  @Test
+  void aBadScheduleOrOptimizerIsRefusedInTheWordsOfBefore() {
+    assertThatThrownBy(() -> loader.load(null, List.of("training.schedule=Linear")))
+        .hasMessage("--set training.schedule=Linear: training.schedule must be one of [constant, cosine, step], got 'linear'");
+    assertThatThrownBy(() -> loader.load(null, List.of("training.optimizer.type=lbfgs")))
+        .hasMessage("--set training.optimizer.type=lbfgs: training.optimizer.type must be one of [adam, sgd, rmsprop], got 'lbfgs'");
+    assertThatThrownBy(() -> loader.load(null, List.of("training.schedule=[cosine]")))
+        .hasMessageStartingWith("--set training.schedule=[cosine] at 'training.schedule': expected");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.dsdl.app.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.dsdl.app.config.Schedule;
 import org.junit.jupiter.api.Test;
 
 class CheckpointScheduleTest {
@@ -40,16 +41,16 @@ class CheckpointScheduleTest {
 
   @Test
   void cosineScheduleGoesFromBaseToTheFloor() {
-    LearningRateSchedule s = new LearningRateSchedule("cosine", 1e-3, 0.1, 101, 10, 0.5);
+    LearningRateSchedule s = new LearningRateSchedule(Schedule.COSINE, 1e-3, 0.1, 101, 10, 0.5);
     assertThat(s.at(0)).isCloseTo(1e-3, within(1e-15));
     assertThat(s.at(50)).isCloseTo(1e-3 * (0.1 + 0.9 * 0.5), within(1e-15));
     assertThat(s.at(100)).isCloseTo(1e-4, within(1e-15));
-    assertThat(new LearningRateSchedule("constant", 1e-3, 0, 101, 10, 0.5).at(100)).isEqualTo(1e-3);
+    assertThat(new LearningRateSchedule(Schedule.CONSTANT, 1e-3, 0, 101, 10, 0.5).at(100)).isEqualTo(1e-3);
   }
 
   @Test
   void stepScheduleMultipliesEveryPeriod() {
-    LearningRateSchedule s = new LearningRateSchedule("step", 1e-2, 0, 100, 30, 0.1);
+    LearningRateSchedule s = new LearningRateSchedule(Schedule.STEP, 1e-2, 0, 100, 30, 0.1);
     assertThat(s.at(0)).isEqualTo(1e-2);
     assertThat(s.at(29)).isEqualTo(1e-2);
     assertThat(s.at(30)).isCloseTo(1e-3, within(1e-15));

@@ -17,11 +17,11 @@ public record ResNetMiniParameters(
     @Param("channels of each stage; each stage after the first halves height and width") List<Integer> widths,
     @Param("residual blocks (two 3x3 convolutions and a shortcut) per stage, at least 1") int blocksPerStage,
     @Param("batch normalisation after every convolution") boolean batchNorm,
-    @Param("initial kernels: he-uniform, he-normal or glorot-uniform") String initializer) {
+    @Param("initial kernels: he-uniform, he-normal or glorot-uniform") Initializer initializer) {
 
   /** The defaults: stages of 16, 32 and 64 channels, 2 blocks each, batch norm; about 175,000 parameters for 32×32×1 and 5 classes. */
   public static ResNetMiniParameters defaults() {
-    return new ResNetMiniParameters(List.of(16, 32, 64), 2, true, Initializer.HE_UNIFORM.id());
+    return new ResNetMiniParameters(List.of(16, 32, 64), 2, true, Initializer.HE_UNIFORM);
   }
 
   /** Validates every field, naming it, and copies the list. */
@@ -38,6 +38,8 @@ public record ResNetMiniParameters(
     if (blocksPerStage < 1) {
       throw new IllegalArgumentException("blocksPerStage must be at least 1, got " + blocksPerStage);
     }
-    Initializer.of(initializer);
+    if (initializer == null) {
+      throw new IllegalArgumentException("initializer must be one of " + Initializer.ids() + ", got 'null'");
+    }
   }
 }

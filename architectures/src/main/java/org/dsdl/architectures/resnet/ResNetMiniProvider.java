@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dsdl.api.architecture.Activation;
 import org.dsdl.api.architecture.ArchitectureProvider;
-import org.dsdl.api.architecture.Initializer;
 import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.architecture.Node;
 import org.dsdl.api.data.ImageShape;
@@ -61,7 +60,7 @@ public final class ResNetMiniProvider implements ArchitectureProvider<ResNetMini
     }
     nodes.add(new Node.GlobalAveragePooling("pool", last));
     nodes.add(new Node.Dense("logits", "pool", classes, Activation.NONE));
-    return new LayerGraph(input, nodes, Initializer.of(p.initializer()));
+    return new LayerGraph(input, nodes, p.initializer());
   }
 
   /** A convolution, with batch norm if asked (the activation then after the batch norm); returns the node to read. */

@@ -18,11 +18,11 @@ public record VggParameters(
     @Param("widths of the hidden fully connected ReLU layers") List<Integer> dense,
     @Param("batch normalisation after every convolution, before its ReLU") boolean batchNorm,
     @Param("fraction of hidden dense units dropped while training, [0, 1)") double dropout,
-    @Param("initial kernels: he-uniform, he-normal or glorot-uniform") String initializer) {
+    @Param("initial kernels: he-uniform, he-normal or glorot-uniform") Initializer initializer) {
 
   /** A plain VGG: no batch norm, no dropout, He-uniform initial kernels. */
   public VggParameters(List<List<Integer>> blocks, List<Integer> dense) {
-    this(blocks, dense, false, 0, Initializer.HE_UNIFORM.id());
+    this(blocks, dense, false, 0, Initializer.HE_UNIFORM);
   }
 
   /** Validates every field, naming it, and copies the lists. */
@@ -50,6 +50,8 @@ public record VggParameters(
     if (!(dropout >= 0 && dropout < 1)) {
       throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
     }
-    Initializer.of(initializer);
+    if (initializer == null) {
+      throw new IllegalArgumentException("initializer must be one of " + Initializer.ids() + ", got 'null'");
+    }
   }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dsdl.api.architecture.Activation;
 import org.dsdl.api.architecture.ArchitectureProvider;
-import org.dsdl.api.architecture.Initializer;
 import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.architecture.Node;
 import org.dsdl.api.architecture.Preset;
@@ -95,6 +94,6 @@ public final class VggProvider implements ArchitectureProvider<VggParameters> {
       }
     }
     nodes.add(new Node.Dense("logits", last, classes, Activation.NONE));
-    return new LayerGraph(input, nodes, Initializer.of(p.initializer()));
+    return new LayerGraph(input, nodes, p.initializer());
   }
 }

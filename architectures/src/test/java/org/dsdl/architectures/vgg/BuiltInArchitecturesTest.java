@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.dsdl.api.architecture.Initializer;
 import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.architecture.Preset;
 import org.dsdl.api.data.ImageShape;
@@ -48,7 +49,7 @@ class BuiltInArchitecturesTest {
 
   @Test
   void vggBatchNormAndDropoutKeepTheLayersProbesSee() {
-    LayerGraph g = vgg.graph(new VggParameters(List.of(List.of(8), List.of(16)), List.of(32), true, 0.3, "he-normal"), GRAY32, 5);
+    LayerGraph g = vgg.graph(new VggParameters(List.of(List.of(8), List.of(16)), List.of(32), true, 0.3, Initializer.HE_NORMAL), GRAY32, 5);
     assertThat(g.layers()).extracting(LayerInfo::name)
         .containsExactly("block1_conv1", "block1_pool", "block2_conv1", "block2_pool", "fc1", "logits");
     assertThat(g.layers().get(0).parameters()).isEqualTo(9 * 8 + 8 + 2 * 8); // kernel, bias, batch norm scale and shift
@@ -62,7 +63,7 @@ class BuiltInArchitecturesTest {
         .hasMessageContaining("blocks").hasMessageContaining("block 3").hasMessageContaining("below 1x1");
     assertThatThrownBy(() -> new VggParameters(List.of(List.of(0)), List.of())).hasMessageContaining("blocks[0]");
     assertThatThrownBy(() -> new VggParameters(List.of(List.of(4)), List.of(0))).hasMessageContaining("dense[0]");
-    assertThatThrownBy(() -> new VggParameters(List.of(), List.of(), false, 0, "zeros")).hasMessageContaining("zeros");
+    assertThatThrownBy(() -> new VggParameters(List.of(), List.of(), false, 0, null)).hasMessageContaining("initializer must be one of");
   }
 
   @Test
@@ -75,10 +76,10 @@ class BuiltInArchitecturesTest {
     assertThat(g.shape("stage3_block2_add")).containsExactly(8, 8, 64);
     // an identity block: conv1 (9*16+1)*16 + batch norm 32 = 2,352
     assertThat(g.layers().get(1).parameters()).isEqualTo(2_352);
-    LayerGraph plain = resnet.graph(new ResNetMiniParameters(List.of(4), 1, false, "he-uniform"), new ImageShape(8, 8, 1), 2);
+    LayerGraph plain = resnet.graph(new ResNetMiniParameters(List.of(4), 1, false, Initializer.HE_UNIFORM), new ImageShape(8, 8, 1), 2);
     // stem (9+1)*4 = 40; conv1, conv2 (36+1)*4 = 148 each; identity shortcut; logits 4*2 + 2 = 10
     assertThat(plain.parameterCount()).isEqualTo(40 + 148 + 148 + 10);
-    assertThatThrownBy(() -> new ResNetMiniParameters(List.of(), 1, true, "he-uniform")).hasMessageContaining("widths");
-    assertThatThrownBy(() -> new ResNetMiniParameters(List.of(8), 0, true, "he-uniform")).hasMessageContaining("blocksPerStage");
+    assertThatThrownBy(() -> new ResNetMiniParameters(List.of(), 1, true, Initializer.HE_UNIFORM)).hasMessageContaining("widths");
+    assertThatThrownBy(() -> new ResNetMiniParameters(List.of(8), 0, true, Initializer.HE_UNIFORM)).hasMessageContaining("blocksPerStage");
   }
 }

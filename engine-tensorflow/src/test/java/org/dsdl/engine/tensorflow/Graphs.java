@@ -1,6 +1,7 @@
 package org.dsdl.engine.tensorflow;
 
 import java.util.List;
+import org.dsdl.api.architecture.Initializer;
 import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.architecture.Preset;
 import org.dsdl.api.data.ImageShape;
@@ -34,10 +35,10 @@ final class Graphs {
 
   static LayerGraph vgg(ImageShape input, int classes, List<List<Integer>> blocks, List<Integer> dense, boolean batchNorm, double dropout,
       String initializer) {
-    return VGG.graph(new VggParameters(blocks, dense, batchNorm, dropout, initializer), input, classes);
+    return VGG.graph(new VggParameters(blocks, dense, batchNorm, dropout, Initializer.of(initializer)), input, classes);
   }
 
   static LayerGraph resnet(ImageShape input, int classes, List<Integer> widths, int blocksPerStage, boolean batchNorm) {
-    return new ResNetMiniProvider().graph(new ResNetMiniParameters(widths, blocksPerStage, batchNorm, "he-uniform"), input, classes);
+    return new ResNetMiniProvider().graph(new ResNetMiniParameters(widths, blocksPerStage, batchNorm, Initializer.HE_UNIFORM), input, classes);
   }
 }

@@ -2,9 +2,11 @@ package org.example.sparsity;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dsdl.api.measure.MeasurementKind;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.plugin.NoParameters;
 import org.dsdl.api.plugin.WithoutParameters;
+import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
@@ -23,8 +25,9 @@ public final class SparsityProbeProvider implements ProbeProvider<NoParameters>,
   }
 
   @Override
-  public List<String> outputs() {
-    return List.of("sparsity (scalar, per layer)", "unit_sparsity (vector over units, per layer)");
+  public List<MetricSpec> metrics() {
+    return List.of(MetricSpec.series("sparsity", MeasurementKind.SCALAR, "fraction of zero activations").forEachLayer(),
+        MetricSpec.series("unit_sparsity", MeasurementKind.VECTOR, "over units: each unit's fraction of zero activations").forEachLayer());
   }
 
   @Override

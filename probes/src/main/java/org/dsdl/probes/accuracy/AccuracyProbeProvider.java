@@ -1,6 +1,11 @@
 package org.dsdl.probes.accuracy;
 
+import static org.dsdl.api.measure.MeasurementKind.MATRIX;
+import static org.dsdl.api.measure.MeasurementKind.SCALAR;
+import static org.dsdl.api.measure.MeasurementKind.VECTOR;
+
 import java.util.List;
+import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
@@ -18,14 +23,16 @@ public final class AccuracyProbeProvider implements ProbeProvider<AccuracyParame
   }
 
   @Override
-  public List<String> outputs() {
+  public List<MetricSpec> metrics() {
     return List.of(
-        "train_loss, train_accuracy (scalar; on the fixed training-evaluation subset)",
-        "test_loss, test_accuracy (scalar; on the whole held-out split)",
-        "test_recall (vector over classes)",
-        "confusion (matrix, rows = true class, columns = predicted, counts)",
-        "identity_onset_step (vector over classes, at the last checkpoint; written at the end): first step from which"
-            + " the class's held-out recall stays >= onsetRecall (NaN: never)");
+        MetricSpec.series("train_loss", SCALAR, "cross-entropy on the fixed training-evaluation subset"),
+        MetricSpec.series("train_accuracy", SCALAR, "accuracy on the fixed training-evaluation subset"),
+        MetricSpec.series("test_loss", SCALAR, "cross-entropy on the whole held-out split"),
+        MetricSpec.series("test_accuracy", SCALAR, "accuracy on the whole held-out split"),
+        MetricSpec.series("test_recall", VECTOR, "held-out recall, over classes"),
+        MetricSpec.series("confusion", MATRIX, "rows = true class, columns = predicted, counts"),
+        MetricSpec.event("identity_onset_step", VECTOR, "over classes, at the last checkpoint; written at the end: first step from which"
+            + " the class's held-out recall stays >= onsetRecall (NaN: never)"));
   }
 
   @Override

@@ -1,6 +1,10 @@
 package org.dsdl.probes.cka;
 
+import static org.dsdl.api.measure.MeasurementKind.MATRIX;
+import static org.dsdl.api.measure.MeasurementKind.SCALAR;
+
 import java.util.List;
+import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
@@ -28,11 +32,13 @@ public final class CkaProbeProvider implements ProbeProvider<CkaParameters> {
   }
 
   @Override
-  public List<String> outputs() {
+  public List<MetricSpec> metrics() {
     return List.of(
-        "cka (matrix layer x layer, whole network): linear CKA between the layers' representations of the probe set",
-        "cka_to_final (scalar, per layer, every checkpoint; written at the end): CKA between the layer at that checkpoint and at the last",
-        "settling_step (scalar, per layer; event at the settling checkpoint): first step from which cka_to_final stays >= settleThreshold");
+        MetricSpec.series("cka", MATRIX, "layer x layer: linear CKA between the layers' representations of the probe set"),
+        MetricSpec.series("cka_to_final", SCALAR, "every checkpoint; written at the end: CKA between the layer at that checkpoint and at the last")
+            .forEachLayer(),
+        MetricSpec.event("settling_step", SCALAR, "at the settling checkpoint: first step from which cka_to_final stays >= settleThreshold")
+            .forEachLayer());
   }
 
   @Override

@@ -1,6 +1,10 @@
 package org.dsdl.probes.coupling;
 
+import static org.dsdl.api.measure.MeasurementKind.MATRIX;
+import static org.dsdl.api.measure.MeasurementKind.SCALAR;
+
 import java.util.List;
+import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
@@ -28,16 +32,17 @@ public final class FilterCouplingProbeProvider implements ProbeProvider<FilterCo
   }
 
   @Override
-  public List<String> outputs() {
+  public List<MetricSpec> metrics() {
     return List.of(
-        "correlation (matrix live units x live units, per layer with at most maxMatrixUnits live units): Pearson r over the probe set",
-        "mean_coupling (scalar, per layer): mean |r_ij| over pairs of distinct live units",
-        "decov (scalar, per layer): (||S||_F^2 - ||diag S||^2) / 2, S the population covariance of the units",
-        "participation_ratio (scalar, per layer): (sum of eigenvalues of S)^2 / sum of their squares = tr(S)^2 / ||S||_F^2",
-        "live_units (scalar, per layer): units that vary on the probe set (the others are dead and left out)",
-        "mean_coupling_bootstrap_sd (scalar, per layer, checkpoint 0): SD of mean_coupling over exemplar resamples",
-        "coupling_onset_step (scalar, per layer; event at the onset checkpoint, NaN at the last if none): first step whose"
-            + " mean_coupling departs from checkpoint 0's by more than onsetSigmas bootstrap SDs");
+        MetricSpec.series("correlation", MATRIX, "live units x live units, for layers with at most maxMatrixUnits live units:"
+            + " Pearson r over the probe set").forEachLayer(),
+        MetricSpec.series("mean_coupling", SCALAR, "mean |r_ij| over pairs of distinct live units").forEachLayer(),
+        MetricSpec.series("decov", SCALAR, "(||S||_F^2 - ||diag S||^2) / 2, S the population covariance of the units").forEachLayer(),
+        MetricSpec.series("participation_ratio", SCALAR, "(sum of eigenvalues of S)^2 / sum of their squares = tr(S)^2 / ||S||_F^2").forEachLayer(),
+        MetricSpec.series("live_units", SCALAR, "units that vary on the probe set (the others are dead and left out)").forEachLayer(),
+        MetricSpec.summary("mean_coupling_bootstrap_sd", SCALAR, "checkpoint 0: SD of mean_coupling over exemplar resamples").forEachLayer(),
+        MetricSpec.event("coupling_onset_step", SCALAR, "at the onset checkpoint, NaN at the last if none: first step whose"
+            + " mean_coupling departs from checkpoint 0's by more than onsetSigmas bootstrap SDs").forEachLayer());
   }
 
   @Override

@@ -1,6 +1,9 @@
 package org.dsdl.probes.geometry;
 
+import static org.dsdl.api.measure.MeasurementKind.SCALAR;
+
 import java.util.List;
+import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
@@ -28,12 +31,16 @@ public final class ClassGeometryProbeProvider implements ProbeProvider<ClassGeom
   }
 
   @Override
-  public List<String> outputs() {
+  public List<MetricSpec> metrics() {
     return List.of(
-        "nc1 (scalar, per layer): (1/C) tr(Sigma_W Sigma_B^+); falls towards 0 as classes collapse to their means",
-        "cdnv (scalar, per layer): mean over class pairs of (var_i + var_j) / (2 |mu_i - mu_j|^2), over pairs with distinct means",
-        "silhouette (scalar, per layer): mean silhouette coefficient of the class partition, Euclidean (as sklearn's silhouette_score)",
-        "silhouette_ci_low/_ci_high (scalar, per layer): 95% percentile bootstrap over exemplars of the per-exemplar coefficients");
+        MetricSpec.series("nc1", SCALAR, "(1/C) tr(Sigma_W Sigma_B^+); falls towards 0 as classes collapse to their means").forEachLayer(),
+        MetricSpec.series("cdnv", SCALAR, "mean over class pairs of (var_i + var_j) / (2 |mu_i - mu_j|^2), over pairs with distinct means")
+            .forEachLayer(),
+        MetricSpec.series("silhouette", SCALAR, "mean silhouette coefficient of the class partition, Euclidean (as sklearn's silhouette_score)")
+            .forEachLayer(),
+        MetricSpec.series("silhouette_ci_low", SCALAR, "lower end of the 95% percentile bootstrap over exemplars of the per-exemplar coefficients")
+            .forEachLayer(),
+        MetricSpec.series("silhouette_ci_high", SCALAR, "upper end of that interval").forEachLayer());
   }
 
   @Override

@@ -1,6 +1,10 @@
 package org.dsdl.probes.graph;
 
+import static org.dsdl.api.measure.MeasurementKind.GRAPH;
+import static org.dsdl.api.measure.MeasurementKind.SCALAR;
+
 import java.util.List;
+import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
@@ -28,17 +32,20 @@ public final class CouplingGraphProbeProvider implements ProbeProvider<CouplingG
   }
 
   @Override
-  public List<String> outputs() {
+  public List<MetricSpec> metrics() {
     return List.of(
-        "coupling_graph (graph, whole network): nodes = units (id k:j = unit j of the k-th graph layer, group = layer;"
+        MetricSpec.series("coupling_graph", GRAPH, "nodes = units (id k:j = unit j of the k-th graph layer, group = layer;"
             + " attributes preferred_class (-1 if dead), selectivity, mean_activation, dead), edges from a unit to a unit of the next layer, weight = the rankBy"
-            + " coupling, attributes functional (Pearson r) and structural (||W[:,:,i,j]||_2)",
-        "graph_edges, graph_density (edges / possible edges between live units of consecutive layers),"
-            + " graph_mean_strength (mean edge weight) (scalar)",
-        "largest_component, largest_component_fraction (scalar): live units in the largest connected component, and their share",
-        "class_assortativity (scalar): Newman's assortativity of the units' preferred classes over the edges (NaN if undefined)",
-        "class_assortativity_bootstrap_sd (scalar, checkpoint 0): its SD over exemplar resamples",
-        "assortativity_onset_step (scalar; event at the onset checkpoint, NaN at the last if none)");
+            + " coupling, attributes functional (Pearson r) and structural (||W[:,:,i,j]||_2)"),
+        MetricSpec.series("graph_edges", SCALAR, "edges kept"),
+        MetricSpec.series("graph_density", SCALAR, "edges / possible edges between live units of consecutive layers"),
+        MetricSpec.series("graph_mean_strength", SCALAR, "mean edge weight"),
+        MetricSpec.series("largest_component", SCALAR, "live units in the largest connected component"),
+        MetricSpec.series("largest_component_fraction", SCALAR, "their share of the live units"),
+        MetricSpec.series("class_assortativity", SCALAR, "Newman's assortativity of the units' preferred classes over the edges (NaN if undefined)"),
+        MetricSpec.summary("class_assortativity_bootstrap_sd", SCALAR, "checkpoint 0: its SD over exemplar resamples"),
+        MetricSpec.event("assortativity_onset_step", SCALAR, "at the onset checkpoint, NaN at the last if none: first step whose"
+            + " class_assortativity departs from checkpoint 0's by more than onsetSigmas bootstrap SDs"));
   }
 
   @Override

@@ -1,12 +1,18 @@
 package org.dsdl.probes.linear;
 
+import static org.dsdl.api.measure.MeasurementKind.SCALAR;
+
 import java.util.List;
+import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
 
 /** Provides the {@code linear-probe} probe (Alain &amp; Bengio 2016, arXiv:1610.01644). */
 public final class LinearProbeProvider implements ProbeProvider<LinearProbeParameters> {
+  private static final String BOOTSTRAP_LOW = "lower end of the 95% percentile bootstrap over exemplars of each exemplar's held-out correctness";
+  private static final String BOOTSTRAP_HIGH = "upper end of that interval";
+
   @Override
   public String name() {
     return "linear-probe";
@@ -28,21 +34,27 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
   }
 
   @Override
-  public List<String> outputs() {
+  public List<MetricSpec> metrics() {
     return List.of(
-        "probe_accuracy (scalar, per layer): k-fold cross-validated accuracy of multinomial logistic regression (L2, C)"
-            + " on the layer's features, standardised on each training fold",
-        "ncc_accuracy (scalar, per layer): k-fold accuracy of the nearest class centre (Euclidean, raw features)",
-        "probe_accuracy_ci_low/_ci_high, ncc_accuracy_ci_low/_ci_high (scalar, per layer): 95% percentile bootstrap"
-            + " over exemplars of each exemplar's held-out correctness",
-        "control_accuracy (scalar, per layer; controlTask): the same k-fold accuracy, same folds, C, tolerance and standardisation,"
+        MetricSpec.series("probe_accuracy", SCALAR, "k-fold cross-validated accuracy of multinomial logistic regression (L2, C)"
+            + " on the layer's features, standardised on each training fold").forEachLayer(),
+        MetricSpec.series("ncc_accuracy", SCALAR, "k-fold accuracy of the nearest class centre (Euclidean, raw features)").forEachLayer(),
+        MetricSpec.series("probe_accuracy_ci_low", SCALAR, BOOTSTRAP_LOW).forEachLayer(),
+        MetricSpec.series("probe_accuracy_ci_high", SCALAR, BOOTSTRAP_HIGH).forEachLayer(),
+        MetricSpec.series("ncc_accuracy_ci_low", SCALAR, BOOTSTRAP_LOW).forEachLayer(),
+        MetricSpec.series("ncc_accuracy_ci_high", SCALAR, BOOTSTRAP_HIGH).forEachLayer(),
+        MetricSpec.series("control_accuracy", SCALAR, "controlTask: the same k-fold accuracy, same folds, C, tolerance and standardisation,"
             + " on a control task: each exemplar's label replaced by a seeded random label in 0..C-1 fixed for the whole run"
-            + " (a seeded permutation of the true labels keyed by exemplar id, so class sizes are kept); chance level by construction",
-        "selectivity (scalar, per layer; controlTask): probe_accuracy - control_accuracy (Hewitt & Liang 2019, arXiv:1909.03368)",
-        "control_accuracy_ci_low/_ci_high, selectivity_ci_low/_ci_high (scalar, per layer; controlTask): 95% percentile bootstrap"
-            + " over exemplars, paired for selectivity (each exemplar's probe correctness minus its control correctness)",
-        "identity_onset_step (scalar, per layer; event at the onset checkpoint, NaN at the last if none; written at the end):"
-            + " first step from which probe_accuracy stays >= chance + onsetFraction * (1 - chance)");
+            + " (a seeded permutation of the true labels keyed by exemplar id, so class sizes are kept); chance level by construction").forEachLayer(),
+        MetricSpec.series("selectivity", SCALAR, "controlTask: probe_accuracy - control_accuracy (Hewitt & Liang 2019, arXiv:1909.03368)")
+            .forEachLayer(),
+        MetricSpec.series("control_accuracy_ci_low", SCALAR, "controlTask: " + BOOTSTRAP_LOW).forEachLayer(),
+        MetricSpec.series("control_accuracy_ci_high", SCALAR, "controlTask: " + BOOTSTRAP_HIGH).forEachLayer(),
+        MetricSpec.series("selectivity_ci_low", SCALAR, "controlTask: " + BOOTSTRAP_LOW + ", paired (each exemplar's probe correctness minus"
+            + " its control correctness)").forEachLayer(),
+        MetricSpec.series("selectivity_ci_high", SCALAR, "controlTask: " + BOOTSTRAP_HIGH).forEachLayer(),
+        MetricSpec.event("identity_onset_step", SCALAR, "at the onset checkpoint, NaN at the last if none; written at the end:"
+            + " first step from which probe_accuracy stays >= chance + onsetFraction * (1 - chance)").forEachLayer());
   }
 
   @Override

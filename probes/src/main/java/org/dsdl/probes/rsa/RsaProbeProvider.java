@@ -1,6 +1,10 @@
 package org.dsdl.probes.rsa;
 
+import static org.dsdl.api.measure.MeasurementKind.MATRIX;
+import static org.dsdl.api.measure.MeasurementKind.SCALAR;
+
 import java.util.List;
+import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
@@ -28,12 +32,12 @@ public final class RsaProbeProvider implements ProbeProvider<RsaParameters> {
   }
 
   @Override
-  public List<String> outputs() {
+  public List<MetricSpec> metrics() {
     return List.of(
-        "class_rdm (matrix C x C, per layer): 1 - Pearson r between class-mean activation vectors, over live units",
-        "category_fit (scalar, per layer): Kendall tau_A between the exemplar RDM's upper triangle and the ideal"
-            + " category RDM (0 within a class, 1 between)",
-        "category_fit_max (scalar, per layer): the largest tau_A possible for these labels (perfect separation)");
+        MetricSpec.series("class_rdm", MATRIX, "C x C: 1 - Pearson r between class-mean activation vectors, over live units").forEachLayer(),
+        MetricSpec.series("category_fit", SCALAR, "Kendall tau_A between the exemplar RDM's upper triangle and the ideal"
+            + " category RDM (0 within a class, 1 between)").forEachLayer(),
+        MetricSpec.summary("category_fit_max", SCALAR, "the largest tau_A possible for these labels (perfect separation)").forEachLayer());
   }
 
   @Override

@@ -1,6 +1,10 @@
 package org.dsdl.probes.selectivity;
 
+import static org.dsdl.api.measure.MeasurementKind.SCALAR;
+import static org.dsdl.api.measure.MeasurementKind.VECTOR;
+
 import java.util.List;
+import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
@@ -28,12 +32,13 @@ public final class SelectivityProbeProvider implements ProbeProvider<Selectivity
   }
 
   @Override
-  public List<String> outputs() {
+  public List<MetricSpec> metrics() {
     return List.of(
-        "selectivity (vector over units, per layer): (mu_max - mu_rest) / (mu_max + mu_rest); 0 for dead units",
-        "preferred_class (vector over units, per layer): index of the class with the largest mean activation",
-        "mean_selectivity (scalar, per layer): over live units",
-        "dead_units, dead_fraction (scalar, per layer): units that never vary on the probe set");
+        MetricSpec.series("selectivity", VECTOR, "over units: (mu_max - mu_rest) / (mu_max + mu_rest); 0 for dead units").forEachLayer(),
+        MetricSpec.series("preferred_class", VECTOR, "over units: index of the class with the largest mean activation").forEachLayer(),
+        MetricSpec.series("mean_selectivity", SCALAR, "over live units").forEachLayer(),
+        MetricSpec.series("dead_units", SCALAR, "units that never vary on the probe set").forEachLayer(),
+        MetricSpec.series("dead_fraction", SCALAR, "their share of the layer's units").forEachLayer());
   }
 
   @Override

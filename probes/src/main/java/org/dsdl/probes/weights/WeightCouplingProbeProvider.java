@@ -1,6 +1,10 @@
 package org.dsdl.probes.weights;
 
+import static org.dsdl.api.measure.MeasurementKind.MATRIX;
+import static org.dsdl.api.measure.MeasurementKind.SCALAR;
+
 import java.util.List;
+import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
@@ -28,14 +32,14 @@ public final class WeightCouplingProbeProvider implements ProbeProvider<WeightCo
   }
 
   @Override
-  public List<String> outputs() {
+  public List<MetricSpec> metrics() {
     return List.of(
-        "coherence_max (scalar, per layer): max over pairs of distinct filters of |cosine| between their weight vectors"
-            + " (a filter's row of W: c_out x c_in*k*k)",
-        "coherence_frobenius (scalar, per layer): ||W^ W^T - I||_F, W^ the filters normalised to unit length",
-        "stable_rank (scalar, per layer): ||W||_F^2 / ||W||_2^2",
-        "kernels (matrix filters x window positions and input channels, first convolution only): its weights, for the"
-            + " report's filmstrip of how the first detectors form");
+        MetricSpec.series("coherence_max", SCALAR, "max over pairs of distinct filters of |cosine| between their weight vectors"
+            + " (a filter's row of W: c_out x c_in*k*k)").forEachLayer(),
+        MetricSpec.series("coherence_frobenius", SCALAR, "||W^ W^T - I||_F, W^ the filters normalised to unit length").forEachLayer(),
+        MetricSpec.series("stable_rank", SCALAR, "||W||_F^2 / ||W||_2^2").forEachLayer(),
+        MetricSpec.series("kernels", MATRIX, "filters x window positions and input channels, first convolution only: its weights, for the"
+            + " report's filmstrip of how the first detectors form").forEachLayer());
   }
 
   @Override

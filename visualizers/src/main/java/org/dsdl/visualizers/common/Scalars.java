@@ -1,9 +1,11 @@
 package org.dsdl.visualizers.common;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.ScalarMeasurement;
 import org.dsdl.api.run.Checkpoint;
@@ -11,7 +13,8 @@ import org.dsdl.api.run.RunRecord;
 
 /**
  * A run's scalar measurements as series: per probe and metric, per layer (empty for whole-network
- * metrics), the points (checkpoint, value) in recorded order. Shared by the visualizers that draw.
+ * metrics), the points (checkpoint, value) in recorded order, and which of them are events. Shared by
+ * the visualizers that draw.
  */
 public final class Scalars {
   /**
@@ -23,14 +26,19 @@ public final class Scalars {
   public record Point(Checkpoint checkpoint, double value) {}
 
   private final Map<String, Map<String, List<Point>>> series = new LinkedHashMap<>();
+  private final Set<String> events = new HashSet<>();
 
-  /** Groups the run's scalars. */
+  /** Groups the run's scalars, noting which are events (as their probes declared them, {@link org.dsdl.api.run.DeclaredMetrics#role}). */
   public Scalars(RunRecord run) {
     for (Measurement m : run.measurements()) {
       if (m instanceof ScalarMeasurement s) {
-        series.computeIfAbsent(s.key().probe() + "/" + s.key().metric(), k -> new LinkedHashMap<>())
+        String key = s.key().probe() + "/" + s.key().metric();
+        series.computeIfAbsent(key, k -> new LinkedHashMap<>())
             .computeIfAbsent(s.key().layer() == null ? "" : s.key().layer(), k -> new ArrayList<>())
             .add(new Point(s.key().checkpoint(), s.value()));
+        if (run.info().metrics().isEvent(s.key())) {
+          events.add(key);
+        }
       }
     }
   }
@@ -45,16 +53,8 @@ public final class Scalars {
     return series.getOrDefault(probeSlashMetric, Map.of());
   }
 
-  /**
-   * Whether a metric names an event: a step written once at the end of a run (e.g.
-   * {@code settling_step}), drawn on the events timeline rather than as a curve.
-   */
-  public static boolean isEventMetric(String metric) {
-    return metric.endsWith("_step");
-  }
-
-  /** Whether {@code probe/metric} is an event: an event metric with one point per series. */
+  /** Whether {@code probe/metric} is an event: declared one, with one point per series (a step recorded once). */
   public boolean isEvent(String probeSlashMetric) {
-    return isEventMetric(probeSlashMetric) && of(probeSlashMetric).values().stream().allMatch(p -> p.size() == 1);
+    return events.contains(probeSlashMetric) && of(probeSlashMetric).values().stream().allMatch(p -> p.size() == 1);
   }
 }

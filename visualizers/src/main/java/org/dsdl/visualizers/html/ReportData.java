@@ -1,6 +1,7 @@
 package org.dsdl.visualizers.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -20,9 +20,12 @@ import org.dsdl.api.measure.MatrixMeasurement;
 import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.ScalarMeasurement;
 import org.dsdl.api.measure.VectorMeasurement;
+import org.dsdl.api.model.LayerInfo;
 import org.dsdl.api.run.Checkpoint;
+import org.dsdl.api.run.ProbeFailure;
+import org.dsdl.api.run.RunInfo;
 import org.dsdl.api.run.RunRecord;
-import org.dsdl.visualizers.common.RunJson;
+import org.dsdl.api.run.Versions;
 
 /**
  * The report's data: the run's facts and every measurement grouped by probe, metric and layer,
@@ -35,6 +38,7 @@ import org.dsdl.visualizers.common.RunJson;
  */
 final class ReportData {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final ObjectMapper JSON = new ObjectMapper();
   /** Matrix groups with more cells than this over all their checkpoints are thinned to maxFrames checkpoints. */
   static final int MATRIX_CELL_BUDGET = 60_000;
 
@@ -45,16 +49,9 @@ final class ReportData {
     root.put("name", run.info().name()).put("seed", run.info().seed()).put("status", run.info().status().name())
         .put("dsdlVersion", run.info().dsdlVersion()).put("parameters", run.info().parameterCount());
     root.set("classes", strings(run.info().classNames()));
-    JsonNode manifest = RunJson.of(run.directory()).root();
-    ObjectNode facts = root.putObject("run");
-    for (String k : List.of("versions", "config", "dataset", "model", "timings", "seeds", "error", "probeFailures")) {
-      if (manifest.has(k)) {
-        facts.set(k, manifest.get(k));
-      }
-    }
-    Path sheet = run.directory().resolve("dataset.png");
-    if (Files.isRegularFile(sheet)) {
-      root.put("contactSheet", "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(sheet)));
+    root.set("run", facts(run.info()));
+    if (run.info().contactSheet().isPresent()) {
+      root.put("contactSheet", "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(run.info().contactSheet().get())));
     }
     Map<Integer, Integer> position = new HashMap<>();
     ArrayNode cps = root.putArray("checkpoints");
@@ -77,7 +74,7 @@ final class ReportData {
     for (Measurement m : run.measurements()) {
       String key = m.key().probe() + "\u0000" + m.key().metric() + "\u0000" + (m.key().layer() == null ? "" : m.key().layer());
       int at = position.get(m.key().checkpoint().index());
-      if (org.dsdl.visualizers.common.Scalars.isEventMetric(m.key().metric()) && (m instanceof ScalarMeasurement || m instanceof VectorMeasurement)) {
+      if (run.info().metrics().isEvent(m.key()) && (m instanceof ScalarMeasurement || m instanceof VectorMeasurement)) {
         event(events, m, at);
       } else if (m instanceof ScalarMeasurement s) {
         ObjectNode o = scalars.computeIfAbsent(key, k -> head(m));
@@ -110,6 +107,60 @@ final class ReportData {
       gs.add(graph(frames, position));
     }
     return root;
+  }
+
+  /** The run's facts for the summary section, under the keys run.json gives them. */
+  private static ObjectNode facts(RunInfo info) throws IOException {
+    ObjectNode facts = F.objectNode();
+    ObjectNode versions = facts.putObject("versions");
+    Versions v = info.versions();
+    for (String[] kv : new String[][] {{"dsdl", v.dsdl()}, {"engine", v.engine()}, {"java", v.java()}, {"os", v.os()},
+        {"cpus", v.cpus() == 0 ? Versions.UNKNOWN : Integer.toString(v.cpus())}, {"cpu", v.cpu()}}) {
+      if (!kv[1].equals(Versions.UNKNOWN)) {
+        versions.put(kv[0], kv[1]);
+      }
+    }
+    if (info.resolvedConfig().isPresent()) {
+      facts.set("config", JSON.readTree(info.resolvedConfig().get()));
+    }
+    info.dataset().ifPresent(d -> {
+      ObjectNode o = facts.putObject("dataset").put("plugin", d.plugin());
+      o.set("classes", strings(info.classNames()));
+      o.putArray("shape").add(d.shape().height()).add(d.shape().width()).add(d.shape().channels());
+      d.trainPerClass().forEach(o.putArray("trainPerClass")::add);
+      d.testPerClass().forEach(o.putArray("testPerClass")::add);
+      o.put("trainIdsSha256", d.trainIdsSha256()).put("testIdsSha256", d.testIdsSha256()).put("contentSha256", d.contentSha256())
+          .put("probeSetSize", d.probeSetSize()).put("probeSetIdsSha256", d.probeSetIdsSha256());
+      o.set("provenance", JSON.valueToTree(d.provenance()));
+    });
+    if (info.model().isPresent() || !info.layers().isEmpty()) {
+      ObjectNode o = facts.putObject("model");
+      info.model().ifPresent(m -> o.put("spec", m.spec()).put("engine", m.engine()));
+      ArrayNode layers = o.putArray("layers");
+      for (LayerInfo l : info.layers()) {
+        ObjectNode lo = layers.addObject().put("name", l.name()).put("kind", l.kind().name());
+        l.outputShape().forEach(lo.putArray("outputShape")::add);
+        lo.put("parameters", l.parameters());
+      }
+      o.put("parameterCount", info.parameterCount());
+      info.model().ifPresent(m -> o.put("forwardMacsPerSample", m.forwardMacsPerSample()).put("forwardFlopsPerSample", m.forwardFlopsPerSample())
+          .put("trainingFlopsPerSample", m.trainingFlopsPerSample()));
+    }
+    info.timings().ifPresent(t -> {
+      ObjectNode o = facts.putObject("timings").put("total", t.total()).put("training", t.training())
+          .put("trainingSessionCalls", t.trainingSessionCalls()).put("checkpoints", t.checkpoints());
+      ObjectNode probes = o.putObject("probes");
+      t.probes().forEach(probes::put);
+      o.put("visualizers", t.visualizers()).put("trainingSamplesPerSecond", t.trainingSamplesPerSecond());
+    });
+    info.seeds().ifPresent(s -> facts.putObject("seeds").put("dataset", s.dataset()).put("init", s.init()).put("shuffle", s.shuffle())
+        .put("sampling", s.sampling()).put("probes", s.probes()));
+    info.error().ifPresent(e -> facts.put("error", e));
+    ArrayNode failures = facts.putArray("probeFailures");
+    for (ProbeFailure f : info.probeFailures()) {
+      failures.addObject().put("probe", f.probe()).put("checkpoint", f.checkpoint()).put("error", f.error());
+    }
+    return facts;
   }
 
   private static void event(ArrayNode events, Measurement m, int at) {

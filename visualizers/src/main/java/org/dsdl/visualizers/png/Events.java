@@ -18,11 +18,11 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class Events {
   private Events() {}
 
-  /** Rows {probe/metric, layer or label, step} of the finite events (scalar or per-label vector), in recorded order. */
+  /** Rows {probe/metric, layer or label, step} of the finite events (declared by their probes; scalar or per-label vector), in recorded order. */
   static List<String[]> of(org.dsdl.api.run.RunRecord run, Scalars scalars) {
     List<String[]> rows = new ArrayList<>();
     for (org.dsdl.api.measure.Measurement m : run.measurements()) {
-      if (m instanceof org.dsdl.api.measure.VectorMeasurement v && Scalars.isEventMetric(v.key().metric())) {
+      if (m instanceof org.dsdl.api.measure.VectorMeasurement v && run.info().metrics().isEvent(v.key())) {
         for (int i = 0; i < v.labels().size(); i++) {
           if (Double.isFinite(v.values()[i])) {
             rows.add(new String[] {v.key().probe() + "/" + v.key().metric(), v.labels().get(i), Double.toString(v.values()[i])});

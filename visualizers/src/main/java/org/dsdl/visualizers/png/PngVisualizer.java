@@ -97,7 +97,7 @@ final class PngVisualizer implements Visualizer {
   private void vectors(RunRecord run, Path dir, List<Path> written) throws IOException {
     Map<String, Map<String, List<Scalars.Point>>> byMetric = new LinkedHashMap<>();
     for (Measurement m : run.measurements()) {
-      if (m instanceof VectorMeasurement v && v.key().layer() == null && v.labels().size() <= 20 && !Scalars.isEventMetric(v.key().metric())) {
+      if (m instanceof VectorMeasurement v && v.key().layer() == null && v.labels().size() <= 20 && !run.info().metrics().isEvent(v.key())) {
         Map<String, List<Scalars.Point>> series = byMetric.computeIfAbsent(v.key().probe() + "/" + v.key().metric(), k -> new LinkedHashMap<>());
         for (int i = 0; i < v.labels().size(); i++) {
           series.computeIfAbsent(v.labels().get(i), k -> new ArrayList<>()).add(new Scalars.Point(v.key().checkpoint(), v.values()[i]));

@@ -21,7 +21,7 @@ import org.tensorflow.proto.Summary;
 /**
  * TensorBoard event file {@code tensorboard/events.out.tfevents.0.dsdl}: a {@code file_version}
  * event, then per measurement an {@code Event} (step = training step, wall time = seconds from the
- * run's start to the checkpoint, from run.json, so TensorBoard's relative axis is run time) holding a scalar summary
+ * run's start to the checkpoint, as the run recorded it, so TensorBoard's relative axis is run time) holding a scalar summary
  * tagged {@code probe/metric[/layer]}, or, for matrices up to {@value #MAX_IMAGE_CELLS} cells, an
  * image summary of the heat map. Built with TensorFlow Java's own protocol buffers; rewritten
  * whole (atomically) at each render.
@@ -36,14 +36,13 @@ final class TensorBoardVisualizer implements Visualizer {
     Path dir = run.directory().resolve(DIR);
     Files.createDirectories(dir);
     Path target = dir.resolve(FILE);
-    java.util.Map<Integer, Double> wall = org.dsdl.visualizers.common.RunJson.of(run.directory()).wallSeconds();
     OutputFiles.writeAtomically(target, out -> {
       TfRecords.write(out, Event.newBuilder().setWallTime(0).setFileVersion("brain.Event:2").build().toByteArray());
       for (Measurement m : run.measurements()) {
         Summary.Value value = value(m);
         if (value != null) {
           Checkpoint c = m.key().checkpoint();
-          Event e = Event.newBuilder().setWallTime(wall.getOrDefault(c.index(), 0.0)).setStep(c.step()).setSummary(Summary.newBuilder().addValue(value)).build();
+          Event e = Event.newBuilder().setWallTime(run.info().wallSeconds(c).orElse(0)).setStep(c.step()).setSummary(Summary.newBuilder().addValue(value)).build();
           TfRecords.write(out, e.toByteArray());
         }
       }

@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.run.Checkpoint;
-import org.dsdl.api.run.RunInfo;
 import org.dsdl.api.run.RunRecord;
-import org.dsdl.api.run.RunStatus;
+import org.dsdl.testkit.RunRecordBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,7 @@ class CsvVisualizerTest {
         .vector("test_recall", null, List.of("a"), new double[] {1})
         .scalar("odd,name", "fc1", 3)
         .list());
-    RunRecord run = new RunRecord(dir, new RunInfo("x", 1, RunStatus.COMPLETED, List.of("a"), List.of(), 0, List.of(c0, c1), "t"), ms);
+    RunRecord run = RunRecordBuilder.in(dir).name("x").classes("a").checkpoint(c0).checkpoint(c1).add(ms).build();
 
     List<Path> written = new CsvVisualizerProvider().create(new CsvVisualizerProvider().defaultParameters()).render(run);
 

@@ -45,6 +45,7 @@ class TensorBoardVisualizerTest {
     Event loss = events.stream().filter(e -> e.hasSummary() && e.getSummary().getValue(0).getTag().equals("accuracy/test_loss"))
         .filter(e -> e.getStep() == 400).findFirst().orElseThrow();
     assertThat(loss.getSummary().getValue(0).getSimpleValue()).isEqualTo(0.7f);
+    assertThat(loss.getWallTime()).as("the run's recorded seconds to checkpoint 3").isEqualTo(30.0);
     assertThat(events).anyMatch(e -> e.hasSummary() && e.getSummary().getValue(0).getTag().equals("my-probe/wiggle/fc1"));
     Event confusion = events.stream().filter(e -> e.hasSummary() && e.getSummary().getValue(0).getTag().equals("accuracy/confusion")).findFirst()
         .orElseThrow();
