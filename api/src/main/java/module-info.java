@@ -11,13 +11,13 @@
  * not implemented: value records (snapshots, measurements, checkpoints, run records), the
  * {@link org.dsdl.api.measure.Measurements} builder and {@link org.dsdl.api.io.OutputFiles}.
  *
+ * <p>It requires nothing outside the JDK.
+ *
  * <p>This module's public surface is the contract with plugin authors; a test in its build lists
  * every exported type and member ({@code api/src/test/resources/api-surface.txt}) so that any
  * change to it is deliberate.
  */
 module org.dsdl.api {
-  requires transitive org.slf4j;
-
   exports org.dsdl.api.plugin;
   exports org.dsdl.api.data;
   exports org.dsdl.api.model;
