@@ -320,7 +320,6 @@ class PluginFolderIT {
             + "public final class ScaledProbeProvider implements ProbeProvider<ScaledParameters> {\n"
             + "  public String name() { return \"scaled\"; }\n"
             + "  public String description() { return \"writes its factor (squared if asked) at every checkpoint\"; }\n"
-            + "  public Class<ScaledParameters> parametersType() { return ScaledParameters.class; }\n"
             + "  public ScaledParameters defaultParameters() { return new ScaledParameters(1.0, Mode.PLAIN); }\n"
             + "  public Probe create(ScaledParameters p, ProbeContext c) {\n"
             + "    double v = p.mode() == Mode.SQUARED ? p.factor() * p.factor() : p.factor();\n"

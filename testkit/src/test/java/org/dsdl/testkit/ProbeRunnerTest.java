@@ -31,11 +31,6 @@ class ProbeRunnerTest {
     }
 
     @Override
-    public Class<Params> parametersType() {
-      return Params.class;
-    }
-
-    @Override
     public Params defaultParameters() {
       return new Params(1);
     }

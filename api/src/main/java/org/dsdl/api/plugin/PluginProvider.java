@@ -7,8 +7,9 @@ package org.dsdl.api.plugin;
  * <p>A provider is cheap to construct (it is instantiated by {@link java.util.ServiceLoader} during
  * discovery); the thing it makes is created lazily by its {@code create}/{@code load} method.
  *
- * <p>The parameter record is bound from the config by the application: the defaults are taken from
- * {@link #defaultParameters()}, the keys the user wrote replace them, and unknown keys are errors.
+ * <p>The parameter record is bound from the config by the application: its type is the class of
+ * {@link #defaultParameters()} (a record class is final, so that is {@code P} itself), the
+ * defaults are taken from it, the keys the user wrote replace them, and unknown keys are errors.
  * The record's compact constructor should validate its values and throw {@link
  * IllegalArgumentException} with a message naming the field. Annotate components with {@link
  * Param} so that {@code dsdl describe NAME} can document them. The binder constructs the record by
@@ -26,9 +27,6 @@ public interface PluginProvider<P extends Record> {
 
   /** One line saying what the plugin does, shown by {@code dsdl list}. */
   String description();
-
-  /** The record type the plugin's parameters are bound to. */
-  Class<P> parametersType();
 
   /** The parameters used when the config gives none; every component has its default here. */
   P defaultParameters();

@@ -2,6 +2,8 @@ package org.dsdl.api.probe;
 
 import java.util.List;
 import java.util.Set;
+import org.dsdl.api.snapshot.LayerCapture;
+import org.dsdl.api.snapshot.Snapshot;
 
 /**
  * Which layers a probe wants captured. The run captures the union of every probe's selection and
@@ -32,5 +34,22 @@ public record LayerSelection(boolean all, Set<String> names, boolean wholeMaps) 
   /** The named layers, pooled. */
   public static LayerSelection of(List<String> layers) {
     return new LayerSelection(false, Set.copyOf(layers), false);
+  }
+
+  /**
+   * The named layers, or every layer when none is named: what a probe's {@code layers} parameter
+   * ("empty = every captured layer") asks for. Pooled.
+   */
+  public static LayerSelection ofOrAll(List<String> layers) {
+    return layers.isEmpty() ? allLayers() : of(layers);
+  }
+
+  /**
+   * The layers of {@code snapshot} this selection picks, in network order: every captured layer
+   * if {@link #all}, else the captured ones among {@link #names} (the snapshot also holds the
+   * layers other probes asked for, which this leaves out).
+   */
+  public List<LayerCapture> in(Snapshot snapshot) {
+    return snapshot.layers().values().stream().filter(c -> all || names.contains(c.layer().name())).toList();
   }
 }

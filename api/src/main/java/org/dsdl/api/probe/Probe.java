@@ -32,7 +32,9 @@ public interface Probe {
   /**
    * The layers this probe needs captured. The trainer captures the union of all probes' needs, and
    * every probe's snapshot holds that whole union: a probe that names layers picks its own out of
-   * {@link Snapshot#layers()} (as the built-in ones do) rather than measuring whatever is there.
+   * {@link Snapshot#layers()} ({@link LayerSelection#in}, or {@link
+   * org.dsdl.api.probe.support.PerLayerProbe}, as the built-in ones do) rather than measuring
+   * whatever is there.
    * A named layer the model does not have, or one {@code probeSet.layers} does not capture, is
    * refused when the run is validated, before anything is trained.
    */

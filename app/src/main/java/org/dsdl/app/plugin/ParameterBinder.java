@@ -62,10 +62,19 @@ public final class ParameterBinder {
       tree.set(e.getKey(), e.getValue());
     }
     try {
-      return new Bound(mapper.treeToValue(tree, provider.parametersType()), tree);
+      return new Bound(mapper.treeToValue(tree, parametersType(provider)), tree);
     } catch (JsonProcessingException e) {
       throw DsdlException.badInput(ConfigLoader.describe(e, where, "", tree), e);
     }
+  }
+
+  /**
+   * The record type a provider's parameters are bound to: the class of its default parameters (a
+   * record class is final, so it is the provider's type parameter itself); null if it has none.
+   */
+  static Class<? extends Record> parametersType(PluginProvider<?> provider) {
+    Record defaults = provider.defaultParameters();
+    return defaults == null ? null : defaults.getClass();
   }
 
   /** The provider's default parameters as a tree. */
@@ -85,7 +94,7 @@ public final class ParameterBinder {
   public List<ParameterDoc> document(PluginProvider<?> provider, Record base) {
     ObjectNode defaults = mapper.valueToTree(base);
     List<ParameterDoc> docs = new ArrayList<>();
-    RecordComponent[] components = provider.parametersType().getRecordComponents();
+    RecordComponent[] components = parametersType(provider).getRecordComponents();
     for (RecordComponent c : components) {
       Param p = c.getAnnotation(Param.class);
       docs.add(new ParameterDoc(c.getName(), c.getGenericType().getTypeName().replace("java.lang.", "").replace("java.util.", ""),

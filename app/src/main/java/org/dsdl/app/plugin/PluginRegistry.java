@@ -85,8 +85,8 @@ public final class PluginRegistry {
   }
 
   /**
-   * Adds a provider unless it is broken: one that cannot say its name, description or parameter
-   * type, or whose parameter record the binder cannot reach, is skipped and named. A provider from a
+   * Adds a provider unless it is broken: one that cannot say its name, description or default
+   * parameters, or whose parameter record the binder cannot reach, is skipped and named. A provider from a
    * layer dsdl defined ({@code controller}, else null) has its parameter packages opened first.
    */
   private void add(PluginKind kind, PluginProvider<?> provider, ModuleLayer.Controller controller) {
@@ -95,17 +95,17 @@ public final class PluginRegistry {
     try {
       name = provider.name();
       provider.description(); // `dsdl list` shows it: a provider that cannot is left out here, not there
-      parameters = provider.parametersType();
+      parameters = ParameterBinder.parametersType(provider);
     } catch (RuntimeException | LinkageError e) {
-      problem(provider.getClass().getName() + " (" + location(provider.getClass()) + ") failed to report its name, description or parameter type: " + e);
+      problem(provider.getClass().getName() + " (" + location(provider.getClass()) + ") failed to report its name, description or default parameters: " + e);
       return;
     }
     if (name == null || name.isBlank()) {
       problem(provider.getClass().getName() + " has a blank name; ignored");
       return;
     }
-    if (parameters == null || !parameters.isRecord()) {
-      problem("plugin '" + name + "' (" + location(provider.getClass()) + "): parametersType() must return a record class, got " + parameters);
+    if (parameters == null) {
+      problem("plugin '" + name + "' (" + location(provider.getClass()) + "): defaultParameters() must return a record, got null");
       return;
     }
     if (controller != null) {

@@ -24,11 +24,6 @@ public final class FailingProbeProvider implements ProbeProvider<FailingProbePro
   }
 
   @Override
-  public Class<Params> parametersType() {
-    return Params.class;
-  }
-
-  @Override
   public Params defaultParameters() {
     return new Params(1);
   }

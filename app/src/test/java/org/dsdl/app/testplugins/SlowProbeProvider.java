@@ -25,11 +25,6 @@ public final class SlowProbeProvider implements ProbeProvider<SlowProbeProvider.
   }
 
   @Override
-  public Class<Params> parametersType() {
-    return Params.class;
-  }
-
-  @Override
   public Params defaultParameters() {
     return new Params(1, 5);
   }

@@ -30,11 +30,6 @@ public final class ResNetMiniProvider implements ArchitectureProvider<ResNetMini
   }
 
   @Override
-  public Class<ResNetMiniParameters> parametersType() {
-    return ResNetMiniParameters.class;
-  }
-
-  @Override
   public ResNetMiniParameters defaultParameters() {
     return ResNetMiniParameters.defaults();
   }

@@ -38,11 +38,6 @@ public final class VggProvider implements ArchitectureProvider<VggParameters> {
   }
 
   @Override
-  public Class<VggParameters> parametersType() {
-    return VggParameters.class;
-  }
-
-  @Override
   public VggParameters defaultParameters() {
     return PRESETS.get(0).parameters();
   }

@@ -53,11 +53,6 @@ public final class FolderDatasetProvider implements DatasetProvider<FolderParame
   }
 
   @Override
-  public Class<FolderParameters> parametersType() {
-    return FolderParameters.class;
-  }
-
-  @Override
   public FolderParameters defaultParameters() {
     return FolderParameters.defaults();
   }

@@ -33,11 +33,6 @@ public final class IdxDatasetProvider implements DatasetProvider<IdxParameters> 
   }
 
   @Override
-  public Class<IdxParameters> parametersType() {
-    return IdxParameters.class;
-  }
-
-  @Override
   public IdxParameters defaultParameters() {
     return IdxParameters.defaults();
   }

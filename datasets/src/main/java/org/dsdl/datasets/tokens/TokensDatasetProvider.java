@@ -32,11 +32,6 @@ public final class TokensDatasetProvider implements DatasetProvider<TokensParame
   }
 
   @Override
-  public Class<TokensParameters> parametersType() {
-    return TokensParameters.class;
-  }
-
-  @Override
   public TokensParameters defaultParameters() {
     return TokensParameters.defaults();
   }

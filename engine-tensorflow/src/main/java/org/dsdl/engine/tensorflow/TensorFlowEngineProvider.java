@@ -16,11 +16,6 @@ public final class TensorFlowEngineProvider implements EngineProvider<TensorFlow
   }
 
   @Override
-  public Class<TensorFlowParameters> parametersType() {
-    return TensorFlowParameters.class;
-  }
-
-  @Override
   public TensorFlowParameters defaultParameters() {
     return TensorFlowParameters.defaults();
   }

@@ -1,15 +1,15 @@
 package org.example.sparsity;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.dsdl.api.measure.MeasurementKind;
-import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.plugin.NoParameters;
 import org.dsdl.api.plugin.WithoutParameters;
+import org.dsdl.api.probe.LayerSelection;
 import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
+import org.dsdl.api.probe.support.PerLayerProbe;
 import org.dsdl.api.snapshot.FloatMatrix;
 
 /** The {@code sparsity} probe: per layer, the fraction of zero activations, overall and per unit. */
@@ -32,27 +32,20 @@ public final class SparsityProbeProvider implements ProbeProvider<NoParameters>,
 
   @Override
   public Probe create(NoParameters parameters, ProbeContext context) {
-    return snapshot -> {
-      Measurements out = new Measurements(context.name(), snapshot.checkpoint());
-      snapshot.layers().forEach((layer, capture) -> {
-        FloatMatrix a = capture.activations();
-        double[] perUnit = new double[a.cols()];
-        List<String> units = new ArrayList<>();
-        long zeros = 0;
-        for (int j = 0; j < a.cols(); j++) {
-          units.add("u" + j);
-          for (int i = 0; i < a.rows(); i++) {
-            if (a.get(i, j) == 0f) {
-              perUnit[j]++;
-              zeros++;
-            }
-          }
-          perUnit[j] /= a.rows();
+    return PerLayerProbe.of(context.name(), LayerSelection.allLayers(), (snapshot, layer, out) -> {
+      FloatMatrix a = layer.activations();
+      double[] perUnit = new double[a.cols()];
+      double zeros = 0;
+      for (int j = 0; j < a.cols(); j++) {
+        for (int i = 0; i < a.rows(); i++) {
+          perUnit[j] += a.get(i, j) == 0f ? 1 : 0;
         }
-        out.scalar("sparsity", layer, (double) zeros / ((long) a.rows() * a.cols()))
-            .vector("unit_sparsity", layer, units, perUnit);
-      });
-      return out.list();
-    };
+        zeros += perUnit[j];
+        perUnit[j] /= a.rows();
+      }
+      String l = layer.layer().name();
+      out.scalar("sparsity", l, zeros / ((double) a.rows() * a.cols()))
+          .vector("unit_sparsity", l, PerLayerProbe.unitLabels(a.cols()), perUnit);
+    });
   }
 }

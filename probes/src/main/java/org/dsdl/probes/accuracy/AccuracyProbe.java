@@ -4,11 +4,11 @@ import java.util.List;
 import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.probe.LayerSelection;
+import org.dsdl.api.probe.support.History;
+import org.dsdl.api.probe.support.KeepsHistory;
 import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.snapshot.Evaluation;
 import org.dsdl.api.snapshot.Snapshot;
-import org.dsdl.probes.stats.History;
-import org.dsdl.probes.stats.KeepsHistory;
 
 /**
  * Loss and accuracy on the training and held-out evaluations of each checkpoint, the held-out
@@ -64,8 +64,7 @@ final class AccuracyProbe implements KeepsHistory {
     }
     double[] onset = new double[classNames.size()];
     for (int c = 0; c < onset.length; c++) {
-      int at = History.staysAtLeast(history.values(classNames.get(c)), onsetRecall);
-      onset[c] = at < 0 ? Double.NaN : cps.get(at).step();
+      onset[c] = history.staysAtLeast(classNames.get(c), onsetRecall).map(cp -> (double) cp.step()).orElse(Double.NaN);
     }
     return new Measurements(name, cps.get(cps.size() - 1)).vector("identity_onset_step", null, classNames, onset).list();
   }

@@ -36,11 +36,6 @@ public final class AccuracyProbeProvider implements ProbeProvider<AccuracyParame
   }
 
   @Override
-  public Class<AccuracyParameters> parametersType() {
-    return AccuracyParameters.class;
-  }
-
-  @Override
   public AccuracyParameters defaultParameters() {
     return new AccuracyParameters(0.9);
   }

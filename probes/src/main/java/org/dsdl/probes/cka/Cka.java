@@ -2,7 +2,7 @@ package org.dsdl.probes.cka;
 
 import org.dsdl.api.snapshot.FloatMatrix;
 import org.dsdl.probes.stats.Gram;
-import org.dsdl.probes.stats.LayerStatistics;
+import org.dsdl.probes.stats.LayerGrams;
 
 /**
  * Linear centred kernel alignment (Kornblith et al. 2019, arXiv:1905.00414):
@@ -22,7 +22,7 @@ public final class Cka {
     return fromCentredGrams(centredGram(x), centredGram(y), debiased);
   }
 
-  /** CKA from the Gram matrices of the column-centred representations (e.g. {@link LayerStatistics#centredGram()}). */
+  /** CKA from the Gram matrices of the column-centred representations (e.g. {@link LayerGrams#centredGram()}). */
   public static double fromCentredGrams(double[][] k, double[][] l, boolean debiased) {
     double[][] a = debiased ? uCentre(k) : k;
     double[][] b = debiased ? uCentre(l) : l;

@@ -10,14 +10,13 @@ import java.util.Map;
 import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.probe.LayerSelection;
+import org.dsdl.api.probe.support.History;
+import org.dsdl.api.probe.support.KeepsHistory;
 import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.snapshot.FloatMatrix;
 import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
-import org.dsdl.probes.stats.History;
-import org.dsdl.probes.stats.KeepsHistory;
-import org.dsdl.probes.stats.LayerChoice;
-import org.dsdl.probes.stats.LayerStatistics;
+import org.dsdl.probes.stats.LayerGrams;
 
 /**
  * The layer × layer CKA matrix at every checkpoint and, at the end, each layer's CKA to its
@@ -45,16 +44,16 @@ final class CkaProbe implements KeepsHistory {
 
   @Override
   public LayerSelection layers() {
-    return p.layers().isEmpty() ? LayerSelection.allLayers() : LayerSelection.of(p.layers());
+    return LayerSelection.ofOrAll(p.layers());
   }
 
   @Override
   public List<Measurement> measure(Snapshot snapshot) {
-    List<LayerCapture> chosen = LayerChoice.of(snapshot, p.layers(), false);
+    List<LayerCapture> chosen = layers().in(snapshot);
     List<String> names = chosen.stream().map(c -> c.layer().name()).toList();
     List<double[][]> grams = names.parallelStream()
         .map(l -> {
-          double[][] k = LayerStatistics.of(snapshot, l).centredGram();
+          double[][] k = LayerGrams.of(snapshot, l).centredGram();
           return p.debiased() ? Cka.uCentre(k) : k;
         })
         .toList();
@@ -132,8 +131,7 @@ final class CkaProbe implements KeepsHistory {
     Map<String, FloatMatrix> last = kept(cps.get(cps.size() - 1).index());
     Map<String, double[][]> finalGrams = new LinkedHashMap<>();
     last.forEach((l, x) -> finalGrams.put(l, gram(x)));
-    Map<String, double[]> toFinal = new LinkedHashMap<>();
-    finalGrams.keySet().forEach(l -> toFinal.put(l, new double[cps.size()]));
+    History toFinal = new History();
     List<Measurement> out = new ArrayList<>();
     for (int t = 0; t < cps.size(); t++) {
       Map<String, FloatMatrix> at = t == cps.size() - 1 ? last : kept(cps.get(t).index());
@@ -141,15 +139,13 @@ final class CkaProbe implements KeepsHistory {
       for (Map.Entry<String, double[][]> e : finalGrams.entrySet()) {
         FloatMatrix x = at.get(e.getKey());
         double v = x == null ? Double.NaN : Cka.fromCentredGrams(gram(x), e.getValue(), false);
-        toFinal.get(e.getKey())[t] = v;
+        toFinal.record(cps.get(t), e.getKey(), v);
         m.scalar("cka_to_final", e.getKey(), v);
       }
       out.addAll(m.list());
     }
-    for (Map.Entry<String, double[]> e : toFinal.entrySet()) {
-      int settled = History.staysAtLeast(e.getValue(), p.settleThreshold());
-      Checkpoint at = settled < 0 ? cps.get(cps.size() - 1) : cps.get(settled);
-      out.addAll(new Measurements(name, at).scalar("settling_step", e.getKey(), settled < 0 ? Double.NaN : at.step()).list());
+    for (String l : finalGrams.keySet()) {
+      out.add(toFinal.event(name, "settling_step", l, toFinal.staysAtLeast(l, p.settleThreshold())));
     }
     inMemory.clear();
     return out;

@@ -22,11 +22,6 @@ public final class CkaProbeProvider implements ProbeProvider<CkaParameters> {
   }
 
   @Override
-  public Class<CkaParameters> parametersType() {
-    return CkaParameters.class;
-  }
-
-  @Override
   public CkaParameters defaultParameters() {
     return new CkaParameters(List.of(), false, true, 0.9);
   }

@@ -6,14 +6,18 @@ import java.util.SplittableRandom;
 import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.measure.ScalarMeasurement;
+import org.dsdl.api.probe.LayerSelection;
+import org.dsdl.api.probe.support.History;
+import org.dsdl.api.probe.support.KeepsHistory;
+import org.dsdl.api.probe.support.LayerStatistics;
+import org.dsdl.api.probe.support.PerLayerProbe;
 import org.dsdl.api.run.Checkpoint;
+import org.dsdl.api.snapshot.FloatMatrix;
+import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.Bootstrap;
 import org.dsdl.probes.stats.Gram;
-import org.dsdl.probes.stats.History;
-import org.dsdl.probes.stats.KeepsHistory;
-import org.dsdl.probes.stats.LayerStatistics;
-import org.dsdl.probes.stats.PerLayerProbe;
+import org.dsdl.probes.stats.LayerGrams;
 
 /**
  * How the units of each layer couple: their correlation matrix, the mean absolute correlation
@@ -29,22 +33,25 @@ final class FilterCouplingProbe extends PerLayerProbe implements KeepsHistory {
   private final History history = new History();
 
   FilterCouplingProbe(String name, FilterCouplingParameters p, long seed) {
-    super(name, p.layers(), false);
+    super(name, LayerSelection.ofOrAll(p.layers()));
     this.name = name;
     this.p = p;
     this.seed = seed;
   }
 
   @Override
-  protected void measureLayer(Snapshot snapshot, String l, LayerStatistics s, Measurements out) {
-    double[][] cov = s.covariance();
+  protected void measureLayer(Snapshot snapshot, LayerCapture layer, Measurements out) {
+    String l = layer.layer().name();
+    LayerStatistics s = LayerStatistics.of(snapshot, l);
+    double[][] cov = LayerGrams.of(snapshot, l).covariance();
     int[] live = s.liveUnits();
     double coupling = meanCoupling(cov, live);
     double frobenius = 0;
     double diagonal = 0;
     double trace = 0;
-    for (int a = 0; a < s.d; a++) {
-      for (int b = 0; b < s.d; b++) {
+    int d = s.units();
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < d; b++) {
         frobenius += cov[a][b] * cov[a][b];
       }
       diagonal += cov[a][a] * cov[a][a];
@@ -113,30 +120,32 @@ final class FilterCouplingProbe extends PerLayerProbe implements KeepsHistory {
   private double bootstrapSd(LayerStatistics s, String layer) {
     SplittableRandom r = new SplittableRandom(seed ^ layer.hashCode());
     double[] values = new double[p.bootstrap()];
-    int n = s.n;
+    int n = s.exemplars();
+    int d = s.units();
+    FloatMatrix activations = s.activations();
     for (int b = 0; b < values.length; b++) {
       int[] pick = new int[n];
       for (int i = 0; i < n; i++) {
         pick[i] = r.nextInt(n);
       }
-      double[] mean = new double[s.d];
+      double[] mean = new double[d];
       for (int i : pick) {
-        for (int j = 0; j < s.d; j++) {
-          mean[j] += s.activations.get(i, j);
+        for (int j = 0; j < d; j++) {
+          mean[j] += activations.get(i, j);
         }
       }
-      for (int j = 0; j < s.d; j++) {
+      for (int j = 0; j < d; j++) {
         mean[j] /= n;
       }
-      double[][] z = new double[n][s.d];
+      double[][] z = new double[n][d];
       for (int i = 0; i < n; i++) {
-        for (int j = 0; j < s.d; j++) {
-          z[i][j] = s.activations.get(pick[i], j) - mean[j];
+        for (int j = 0; j < d; j++) {
+          z[i][j] = activations.get(pick[i], j) - mean[j];
         }
       }
-      double[][] cov = Gram.of(z, s.d);
+      double[][] cov = Gram.of(z, d);
       List<Integer> live = new ArrayList<>();
-      for (int j = 0; j < s.d; j++) {
+      for (int j = 0; j < d; j++) {
         if (Math.sqrt(cov[j][j] / n) > LayerStatistics.DEAD) {
           live.add(j);
         }
@@ -161,10 +170,7 @@ final class FilterCouplingProbe extends PerLayerProbe implements KeepsHistory {
       if (!(sd >= 0)) {
         continue;
       }
-      double[] values = history.values(layer);
-      int onset = History.firstDeparture(values, values[0], p.onsetSigmas() * sd);
-      Checkpoint at = onset < 0 ? cps.get(cps.size() - 1) : cps.get(onset);
-      out.addAll(new Measurements(name, at).scalar("coupling_onset_step", layer, onset < 0 ? Double.NaN : at.step()).list());
+      out.add(history.event(name, "coupling_onset_step", layer, history.firstDeparture(layer, p.onsetSigmas() * sd)));
     }
     return out;
   }

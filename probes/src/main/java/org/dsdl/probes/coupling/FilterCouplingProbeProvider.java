@@ -22,11 +22,6 @@ public final class FilterCouplingProbeProvider implements ProbeProvider<FilterCo
   }
 
   @Override
-  public Class<FilterCouplingParameters> parametersType() {
-    return FilterCouplingParameters.class;
-  }
-
-  @Override
   public FilterCouplingParameters defaultParameters() {
     return new FilterCouplingParameters(List.of(), 32, 30, 3.0);
   }

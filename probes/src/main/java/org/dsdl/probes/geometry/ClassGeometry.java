@@ -1,6 +1,6 @@
 package org.dsdl.probes.geometry;
 
-import org.dsdl.probes.stats.LayerStatistics;
+import org.dsdl.api.probe.support.LayerStatistics;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
@@ -16,13 +16,17 @@ final class ClassGeometry {
    * max(d, C) · ε · s_max (NumPy's pinv cut-off); 0 if Σ_B is zero.
    */
   static double nc1(LayerStatistics s, int[] labels) {
-    DMatrixRMaj m = new DMatrixRMaj(s.d, s.classes);
-    for (int c = 0; c < s.classes; c++) {
-      for (int j = 0; j < s.d; j++) {
-        m.set(j, c, s.classMeans[c][j] - s.mean[j]);
+    int n = s.exemplars();
+    int d = s.units();
+    int classes = s.classes();
+    double[][] classMeans = s.classMeans();
+    DMatrixRMaj m = new DMatrixRMaj(d, classes);
+    for (int c = 0; c < classes; c++) {
+      for (int j = 0; j < d; j++) {
+        m.set(j, c, classMeans[c][j] - s.mean()[j]);
       }
     }
-    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(s.d, s.classes, true, false, true);
+    SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(d, classes, true, false, true);
     if (!svd.decompose(m)) {
       throw new IllegalStateException("SVD of the class means did not converge");
     }
@@ -32,23 +36,23 @@ final class ClassGeometry {
     for (double v : sv) {
       max = Math.max(max, v);
     }
-    double cutoff = Math.max(s.d, s.classes) * Math.ulp(1.0) * max;
-    float[] x = s.activations.data();
+    double cutoff = Math.max(d, classes) * Math.ulp(1.0) * max;
+    float[] x = s.activations().data();
     double nc1 = 0;
     for (int k = 0; k < sv.length; k++) {
       if (sv[k] <= cutoff || sv[k] == 0) {
         continue;
       }
       double q = 0;
-      for (int i = 0; i < s.n; i++) {
-        double[] mu = s.classMeans[labels[i]];
+      for (int i = 0; i < n; i++) {
+        double[] mu = classMeans[labels[i]];
         double p = 0;
-        for (int j = 0; j < s.d; j++) {
-          p += u.get(j, k) * (x[i * s.d + j] - mu[j]);
+        for (int j = 0; j < d; j++) {
+          p += u.get(j, k) * (x[i * d + j] - mu[j]);
         }
         q += p * p;
       }
-      nc1 += q / s.n / (sv[k] * sv[k]);
+      nc1 += q / n / (sv[k] * sv[k]);
     }
     return nc1;
   }
@@ -58,27 +62,31 @@ final class ClassGeometry {
    * class c; pairs with identical means are left out (NaN if all are).
    */
   static double cdnv(LayerStatistics s, int[] labels) {
-    double[] variance = new double[s.classes];
-    float[] x = s.activations.data();
-    for (int i = 0; i < s.n; i++) {
-      double[] mu = s.classMeans[labels[i]];
+    int n = s.exemplars();
+    int d = s.units();
+    int classes = s.classes();
+    double[][] classMeans = s.classMeans();
+    double[] variance = new double[classes];
+    float[] x = s.activations().data();
+    for (int i = 0; i < n; i++) {
+      double[] mu = classMeans[labels[i]];
       double sq = 0;
-      for (int j = 0; j < s.d; j++) {
-        double v = x[i * s.d + j] - mu[j];
+      for (int j = 0; j < d; j++) {
+        double v = x[i * d + j] - mu[j];
         sq += v * v;
       }
       variance[labels[i]] += sq;
     }
-    for (int c = 0; c < s.classes; c++) {
-      variance[c] = s.counts[c] == 0 ? 0 : variance[c] / s.counts[c];
+    for (int c = 0; c < classes; c++) {
+      variance[c] = s.counts()[c] == 0 ? 0 : variance[c] / s.counts()[c];
     }
     double sum = 0;
     int pairs = 0;
-    for (int a = 0; a < s.classes; a++) {
-      for (int b = a + 1; b < s.classes; b++) {
+    for (int a = 0; a < classes; a++) {
+      for (int b = a + 1; b < classes; b++) {
         double dist = 0;
-        for (int j = 0; j < s.d; j++) {
-          double v = s.classMeans[a][j] - s.classMeans[b][j];
+        for (int j = 0; j < d; j++) {
+          double v = classMeans[a][j] - classMeans[b][j];
           dist += v * v;
         }
         if (dist > 0) {

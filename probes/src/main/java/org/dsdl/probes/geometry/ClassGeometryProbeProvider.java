@@ -21,11 +21,6 @@ public final class ClassGeometryProbeProvider implements ProbeProvider<ClassGeom
   }
 
   @Override
-  public Class<ClassGeometryParameters> parametersType() {
-    return ClassGeometryParameters.class;
-  }
-
-  @Override
   public ClassGeometryParameters defaultParameters() {
     return new ClassGeometryParameters(List.of(), 200);
   }

@@ -11,12 +11,12 @@ import org.dsdl.api.measure.GraphMeasurement;
 import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
 import org.dsdl.api.probe.LayerSelection;
+import org.dsdl.api.probe.support.History;
+import org.dsdl.api.probe.support.KeepsHistory;
 import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.snapshot.LayerWeights;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.Bootstrap;
-import org.dsdl.probes.stats.History;
-import org.dsdl.probes.stats.KeepsHistory;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -227,9 +227,7 @@ final class CouplingGraphProbe implements KeepsHistory {
     if (!(sd >= 0) || !Double.isFinite(values[0])) {
       return List.of();
     }
-    int onset = History.firstDeparture(values, values[0], p.onsetSigmas() * sd);
-    Checkpoint at = onset < 0 ? cps.get(cps.size() - 1) : cps.get(onset);
-    return new Measurements(name, at).scalar("assortativity_onset_step", null, onset < 0 ? Double.NaN : at.step()).list();
+    return List.of(history.event(name, "assortativity_onset_step", null, history.firstDeparture("assortativity", p.onsetSigmas() * sd)));
   }
 
   @Override

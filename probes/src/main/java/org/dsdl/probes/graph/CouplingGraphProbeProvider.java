@@ -22,11 +22,6 @@ public final class CouplingGraphProbeProvider implements ProbeProvider<CouplingG
   }
 
   @Override
-  public Class<CouplingGraphParameters> parametersType() {
-    return CouplingGraphParameters.class;
-  }
-
-  @Override
   public CouplingGraphParameters defaultParameters() {
     return new CouplingGraphParameters(List.of(), "functional", 3, 0.0, 30, 3.0);
   }

@@ -1,7 +1,7 @@
 package org.dsdl.probes.graph;
 
+import org.dsdl.api.probe.support.LayerStatistics;
 import org.dsdl.api.snapshot.FloatMatrix;
-import org.dsdl.probes.stats.LayerStatistics;
 
 /**
  * One layer's units over a (possibly resampled) list of exemplars: centred responses, standard
@@ -41,16 +41,16 @@ final class Units {
     double[][] centred = new double[n][d];
     for (int r = 0; r < n; r++) {
       for (int j = 0; j < d; j++) {
-        centred[r][j] = rowMajor[r * d + j] - s.mean[j];
+        centred[r][j] = rowMajor[r * d + j] - s.mean()[j];
       }
     }
     int[] preferred = new int[d];
     double[] selectivity = new double[d];
     for (int j = 0; j < d; j++) {
-      preferred[j] = s.dead[j] ? -1 : s.preferredClass(j);
-      selectivity[j] = s.dead[j] ? 0 : s.selectivity(j);
+      preferred[j] = s.dead()[j] ? -1 : s.preferredClass(j);
+      selectivity[j] = s.dead()[j] ? 0 : s.selectivity(j);
     }
-    return new Units(d, centred, s.std, s.dead, preferred, selectivity, s.mean);
+    return new Units(d, centred, s.std(), s.dead(), preferred, selectivity, s.mean());
   }
 
   /** Pearson correlation between every unit here (rows) and every unit of {@code next} (columns); 0 for dead units. */

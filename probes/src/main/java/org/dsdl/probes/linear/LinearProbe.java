@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.dsdl.api.measure.Measurements;
-import org.dsdl.api.snapshot.FloatMatrix;
-import org.dsdl.api.snapshot.Snapshot;
+import org.dsdl.api.probe.LayerSelection;
+import org.dsdl.api.probe.support.History;
+import org.dsdl.api.probe.support.LayerStatistics;
+import org.dsdl.api.probe.support.PerLayerProbe;
 import org.dsdl.api.run.Checkpoint;
+import org.dsdl.api.snapshot.FloatMatrix;
+import org.dsdl.api.snapshot.LayerCapture;
+import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.Bootstrap;
-import org.dsdl.probes.stats.History;
-import org.dsdl.probes.stats.LayerStatistics;
-import org.dsdl.probes.stats.PerLayerProbe;
 
 /**
  * How linearly decodable category identity is in each layer: k-fold cross-validated accuracy of
@@ -44,7 +46,7 @@ final class LinearProbe extends PerLayerProbe {
   private final String name;
 
   LinearProbe(String name, LinearProbeParameters p, long seed, int classes) {
-    super(name, p.layers(), false);
+    super(name, LayerSelection.ofOrAll(p.layers()));
     this.name = name;
     this.p = p;
     this.seed = seed;
@@ -52,12 +54,13 @@ final class LinearProbe extends PerLayerProbe {
   }
 
   @Override
-  protected void measureLayer(Snapshot snapshot, String l, LayerStatistics stats, Measurements out) {
+  protected void measureLayer(Snapshot snapshot, LayerCapture layer, Measurements out) {
+    String l = layer.layer().name();
     int[] labels = snapshot.labels();
     int classes = snapshot.classes();
     int[] fold = folds(labels, classes, p.folds(), seed);
     int[] control = p.controlTask() ? controlLabels(labels, snapshot.ids(), seed) : null;
-    FloatMatrix a = stats.activations;
+    FloatMatrix a = layer.activations();
     double[] lr = new double[a.rows()];
     double[] ncc = new double[a.rows()];
     double[] lrControl = new double[a.rows()];
@@ -226,9 +229,7 @@ final class LinearProbe extends PerLayerProbe {
     double chance = 1.0 / classes;
     double threshold = chance + p.onsetFraction() * (1 - chance);
     for (String layer : history.keys()) {
-      int at = History.staysAtLeast(history.values(layer), threshold);
-      Checkpoint cp = at < 0 ? cps.get(cps.size() - 1) : cps.get(at);
-      out.addAll(new Measurements(name, cp).scalar("identity_onset_step", layer, at < 0 ? Double.NaN : cp.step()).list());
+      out.add(history.event(name, "identity_onset_step", layer, history.staysAtLeast(layer, threshold)));
     }
     return out;
   }

@@ -24,11 +24,6 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
   }
 
   @Override
-  public Class<LinearProbeParameters> parametersType() {
-    return LinearProbeParameters.class;
-  }
-
-  @Override
   public LinearProbeParameters defaultParameters() {
     return new LinearProbeParameters(List.of(), 5, 1.0, 100, 1e-4, 200, 0.5, true);
   }

@@ -2,10 +2,13 @@ package org.dsdl.probes.rsa;
 
 import java.util.List;
 import org.dsdl.api.measure.Measurements;
+import org.dsdl.api.probe.LayerSelection;
+import org.dsdl.api.probe.support.LayerStatistics;
+import org.dsdl.api.probe.support.PerLayerProbe;
+import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.KendallTau;
-import org.dsdl.probes.stats.LayerStatistics;
-import org.dsdl.probes.stats.PerLayerProbe;
+import org.dsdl.probes.stats.LayerGrams;
 import org.dsdl.probes.stats.RowCorrelation;
 
 /**
@@ -16,14 +19,16 @@ import org.dsdl.probes.stats.RowCorrelation;
  */
 final class RsaProbe extends PerLayerProbe {
   RsaProbe(String name, List<String> layers) {
-    super(name, layers, false);
+    super(name, LayerSelection.ofOrAll(layers));
   }
 
   @Override
-  protected void measureLayer(Snapshot snapshot, String l, LayerStatistics s, Measurements out) {
+  protected void measureLayer(Snapshot snapshot, LayerCapture layer, Measurements out) {
+    String l = layer.layer().name();
+    LayerStatistics s = LayerStatistics.of(snapshot, l);
     int[] live = s.liveUnits();
-    out.matrix("class_rdm", l, snapshot.classNames(), snapshot.classNames(), dissimilarity(RowCorrelation.of(s.classMeans, live)));
-    out.scalar("category_fit", l, categoryFit(s.exemplarCorrelation(), snapshot.labels()));
+    out.matrix("class_rdm", l, snapshot.classNames(), snapshot.classNames(), dissimilarity(RowCorrelation.of(s.classMeans(), live)));
+    out.scalar("category_fit", l, categoryFit(LayerGrams.of(snapshot, l).exemplarCorrelation(), snapshot.labels()));
     out.scalar("category_fit_max", l, maximumFit(snapshot.labels()));
   }
 

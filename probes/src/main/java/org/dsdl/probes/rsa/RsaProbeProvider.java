@@ -22,11 +22,6 @@ public final class RsaProbeProvider implements ProbeProvider<RsaParameters> {
   }
 
   @Override
-  public Class<RsaParameters> parametersType() {
-    return RsaParameters.class;
-  }
-
-  @Override
   public RsaParameters defaultParameters() {
     return new RsaParameters(List.of(), "correlation");
   }

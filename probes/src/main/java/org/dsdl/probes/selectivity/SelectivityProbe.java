@@ -2,10 +2,12 @@ package org.dsdl.probes.selectivity;
 
 import java.util.List;
 import org.dsdl.api.measure.Measurements;
+import org.dsdl.api.model.LayerKind;
+import org.dsdl.api.probe.LayerSelection;
+import org.dsdl.api.probe.support.LayerStatistics;
+import org.dsdl.api.probe.support.PerLayerProbe;
+import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
-import org.dsdl.probes.stats.LayerChoice;
-import org.dsdl.probes.stats.LayerStatistics;
-import org.dsdl.probes.stats.PerLayerProbe;
 
 /**
  * Class selectivity of each unit: with m_c the unit's mean activation over exemplars of class c,
@@ -14,27 +16,37 @@ import org.dsdl.probes.stats.PerLayerProbe;
  */
 final class SelectivityProbe extends PerLayerProbe {
   SelectivityProbe(String name, List<String> layers) {
-    super(name, layers, true);
+    super(name, LayerSelection.ofOrAll(layers));
+  }
+
+  /** Not the logits: their activations may be negative. */
+  @Override
+  protected boolean measures(LayerCapture layer) {
+    return layer.layer().kind() != LayerKind.LOGITS;
   }
 
   @Override
-  protected void measureLayer(Snapshot snapshot, String l, LayerStatistics s, Measurements out) {
-    double[] si = new double[s.d];
-    double[] preferred = new double[s.d];
+  protected void measureLayer(Snapshot snapshot, LayerCapture layer, Measurements out) {
+    String l = layer.layer().name();
+    LayerStatistics s = LayerStatistics.of(snapshot, l);
+    int d = s.units();
+    boolean[] dead = s.dead();
+    double[] si = new double[d];
+    double[] preferred = new double[d];
     double sum = 0;
-    for (int j = 0; j < s.d; j++) {
+    for (int j = 0; j < d; j++) {
       preferred[j] = s.preferredClass(j);
-      if (s.dead[j]) {
+      if (dead[j]) {
         continue;
       }
       si[j] = s.selectivity(j);
       sum += si[j];
     }
-    List<String> units = LayerChoice.unitLabels(s.d);
+    List<String> units = unitLabels(d);
     out.vector("selectivity", l, units, si)
         .vector("preferred_class", l, units, preferred)
-        .scalar("mean_selectivity", l, s.d == s.deadCount ? 0 : sum / (s.d - s.deadCount))
-        .scalar("dead_units", l, s.deadCount)
-        .scalar("dead_fraction", l, (double) s.deadCount / s.d);
+        .scalar("mean_selectivity", l, d == s.deadCount() ? 0 : sum / (d - s.deadCount()))
+        .scalar("dead_units", l, s.deadCount())
+        .scalar("dead_fraction", l, (double) s.deadCount() / d);
   }
 }

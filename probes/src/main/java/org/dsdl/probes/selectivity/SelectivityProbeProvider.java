@@ -22,11 +22,6 @@ public final class SelectivityProbeProvider implements ProbeProvider<Selectivity
   }
 
   @Override
-  public Class<SelectivityParameters> parametersType() {
-    return SelectivityParameters.class;
-  }
-
-  @Override
   public SelectivityParameters defaultParameters() {
     return new SelectivityParameters(List.of());
   }

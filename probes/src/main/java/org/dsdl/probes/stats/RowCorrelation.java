@@ -1,5 +1,6 @@
 package org.dsdl.probes.stats;
 
+import org.dsdl.api.probe.support.LayerStatistics;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 

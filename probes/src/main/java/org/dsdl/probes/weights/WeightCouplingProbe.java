@@ -1,15 +1,16 @@
 package org.dsdl.probes.weights;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.Measurements;
+import org.dsdl.api.model.LayerKind;
 import org.dsdl.api.probe.LayerSelection;
-import org.dsdl.api.probe.Probe;
+import org.dsdl.api.probe.support.PerLayerProbe;
 import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.LayerWeights;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.Gram;
-import org.dsdl.probes.stats.LayerChoice;
 
 /**
  * Coupling in the weights themselves. Each filter (output unit) is a row of W, c_out × fan_in
@@ -17,29 +18,26 @@ import org.dsdl.probes.stats.LayerChoice;
  * (cosines Ĝ_ij = G_ij/√(G_ii G_jj): the largest |Ĝ_ij|, i ≠ j, and ‖Ĝ − I‖_F) and the stable rank
  * tr(G)/λ_max(G) = ‖W‖_F²/‖W‖₂². A zero filter has cosine 0 with every other.
  */
-final class WeightCouplingProbe implements Probe {
+final class WeightCouplingProbe extends PerLayerProbe {
   private final String name;
-  private final List<String> layers;
 
   WeightCouplingProbe(String name, List<String> layers) {
+    super(name, LayerSelection.ofOrAll(layers));
     this.name = name;
-    this.layers = layers;
   }
 
+  /** Only layers with weights. */
   @Override
-  public LayerSelection layers() {
-    return layers.isEmpty() ? LayerSelection.allLayers() : LayerSelection.of(layers);
+  protected boolean measures(LayerCapture layer) {
+    return layer.layerWeights().isPresent();
   }
 
+  /** Every selected layer with weights (in parallel), then the first convolution's kernels. */
   @Override
   public List<Measurement> measure(Snapshot snapshot) {
-    List<Measurement> out = new java.util.ArrayList<>(LayerChoice.of(snapshot, layers, false).parallelStream()
-        .filter(c -> c.layerWeights().isPresent())
-        .map(c -> measureLayer(snapshot, c))
-        .flatMap(List::stream)
-        .toList());
+    List<Measurement> out = new ArrayList<>(super.measure(snapshot));
     snapshot.layers().values().stream()
-        .filter(c -> c.layer().kind() == org.dsdl.api.model.LayerKind.CONV && c.layerWeights().isPresent())
+        .filter(c -> c.layer().kind() == LayerKind.CONV && c.layerWeights().isPresent())
         .findFirst()
         .ifPresent(c -> out.addAll(kernels(snapshot, c)));
     return out;
@@ -56,7 +54,7 @@ final class WeightCouplingProbe implements Probe {
     int kw = shape.get(1);
     int cin = shape.get(2);
     int cout = shape.get(3);
-    List<String> columns = new java.util.ArrayList<>();
+    List<String> columns = new ArrayList<>();
     for (int y = 0; y < kh; y++) {
       for (int x = 0; x < kw; x++) {
         for (int ch = 0; ch < cin; ch++) {
@@ -71,23 +69,24 @@ final class WeightCouplingProbe implements Probe {
         values[o][r] = k[r * cout + o];
       }
     }
-    return new Measurements(name, snapshot.checkpoint()).matrix("kernels", c.layer().name(), LayerChoice.unitLabels(cout), columns, values).list();
+    return new Measurements(name, snapshot.checkpoint()).matrix("kernels", c.layer().name(), unitLabels(cout), columns, values).list();
   }
 
-  private List<Measurement> measureLayer(Snapshot snapshot, LayerCapture c) {
+  @Override
+  protected void measureLayer(Snapshot snapshot, LayerCapture c, Measurements out) {
     double[][] g = filterGram(c.layerWeights().orElseThrow());
-    int out = g.length;
-    double[] norm = new double[out];
+    int units = g.length;
+    double[] norm = new double[units];
     double trace = 0;
-    for (int i = 0; i < out; i++) {
+    for (int i = 0; i < units; i++) {
       norm[i] = Math.sqrt(g[i][i]);
       trace += g[i][i];
     }
     double max = 0;
     double offSquares = 0;
     double diagonalSquares = 0;
-    for (int i = 0; i < out; i++) {
-      for (int j = 0; j < out; j++) {
+    for (int i = 0; i < units; i++) {
+      for (int j = 0; j < units; j++) {
         double cos = norm[i] == 0 || norm[j] == 0 ? 0 : g[i][j] / (norm[i] * norm[j]);
         if (i == j) {
           double e = norm[i] == 0 ? -1 : cos - 1;
@@ -99,11 +98,9 @@ final class WeightCouplingProbe implements Probe {
       }
     }
     double top = Spectrum.largestEigenvalue(g);
-    return new Measurements(name, snapshot.checkpoint())
-        .scalar("coherence_max", c.layer().name(), max)
+    out.scalar("coherence_max", c.layer().name(), max)
         .scalar("coherence_frobenius", c.layer().name(), Math.sqrt(offSquares + diagonalSquares))
-        .scalar("stable_rank", c.layer().name(), top <= 0 ? 0 : trace / top)
-        .list();
+        .scalar("stable_rank", c.layer().name(), top <= 0 ? 0 : trace / top);
   }
 
   /**

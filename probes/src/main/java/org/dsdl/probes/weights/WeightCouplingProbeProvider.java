@@ -22,11 +22,6 @@ public final class WeightCouplingProbeProvider implements ProbeProvider<WeightCo
   }
 
   @Override
-  public Class<WeightCouplingParameters> parametersType() {
-    return WeightCouplingParameters.class;
-  }
-
-  @Override
   public WeightCouplingParameters defaultParameters() {
     return new WeightCouplingParameters(List.of());
   }

@@ -12,10 +12,11 @@ import org.dsdl.api.measure.ScalarMeasurement;
 import org.dsdl.api.model.LayerKind;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
+import org.dsdl.api.probe.support.LayerStatistics;
 import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.snapshot.FloatMatrix;
 import org.dsdl.api.snapshot.Snapshot;
-import org.dsdl.probes.stats.LayerStatistics;
+import org.dsdl.probes.stats.LayerGrams;
 import org.dsdl.probes.stats.Snapshots;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +79,7 @@ class CkaTest {
       row[4] = 2.5; // a dead unit
     }
     int[] labels = new int[30];
-    double[][] shared = LayerStatistics.over(matrix(x), labels, 1).centredGram();
+    double[][] shared = LayerGrams.over(LayerStatistics.over(matrix(x), labels, 1)).centredGram();
     double[][] direct = Cka.centredGram(matrix(x));
     for (int i = 0; i < 30; i++) {
       for (int j = 0; j < 30; j++) {

@@ -17,11 +17,6 @@ public final class HtmlVisualizerProvider implements VisualizerProvider<HtmlPara
   }
 
   @Override
-  public Class<HtmlParameters> parametersType() {
-    return HtmlParameters.class;
-  }
-
-  @Override
   public HtmlParameters defaultParameters() {
     return new HtmlParameters(false, 16);
   }

@@ -17,11 +17,6 @@ public final class PngVisualizerProvider implements VisualizerProvider<PngParame
   }
 
   @Override
-  public Class<PngParameters> parametersType() {
-    return PngParameters.class;
-  }
-
-  @Override
   public PngParameters defaultParameters() {
     return new PngParameters(1000, 600, false);
   }

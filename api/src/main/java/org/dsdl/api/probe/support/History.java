@@ -1,4 +1,4 @@
-package org.dsdl.probes.stats;
+package org.dsdl.api.probe.support;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,12 +10,32 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.dsdl.api.measure.Measurement;
+import org.dsdl.api.measure.MeasurementKey;
+import org.dsdl.api.measure.ScalarMeasurement;
 import org.dsdl.api.run.Checkpoint;
 
 /**
  * What a probe remembers across checkpoints to derive events at the end: the checkpoints it
  * measured and, per key (a layer, a class), one value per checkpoint (NaN where none was
- * recorded). Small, thread-safe, and encodable for {@code Probe.saveState}.
+ * recorded). Small, thread-safe, and encodable for {@code Probe.saveState} ({@link KeepsHistory}
+ * does that for a probe whose whole state is one history).
+ *
+ * <p>Events are found in the series ({@link #staysAtLeast}, {@link #firstDeparture}) and written
+ * as {@code Probe.finish} asks ({@link #event}):
+ *
+ * <pre>{@code
+ * public List<Measurement> measure(Snapshot snapshot) {
+ *   double v = ...;
+ *   history.record(snapshot.checkpoint(), layer, v);
+ *   ...
+ * }
+ * public List<Measurement> finish() {
+ *   return history.checkpoints().isEmpty() ? List.of()
+ *       : List.of(history.event(name, "settling_step", layer, history.staysAtLeast(layer, 0.9)));
+ * }
+ * }</pre>
  */
 public final class History {
   private final List<Checkpoint> checkpoints = new ArrayList<>();
@@ -64,8 +84,13 @@ public final class History {
     return out;
   }
 
-  /** Index of the first checkpoint from which every value is at least {@code threshold} (NaN fails); −1 if none. */
-  public static int staysAtLeast(double[] values, double threshold) {
+  /**
+   * The first checkpoint from which every value of {@code key} is at least {@code threshold}, up
+   * to the last checkpoint (a NaN, or a checkpoint without a value, breaks the run); empty if the
+   * last value is below it. E.g. an onset: the step from which a class's recall stays above 0.9.
+   */
+  public synchronized Optional<Checkpoint> staysAtLeast(String key, double threshold) {
+    double[] values = values(key);
     int from = -1;
     for (int i = values.length - 1; i >= 0; i--) {
       if (!(values[i] >= threshold)) {
@@ -73,17 +98,43 @@ public final class History {
       }
       from = i;
     }
-    return from;
+    return from < 0 ? Optional.empty() : Optional.of(checkpoints.get(from));
   }
 
-  /** Index of the first value farther than {@code tolerance} from {@code base}; −1 if none. */
-  public static int firstDeparture(double[] values, double base, double tolerance) {
+  /**
+   * The first checkpoint at which the value of {@code key} differs from its value at the first
+   * checkpoint (the baseline, e.g. the untrained network) by more than {@code tolerance}, e.g.
+   * k standard deviations of the baseline; empty if none does, or the baseline is NaN.
+   */
+  public synchronized Optional<Checkpoint> firstDeparture(String key, double tolerance) {
+    double[] values = values(key);
+    if (values.length == 0) {
+      return Optional.empty();
+    }
+    double base = values[0];
     for (int i = 0; i < values.length; i++) {
       if (Math.abs(values[i] - base) > tolerance) {
-        return i;
+        return Optional.of(checkpoints.get(i));
       }
     }
-    return -1;
+    return Optional.empty();
+  }
+
+  /**
+   * An event as {@link org.dsdl.api.probe.Probe#finish} records it: the scalar {@code metric}
+   * whose value is the step of {@code when}, placed at {@code when}; or, if it never happened,
+   * NaN at the last checkpoint.
+   *
+   * @param probe the name measurements are recorded under
+   * @param layer the layer, or null for the whole network
+   * @throws IllegalStateException if no checkpoint has been recorded
+   */
+  public synchronized Measurement event(String probe, String metric, String layer, Optional<Checkpoint> when) {
+    if (checkpoints.isEmpty()) {
+      throw new IllegalStateException("no checkpoint recorded: an event needs one to be placed at");
+    }
+    Checkpoint at = when.orElse(checkpoints.get(checkpoints.size() - 1));
+    return new ScalarMeasurement(new MeasurementKey(probe, metric, layer, at), when.isPresent() ? at.step() : Double.NaN);
   }
 
   /** The history as bytes. */

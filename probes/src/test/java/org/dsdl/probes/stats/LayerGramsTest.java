@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.dsdl.api.model.LayerKind;
+import org.dsdl.api.probe.support.LayerStatistics;
 import org.dsdl.api.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;
 
-class LayerStatisticsTest {
+class LayerGramsTest {
   @Test
   void gramDerivedCorrelationsAndDistancesEqualTheDirectOnes() {
     SplittableRandom r = new SplittableRandom(2);
@@ -26,11 +27,12 @@ class LayerStatisticsTest {
     rows[7] = new double[] {2, 2, 2, 4, 2, 2, 2}; // an exemplar that does not vary across live units
     Snapshot snap = Snapshots.of(List.of("a", "b"), labels, Map.of("fc1", rows), LayerKind.DENSE);
     LayerStatistics s = LayerStatistics.of(snap, "fc1");
-    assertThat(s.deadCount).isEqualTo(1);
-    assertThat(LayerStatistics.of(snap, "fc1")).as("computed once per snapshot and layer").isSameAs(s);
+    assertThat(s.deadCount()).isEqualTo(1);
+    LayerGrams g = LayerGrams.of(snap, "fc1");
+    assertThat(LayerGrams.of(snap, "fc1")).as("computed once per snapshot and layer").isSameAs(g);
     double[][] direct = RowCorrelation.of(toFloatPrecision(rows), s.liveUnits());
-    double[][] fromGram = s.exemplarCorrelation();
-    double[][] dist = s.distances();
+    double[][] fromGram = g.exemplarCorrelation();
+    double[][] dist = g.distances();
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
         if (i != j) {

@@ -1,10 +1,11 @@
-package org.dsdl.probes.stats;
+package org.dsdl.api.probe.support;
 
 import org.dsdl.api.probe.Probe;
 
 /**
  * A probe whose state across checkpoints is one {@link History}: it is what the run saves, and
- * what a resumed run restores.
+ * what a resumed run restores. Implement {@link #history()}; {@link #saveState} and {@link
+ * #restoreState} come with it.
  */
 public interface KeepsHistory extends Probe {
   /** The probe's history. */
