@@ -86,11 +86,6 @@ class RunRecordReaderTest {
     }
 
     @Override
-    public Class<NoParameters> parametersType() {
-      return NoParameters.class;
-    }
-
-    @Override
     public NoParameters defaultParameters() {
       return new NoParameters();
     }
