@@ -185,7 +185,7 @@ class PluginFolderIT {
         .containsPattern("markdown .*\\[.*markdown-visualizer-1.0.jar, version 1.0\\]")
         .containsPattern("accuracy .*\\[built-in\\]");
     Run describe = dsdl("describe", "sparsity", "--plugins", EXAMPLES.toString());
-    assertThat(describe.out()).contains("unit_sparsity (vector over units, per layer)");
+    assertThat(describe.out()).contains("unit_sparsity (vector, per layer): over units: each unit's fraction of zero activations");
   }
 
   /** LeNet-5 for 32x32x1 and 5 classes, counted by hand: 156 + 2,416 + 123,000 (8x8x16 = 1,024 inputs) + 10,164 + 425. */
