@@ -74,7 +74,7 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
    * leaves out, would be measured by nothing, so it is refused naming the layers there are.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public static Probes createProbes(ExperimentPlan plan, Seeds seeds, PreparedData data, Path runDir) {
+  public static Probes createProbes(ExperimentPlan plan, Seeds seeds, PreparedData data, Path runDir, List<Long> checkpointSteps) {
     List<String> configured = plan.config().probeSet().layers();
     List<String> available = data.captureLayers(configured);
     List<String> model = data.model().layers().stream().map(org.dsdl.api.model.LayerInfo::name).toList();
@@ -86,7 +86,7 @@ public record RunSetup(ExperimentPlan plan, Seeds seeds, PreparedData data, Engi
       try {
         p = ((ProbeProvider) use.plugin().provider()).create(use.parameters(),
             new ProbeContext(use.alias(), data.dataset().classNames(), data.model().layers(), Seeds.mix(seeds.probes(), probes.size()),
-                runDir == null ? null : runDir.resolve(PROBE_WORK).resolve(use.alias())));
+                runDir == null ? null : runDir.resolve(PROBE_WORK).resolve(use.alias()), checkpointSteps));
       } catch (RuntimeException | LinkageError e) { // a LinkageError: a class missing from the plugin's folder
         throw DsdlException.badInput("probe '" + use.alias() + "' could not be created: "
             + (e instanceof LinkageError ? e.getClass().getSimpleName() + ": " : "") + e.getMessage(), e);

@@ -47,9 +47,9 @@ public final class RunSetupFactory {
         plan.dataset().alias(), data.dataset().classes(), data.dataset().classNames(), data.dataset().train().size(),
         data.dataset().test().size(), data.dataset().shape(), data.probeSet().size());
     Engine engine = engines.create(plan.engine());
-    RunSetup.Probes probes = RunSetup.createProbes(plan, seeds, data, runDir);
     BatchFeeder feeder = new BatchFeeder(data.dataset().train(), cfg.training().batchSize(), seeds.shuffle());
     CheckpointSchedule schedule = schedule(plan, feeder.stepsPerEpoch());
+    RunSetup.Probes probes = RunSetup.createProbes(plan, seeds, data, runDir, schedule.steps());
     LearningRateSchedule rates = new LearningRateSchedule(cfg.training().schedule(), plan.optimizer().learningRate(),
         cfg.training().minLearningRateFactor(), schedule.totalSteps(), cfg.training().stepEpochs() * feeder.stepsPerEpoch(),
         cfg.training().stepFactor());

@@ -8,16 +8,19 @@ import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.Bootstrap;
 import org.dsdl.probes.stats.LayerGrams;
+import org.dsdl.probes.stats.Nulls;
 
 /** NC1, CDNV and silhouette of each layer's class partition (see {@link ClassGeometry}). */
 final class ClassGeometryProbe extends PerLayerProbe {
   private final int bootstrap;
   private final long seed;
+  private final Nulls nulls;
 
-  ClassGeometryProbe(String name, ClassGeometryParameters parameters, long seed) {
+  ClassGeometryProbe(String name, ClassGeometryParameters parameters, long seed, Nulls nulls) {
     super(name, LayerSelection.ofOrAll(parameters.layers()));
     this.bootstrap = parameters.bootstrap();
     this.seed = seed;
+    this.nulls = nulls;
   }
 
   @Override
@@ -29,15 +32,22 @@ final class ClassGeometryProbe extends PerLayerProbe {
     if (Double.isFinite(cdnv)) {
       out.scalar("cdnv", l, cdnv);
     }
-    double[] silhouettes = ClassGeometry.silhouettes(LayerGrams.of(snapshot, l).distances(), snapshot.labels(), s.classes());
-    double mean = 0;
-    for (double v : silhouettes) {
-      mean += v;
-    }
-    out.scalar("silhouette", l, mean / silhouettes.length);
+    double[][] distances = LayerGrams.of(snapshot, l).distances();
+    double[] silhouettes = ClassGeometry.silhouettes(distances, snapshot.labels(), s.classes());
+    out.scalar("silhouette", l, mean(silhouettes));
+    nulls.record(out, snapshot.checkpoint(), "silhouette", l, snapshot.labels(),
+        labels -> mean(ClassGeometry.silhouettes(distances, labels, s.classes())));
     if (bootstrap > 0) {
       double[] ci = Bootstrap.meanInterval(silhouettes, bootstrap, seed ^ l.hashCode());
       out.scalar("silhouette_ci_low", l, ci[0]).scalar("silhouette_ci_high", l, ci[1]);
     }
+  }
+
+  private static double mean(double[] values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    return sum / values.length;
   }
 }

@@ -12,10 +12,12 @@ public record CouplingGraphParameters(
     @Param("bootstrap resamples over exemplars of the untrained network's assortativity (checkpoint 0), for its onset; 0 = none")
     int bootstrap,
     @Param("assortativity onset: first checkpoint departing from the untrained value by more than this many bootstrap SDs")
-    double onsetSigmas) {
+    double onsetSigmas,
+    @Param("label permutations for class_assortativity's null (first and last checkpoint); 0 = none") int permutations) {
   /** Validates, naming the field. */
   public CouplingGraphParameters {
     layers = layers == null ? List.of() : List.copyOf(layers);
+    org.dsdl.probes.stats.Nulls.check(permutations);
     if (!"functional".equals(rankBy) && !"structural".equals(rankBy)) {
       throw new IllegalArgumentException("rankBy must be functional or structural, got '" + rankBy + "'");
     }

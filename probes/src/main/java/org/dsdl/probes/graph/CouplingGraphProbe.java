@@ -17,6 +17,7 @@ import org.dsdl.api.run.Checkpoint;
 import org.dsdl.api.snapshot.LayerWeights;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.Bootstrap;
+import org.dsdl.probes.stats.Nulls;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -36,13 +37,15 @@ final class CouplingGraphProbe implements KeepsHistory {
   private final CouplingGraphParameters p;
   private final List<String> chain;
   private final long seed;
+  private final Nulls nulls;
   private final History history = new History();
 
-  CouplingGraphProbe(String name, CouplingGraphParameters p, List<String> chain, long seed) {
+  CouplingGraphProbe(String name, CouplingGraphParameters p, List<String> chain, long seed, Nulls nulls) {
     this.name = name;
     this.p = p;
     this.chain = List.copyOf(chain);
     this.seed = seed;
+    this.nulls = nulls;
   }
 
   @Override
@@ -52,7 +55,7 @@ final class CouplingGraphProbe implements KeepsHistory {
 
   /** The graph of one (possibly resampled) probe set. */
   record Built(List<GraphMeasurement.Node> nodes, List<GraphMeasurement.Edge> edges, int liveNodes, long possibleEdges,
-      double meanStrength, int largestComponent, double assortativity) {}
+      double meanStrength, int largestComponent, double assortativity, Graph<String, DefaultWeightedEdge> graph) {}
 
   @Override
   public List<Measurement> measure(Snapshot snapshot) {
@@ -79,6 +82,7 @@ final class CouplingGraphProbe implements KeepsHistory {
         .scalar("largest_component", null, g.largestComponent())
         .scalar("largest_component_fraction", null, g.liveNodes() == 0 ? 0 : g.largestComponent() / (double) g.liveNodes())
         .scalar("class_assortativity", null, g.assortativity());
+    nulls.record(out, cp, "class_assortativity", null, snapshot.labels(), labels -> assortativity(snapshot, g.graph(), labels));
     if (cp.index() == 0 && p.bootstrap() > 1) {
       double sd = bootstrapSd(snapshot, structural);
       out.scalar("class_assortativity_bootstrap_sd", null, sd);
@@ -173,7 +177,20 @@ final class CouplingGraphProbe implements KeepsHistory {
       largest = Math.max(largest, component.size());
     }
     double assortativity = Assortativity.of(graph, v -> preferred(units, v), snapshot.classes());
-    return new Built(nodes, edges, live, possible, edges.isEmpty() ? 0 : strength / edges.size(), largest, assortativity);
+    return new Built(nodes, edges, live, possible, edges.isEmpty() ? 0 : strength / edges.size(), largest, assortativity, graph);
+  }
+
+  /**
+   * The assortativity of {@code graph} with the units' preferred classes under {@code labels}: the
+   * graph's edges and dead units do not depend on the labels, only the preferred classes do.
+   */
+  private double assortativity(Snapshot snapshot, Graph<String, DefaultWeightedEdge> graph, int[] labels) {
+    int[] all = IntStream.range(0, labels.length).toArray();
+    List<Units> units = new ArrayList<>();
+    for (String l : chain) {
+      units.add(Units.of(snapshot.layer(l).activations(), all, labels, snapshot.classes()));
+    }
+    return Assortativity.of(graph, v -> preferred(units, v), snapshot.classes());
   }
 
   /**

@@ -8,6 +8,7 @@ import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
+import org.dsdl.probes.stats.Nulls;
 
 /** Provides the {@code coupling-graph} probe: the "graphical bootstrapping" of Hanson, Yadav &amp; Hanson (2024). */
 public final class CouplingGraphProbeProvider implements ProbeProvider<CouplingGraphParameters> {
@@ -23,12 +24,12 @@ public final class CouplingGraphProbeProvider implements ProbeProvider<CouplingG
 
   @Override
   public CouplingGraphParameters defaultParameters() {
-    return new CouplingGraphParameters(List.of(), "functional", 3, 0.0, 30, 3.0);
+    return new CouplingGraphParameters(List.of(), "functional", 3, 0.0, 30, 3.0, Nulls.DEFAULT_PERMUTATIONS);
   }
 
   @Override
   public List<MetricSpec> metrics() {
-    return List.of(
+    return Nulls.withNull(List.of(
         MetricSpec.series("coupling_graph", GRAPH, "nodes = units (id k:j = unit j of the k-th graph layer, group = layer;"
             + " attributes preferred_class (-1 if dead), selectivity, mean_activation, dead), edges from a unit to a unit of the next layer, weight = the rankBy"
             + " coupling, attributes functional (Pearson r) and structural (||W[:,:,i,j]||_2)"),
@@ -40,11 +41,12 @@ public final class CouplingGraphProbeProvider implements ProbeProvider<CouplingG
         MetricSpec.series("class_assortativity", SCALAR, "Newman's assortativity of the units' preferred classes over the edges (NaN if undefined)"),
         MetricSpec.summary("class_assortativity_bootstrap_sd", SCALAR, "checkpoint 0: its SD over exemplar resamples"),
         MetricSpec.event("assortativity_onset_step", SCALAR, "at the onset checkpoint, NaN at the last if none: first step whose"
-            + " class_assortativity departs from checkpoint 0's by more than onsetSigmas bootstrap SDs"));
+            + " class_assortativity departs from checkpoint 0's by more than onsetSigmas bootstrap SDs"), "class_assortativity", false);
   }
 
   @Override
   public Probe create(CouplingGraphParameters parameters, ProbeContext context) {
-    return new CouplingGraphProbe(context.name(), parameters, Chain.of(parameters.layers(), context.layers()), context.seed());
+    return new CouplingGraphProbe(context.name(), parameters, Chain.of(parameters.layers(), context.layers()), context.seed(),
+        new Nulls(context, parameters.permutations()));
   }
 }

@@ -9,6 +9,8 @@ import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.probes.stats.KendallTau;
 import org.dsdl.probes.stats.LayerGrams;
+import org.dsdl.probes.stats.Nulls;
+import org.dsdl.probes.stats.RankedPairs;
 import org.dsdl.probes.stats.RowCorrelation;
 
 /**
@@ -18,8 +20,11 @@ import org.dsdl.probes.stats.RowCorrelation;
  * class mean that does not vary across live units has correlation 0 (dissimilarity 1).
  */
 final class RsaProbe extends PerLayerProbe {
-  RsaProbe(String name, List<String> layers) {
+  private final Nulls nulls;
+
+  RsaProbe(String name, List<String> layers, Nulls nulls) {
     super(name, LayerSelection.ofOrAll(layers));
+    this.nulls = nulls;
   }
 
   @Override
@@ -28,7 +33,12 @@ final class RsaProbe extends PerLayerProbe {
     LayerStatistics s = LayerStatistics.of(snapshot, l);
     int[] live = s.liveUnits();
     out.matrix("class_rdm", l, snapshot.classNames(), snapshot.classNames(), dissimilarity(RowCorrelation.of(s.classMeans(), live)));
-    out.scalar("category_fit", l, categoryFit(LayerGrams.of(snapshot, l).exemplarCorrelation(), snapshot.labels()));
+    double[][] r = LayerGrams.of(snapshot, l).exemplarCorrelation();
+    out.scalar("category_fit", l, categoryFit(r, snapshot.labels()));
+    if (nulls.due(snapshot.checkpoint())) {
+      RankedPairs ranked = RankedPairs.ofCorrelation(r);
+      nulls.record(out, snapshot.checkpoint(), "category_fit", l, snapshot.labels(), ranked::tauA);
+    }
     out.scalar("category_fit_max", l, maximumFit(snapshot.labels()));
   }
 

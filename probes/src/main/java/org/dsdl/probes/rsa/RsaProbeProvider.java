@@ -8,6 +8,7 @@ import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
+import org.dsdl.probes.stats.Nulls;
 
 /** Provides the {@code rsa} probe (Kriegeskorte et al. 2008; τ_A as rsatoolbox computes it). */
 public final class RsaProbeProvider implements ProbeProvider<RsaParameters> {
@@ -23,20 +24,20 @@ public final class RsaProbeProvider implements ProbeProvider<RsaParameters> {
 
   @Override
   public RsaParameters defaultParameters() {
-    return new RsaParameters(List.of(), "correlation");
+    return new RsaParameters(List.of(), "correlation", Nulls.DEFAULT_PERMUTATIONS);
   }
 
   @Override
   public List<MetricSpec> metrics() {
-    return List.of(
+    return Nulls.withNull(List.of(
         MetricSpec.series("class_rdm", MATRIX, "C x C: 1 - Pearson r between class-mean activation vectors, over live units").forEachLayer(),
         MetricSpec.series("category_fit", SCALAR, "Kendall tau_A between the exemplar RDM's upper triangle and the ideal"
             + " category RDM (0 within a class, 1 between)").forEachLayer(),
-        MetricSpec.summary("category_fit_max", SCALAR, "the largest tau_A possible for these labels (perfect separation)").forEachLayer());
+        MetricSpec.summary("category_fit_max", SCALAR, "the largest tau_A possible for these labels (perfect separation)").forEachLayer()), "category_fit", true);
   }
 
   @Override
   public Probe create(RsaParameters parameters, ProbeContext context) {
-    return new RsaProbe(context.name(), parameters.layers());
+    return new RsaProbe(context.name(), parameters.layers(), new Nulls(context, parameters.permutations()));
   }
 }

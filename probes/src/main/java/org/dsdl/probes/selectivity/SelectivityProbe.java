@@ -8,6 +8,7 @@ import org.dsdl.api.probe.support.LayerStatistics;
 import org.dsdl.api.probe.support.PerLayerProbe;
 import org.dsdl.api.snapshot.LayerCapture;
 import org.dsdl.api.snapshot.Snapshot;
+import org.dsdl.probes.stats.Nulls;
 
 /**
  * Class selectivity of each unit: with m_c the unit's mean activation over exemplars of class c,
@@ -15,8 +16,11 @@ import org.dsdl.api.snapshot.Snapshot;
  * SI = (μ_max − μ_rest) / (μ_max + μ_rest), in [0, 1] for non-negative (ReLU) activations.
  */
 final class SelectivityProbe extends PerLayerProbe {
-  SelectivityProbe(String name, List<String> layers) {
+  private final Nulls nulls;
+
+  SelectivityProbe(String name, List<String> layers, Nulls nulls) {
     super(name, LayerSelection.ofOrAll(layers));
+    this.nulls = nulls;
   }
 
   /** Not the logits: their activations may be negative. */
@@ -48,5 +52,19 @@ final class SelectivityProbe extends PerLayerProbe {
         .scalar("mean_selectivity", l, d == s.deadCount() ? 0 : sum / (d - s.deadCount()))
         .scalar("dead_units", l, s.deadCount())
         .scalar("dead_fraction", l, (double) s.deadCount() / d);
+    nulls.record(out, snapshot.checkpoint(), "mean_selectivity", l, snapshot.labels(),
+        labels -> meanSelectivity(LayerStatistics.over(layer.activations(), labels, s.classes())));
+  }
+
+  /** The mean SI over live units (0 if none), summed in unit order as {@link #measureLayer} does. */
+  static double meanSelectivity(LayerStatistics s) {
+    boolean[] dead = s.dead();
+    double sum = 0;
+    for (int j = 0; j < s.units(); j++) {
+      if (!dead[j]) {
+        sum += s.selectivity(j);
+      }
+    }
+    return s.units() == s.deadCount() ? 0 : sum / (s.units() - s.deadCount());
   }
 }

@@ -8,6 +8,7 @@ import org.dsdl.api.probe.MetricSpec;
 import org.dsdl.api.probe.Probe;
 import org.dsdl.api.probe.ProbeContext;
 import org.dsdl.api.probe.ProbeProvider;
+import org.dsdl.probes.stats.Nulls;
 
 /** Provides the {@code selectivity} probe (Morcos et al. 2018, arXiv:1803.06959). */
 public final class SelectivityProbeProvider implements ProbeProvider<SelectivityParameters> {
@@ -23,21 +24,21 @@ public final class SelectivityProbeProvider implements ProbeProvider<Selectivity
 
   @Override
   public SelectivityParameters defaultParameters() {
-    return new SelectivityParameters(List.of());
+    return new SelectivityParameters(List.of(), Nulls.DEFAULT_PERMUTATIONS);
   }
 
   @Override
   public List<MetricSpec> metrics() {
-    return List.of(
+    return Nulls.withNull(List.of(
         MetricSpec.series("selectivity", VECTOR, "over units: (mu_max - mu_rest) / (mu_max + mu_rest); 0 for dead units").forEachLayer(),
         MetricSpec.series("preferred_class", VECTOR, "over units: index of the class with the largest mean activation").forEachLayer(),
         MetricSpec.series("mean_selectivity", SCALAR, "over live units").forEachLayer(),
         MetricSpec.series("dead_units", SCALAR, "units that never vary on the probe set").forEachLayer(),
-        MetricSpec.series("dead_fraction", SCALAR, "their share of the layer's units").forEachLayer());
+        MetricSpec.series("dead_fraction", SCALAR, "their share of the layer's units").forEachLayer(), "mean_selectivity", true);
   }
 
   @Override
   public Probe create(SelectivityParameters parameters, ProbeContext context) {
-    return new SelectivityProbe(context.name(), parameters.layers());
+    return new SelectivityProbe(context.name(), parameters.layers(), new Nulls(context, parameters.permutations()));
   }
 }

@@ -15,15 +15,29 @@ public final class RankedPairs {
   private final double[] ranks;
 
   /** Ranks {@code dissimilarity[i][j]} for i &lt; j. */
-  public RankedPairs(double[][] dissimilarity) {
-    n = dissimilarity.length;
-    int pairs = n * (n - 1) / 2;
-    double[] values = new double[pairs];
+  public static RankedPairs ofDissimilarity(double[][] dissimilarity) {
+    return of(dissimilarity, false);
+  }
+
+  /** Ranks the correlation distances {@code 1 − r[i][j]} for i &lt; j, as the category fit forms them. */
+  public static RankedPairs ofCorrelation(double[][] r) {
+    return of(r, true);
+  }
+
+  private static RankedPairs of(double[][] m, boolean correlation) {
+    int n = m.length;
+    double[] values = new double[n * (n - 1) / 2];
     for (int i = 0, k = 0; i < n; i++) {
       for (int j = i + 1; j < n; j++, k++) {
-        values[k] = dissimilarity[i][j];
+        values[k] = correlation ? 1 - m[i][j] : m[i][j];
       }
     }
+    return new RankedPairs(n, values);
+  }
+
+  private RankedPairs(int n, double[] values) {
+    this.n = n;
+    int pairs = values.length;
     double[] sorted = values.clone();
     KendallTau.radixSort(sorted);
     ranks = new double[pairs];

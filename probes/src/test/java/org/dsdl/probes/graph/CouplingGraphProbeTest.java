@@ -115,7 +115,7 @@ class CouplingGraphProbeTest {
   private static Probe probe(int topK) {
     var provider = new CouplingGraphProbeProvider();
     var d = provider.defaultParameters();
-    return provider.create(new CouplingGraphParameters(List.of(), "functional", topK, 0, 20, 3),
+    return provider.create(new CouplingGraphParameters(List.of(), "functional", topK, 0, 20, 3, 0),
         new ProbeContext("coupling-graph", List.of("x", "y"), MODEL, 9));
   }
 
@@ -168,7 +168,7 @@ class CouplingGraphProbeTest {
   @Test
   void assortativityOnsetFromTheUntrainedBootstrap() {
     var provider = new CouplingGraphProbeProvider();
-    Probe p = provider.create(new CouplingGraphParameters(List.of(), "functional", 1, 0, 30, 3),
+    Probe p = provider.create(new CouplingGraphParameters(List.of(), "functional", 1, 0, 30, 3, 0),
         new ProbeContext("coupling-graph", List.of("x", "y", "z"), MODEL, 9));
     List<Measurement> first = p.measure(many(new Checkpoint(0, 0, 0, 0), false, 2));
     double r0 = first.stream().filter(m -> m.key().metric().equals("class_assortativity")).mapToDouble(m -> ((ScalarMeasurement) m).value()).sum();
@@ -187,5 +187,27 @@ class CouplingGraphProbeTest {
     assertThat(1 - r0).isGreaterThan(3 * sd);
     assertThat(((ScalarMeasurement) events.get(0)).value()).isEqualTo(40);
     assertThat(events.get(0).key().checkpoint().index()).isEqualTo(2);
+  }
+
+  private static Map<String, Double> scalars(List<Measurement> ms) {
+    Map<String, Double> s = new LinkedHashMap<>();
+    ms.stream().filter(m -> m instanceof ScalarMeasurement).forEach(m -> s.put(m.key().metric(), ((ScalarMeasurement) m).value()));
+    return s;
+  }
+
+  @Test
+  void assortativityNullAtTheEndsOfTheRun() {
+    var provider = new CouplingGraphProbeProvider();
+    Probe p = provider.create(new CouplingGraphParameters(List.of(), "functional", 1, 0, 0, 3, 99),
+        new ProbeContext("coupling-graph", List.of("x", "y", "z"), MODEL, 9, null, List.of(0L, 8L, 40L)));
+    // trained: every edge joins units of one class (r = 1), which shuffled labels cannot keep: p = 1 / (1 + 99)
+    Map<String, Double> first = scalars(p.measure(many(new Checkpoint(0, 0, 0, 0), true, 2)));
+    assertThat(first.get("class_assortativity")).isCloseTo(1, within(1e-12));
+    assertThat(first.get("class_assortativity_p")).isEqualTo(0.01);
+    assertThat(first.get("class_assortativity_null_mean")).isLessThan(0.5);
+    assertThat(first.get("class_assortativity_null_sd")).isPositive();
+    // in between, no null
+    assertThat(scalars(p.measure(many(new Checkpoint(1, 8, 0.1, 80), true, 3)))).doesNotContainKey("class_assortativity_p");
+    assertThat(scalars(p.measure(many(new Checkpoint(2, 40, 0.5, 400), true, 4)))).containsKey("class_assortativity_p");
   }
 }

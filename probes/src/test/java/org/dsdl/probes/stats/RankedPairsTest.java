@@ -12,7 +12,7 @@ class RankedPairsTest {
     // ranks of 0.2, 0.8, 0.2 are 1.5, 3, 1.5; R_between = 4.5, n_b = 2, U = 4.5 - 3 = 1.5, diff = 2*1.5 - 2*1 = 1;
     // over 3*2/2 = 3 pairs of pairs -> 1/3 (by hand: 0.8 > 0.2 concordant, 0.2 = 0.2 tied).
     double[][] d = {{0, 0.2, 0.8}, {0.2, 0, 0.2}, {0.8, 0.2, 0}};
-    RankedPairs ranked = new RankedPairs(d);
+    RankedPairs ranked = RankedPairs.ofDissimilarity(d);
     assertThat(ranked.ranks()).containsExactly(1.5, 3, 1.5);
     assertThat(ranked.tauA(new int[] {0, 0, 1})).isEqualTo(1.0 / 3);
   }
@@ -28,7 +28,7 @@ class RankedPairsTest {
           d[i][j] = d[j][i] = trial % 2 == 0 ? r.nextInt(5) / 5.0 : r.nextDouble();
         }
       }
-      RankedPairs ranked = new RankedPairs(d);
+      RankedPairs ranked = RankedPairs.ofDissimilarity(d);
       for (int relabel = 0; relabel < 5; relabel++) {
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {

@@ -1,0 +1,71 @@
+package org.dsdl.probes.stats;
+
+import static org.dsdl.api.measure.MeasurementKind.SCALAR;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.dsdl.api.measure.Measurements;
+import org.dsdl.api.probe.MetricSpec;
+import org.dsdl.api.probe.ProbeContext;
+import org.dsdl.api.run.Checkpoint;
+
+/**
+ * A statistic's permutation null as the built-in probes record it: at the run's first and last
+ * checkpoints (every checkpoint when the schedule is not known), {@code METRIC_null_mean},
+ * {@code METRIC_null_sd} and the one-sided {@code METRIC_p} of {@link PermutationNull}, from
+ * {@code permutations} shuffles of the probe set's labels. The shuffles are drawn from the probe's
+ * seed and the layer's name, so both checkpoints face the same permutations.
+ */
+public final class Nulls {
+  /** The default number of permutations: p-values down to 1/101. */
+  public static final int DEFAULT_PERMUTATIONS = 100;
+
+  private final ProbeContext context;
+  private final int permutations;
+
+  /** Nulls of {@code permutations} shuffles (0 = none) for a probe created with {@code context}. */
+  public Nulls(ProbeContext context, int permutations) {
+    this.context = context;
+    this.permutations = check(permutations);
+  }
+
+  /** {@code permutations} if it is &gt;= 0; otherwise an error naming the parameter. */
+  public static int check(int permutations) {
+    if (permutations < 0) {
+      throw new IllegalArgumentException("permutations must be >= 0, got " + permutations);
+    }
+    return permutations;
+  }
+
+  /** Whether a null is due at {@code checkpoint}. */
+  public boolean due(Checkpoint checkpoint) {
+    return permutations > 0 && context.atEnd(checkpoint);
+  }
+
+  /**
+   * Tests {@code statistic} on {@code labels} and records its null under {@code metric} for
+   * {@code layer} ({@code null}: the whole network), if a null is due at {@code checkpoint}.
+   */
+  public void record(Measurements out, Checkpoint checkpoint, String metric, String layer, int[] labels, ToDoubleFunction<int[]> statistic) {
+    if (!due(checkpoint)) {
+      return;
+    }
+    long seed = context.seed() ^ (layer == null ? 0 : layer.hashCode()) * 0x9E3779B97F4A7C15L;
+    PermutationNull t = PermutationNull.of(labels, statistic, permutations, seed);
+    out.scalar(metric + "_null_mean", layer, t.mean()).scalar(metric + "_null_sd", layer, t.sd()).scalar(metric + "_p", layer, t.p());
+  }
+
+  /** {@code declared} followed by {@link #declare}{@code (metric, perLayer)}. */
+  public static List<MetricSpec> withNull(List<MetricSpec> declared, String metric, boolean perLayer) {
+    return java.util.stream.Stream.concat(declared.stream(), declare(metric, perLayer).stream()).toList();
+  }
+
+  /** The three metrics {@link #record} writes for {@code metric}, as a probe declares them. */
+  public static List<MetricSpec> declare(String metric, boolean perLayer) {
+    List<MetricSpec> specs = List.of(
+        MetricSpec.series(metric + "_null_mean", SCALAR, "mean of " + metric + " over label permutations (first and last checkpoint)"),
+        MetricSpec.series(metric + "_null_sd", SCALAR, "SD of " + metric + " over label permutations (first and last checkpoint)"),
+        MetricSpec.series(metric + "_p", SCALAR, "one-sided permutation p-value of " + metric + ", (1 + #null >= observed) / (1 + K)"));
+    return perLayer ? specs.stream().map(MetricSpec::forEachLayer).toList() : specs;
+  }
+}
