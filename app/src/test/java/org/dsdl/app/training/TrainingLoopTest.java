@@ -90,7 +90,8 @@ class TrainingLoopTest {
     assertThat(p.checkpoints()).extracting(Manifest.CheckpointEntry::step).containsExactly(0L, 1L, 2L, 3L, 6L);
     assertThat(p.probeSeconds()).containsEntry("probe", 5 * 0.25);
     assertThat(p.sessionSeconds()).as("the fake engine reports 1 µs a step").isEqualTo(6 * 1_000 / 1e9, org.assertj.core.api.Assertions.within(1e-15));
-    assertThat(p.trainingSeconds()).isGreaterThanOrEqualTo(p.sessionSeconds());
+    // wall time: measured around each step (the fake's reported engine time is not real time, so no bound against it)
+    assertThat(p.trainingSeconds()).isPositive();
   }
 
   @Test
