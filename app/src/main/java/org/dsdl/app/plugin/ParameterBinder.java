@@ -97,7 +97,7 @@ public final class ParameterBinder {
     RecordComponent[] components = parametersType(provider).getRecordComponents();
     for (RecordComponent c : components) {
       Param p = c.getAnnotation(Param.class);
-      docs.add(new ParameterDoc(c.getName(), c.getGenericType().getTypeName().replace("java.lang.", "").replace("java.util.", ""),
+      docs.add(new ParameterDoc(c.getName(), c.getGenericType().getTypeName().replaceAll("\\b[a-z][a-z0-9_]*\\.", ""),
           defaults.get(c.getName()), p == null ? "" : p.value()));
     }
     return docs;

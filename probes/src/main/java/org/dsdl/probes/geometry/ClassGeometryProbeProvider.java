@@ -36,7 +36,7 @@ public final class ClassGeometryProbeProvider implements ProbeProvider<ClassGeom
             .forEachLayer(),
         MetricSpec.series("silhouette_ci_low", SCALAR, "lower end of the 95% percentile bootstrap over exemplars of the per-exemplar coefficients")
             .forEachLayer(),
-        MetricSpec.series("silhouette_ci_high", SCALAR, "upper end of that interval").forEachLayer(), "silhouette", true);
+        MetricSpec.series("silhouette_ci_high", SCALAR, "upper end of that interval").forEachLayer()), "silhouette", true);
   }
 
   @Override

@@ -55,7 +55,7 @@ final class CouplingGraphProbe implements KeepsHistory {
 
   /** The graph of one (possibly resampled) probe set. */
   record Built(List<GraphMeasurement.Node> nodes, List<GraphMeasurement.Edge> edges, int liveNodes, long possibleEdges,
-      double meanStrength, int largestComponent, double assortativity, Graph<String, DefaultWeightedEdge> graph) {}
+      double meanStrength, int largestComponent, double assortativity, Graph<String, DefaultWeightedEdge> graph, List<Units> units) {}
 
   @Override
   public List<Measurement> measure(Snapshot snapshot) {
@@ -82,7 +82,15 @@ final class CouplingGraphProbe implements KeepsHistory {
         .scalar("largest_component", null, g.largestComponent())
         .scalar("largest_component_fraction", null, g.liveNodes() == 0 ? 0 : g.largestComponent() / (double) g.liveNodes())
         .scalar("class_assortativity", null, g.assortativity());
-    nulls.record(out, cp, "class_assortativity", null, snapshot.labels(), labels -> assortativity(snapshot, g.graph(), labels));
+    if (nulls.due(cp)) {
+      // the node-label null: the live units' preferred classes shuffled over the fixed graph
+      List<String> vertices = List.copyOf(g.graph().vertexSet());
+      Map<String, Integer> index = new java.util.HashMap<>();
+      vertices.forEach(v -> index.put(v, index.size()));
+      int[] classes = vertices.stream().mapToInt(v -> preferred(g.units(), v)).toArray();
+      nulls.record(out, cp, "class_assortativity", null, classes,
+          shuffled -> Assortativity.of(g.graph(), v -> shuffled[index.get(v)], snapshot.classes()));
+    }
     if (cp.index() == 0 && p.bootstrap() > 1) {
       double sd = bootstrapSd(snapshot, structural);
       out.scalar("class_assortativity_bootstrap_sd", null, sd);
@@ -177,20 +185,7 @@ final class CouplingGraphProbe implements KeepsHistory {
       largest = Math.max(largest, component.size());
     }
     double assortativity = Assortativity.of(graph, v -> preferred(units, v), snapshot.classes());
-    return new Built(nodes, edges, live, possible, edges.isEmpty() ? 0 : strength / edges.size(), largest, assortativity, graph);
-  }
-
-  /**
-   * The assortativity of {@code graph} with the units' preferred classes under {@code labels}: the
-   * graph's edges and dead units do not depend on the labels, only the preferred classes do.
-   */
-  private double assortativity(Snapshot snapshot, Graph<String, DefaultWeightedEdge> graph, int[] labels) {
-    int[] all = IntStream.range(0, labels.length).toArray();
-    List<Units> units = new ArrayList<>();
-    for (String l : chain) {
-      units.add(Units.of(snapshot.layer(l).activations(), all, labels, snapshot.classes()));
-    }
-    return Assortativity.of(graph, v -> preferred(units, v), snapshot.classes());
+    return new Built(nodes, edges, live, possible, edges.isEmpty() ? 0 : strength / edges.size(), largest, assortativity, graph, units);
   }
 
   /**

@@ -41,7 +41,7 @@ public final class CouplingGraphProbeProvider implements ProbeProvider<CouplingG
         MetricSpec.series("class_assortativity", SCALAR, "Newman's assortativity of the units' preferred classes over the edges (NaN if undefined)"),
         MetricSpec.summary("class_assortativity_bootstrap_sd", SCALAR, "checkpoint 0: its SD over exemplar resamples"),
         MetricSpec.event("assortativity_onset_step", SCALAR, "at the onset checkpoint, NaN at the last if none: first step whose"
-            + " class_assortativity departs from checkpoint 0's by more than onsetSigmas bootstrap SDs"), "class_assortativity", false);
+            + " class_assortativity departs from checkpoint 0's by more than onsetSigmas bootstrap SDs")), "class_assortativity", false);
   }
 
   @Override

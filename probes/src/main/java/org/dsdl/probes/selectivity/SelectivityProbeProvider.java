@@ -34,7 +34,7 @@ public final class SelectivityProbeProvider implements ProbeProvider<Selectivity
         MetricSpec.series("preferred_class", VECTOR, "over units: index of the class with the largest mean activation").forEachLayer(),
         MetricSpec.series("mean_selectivity", SCALAR, "over live units").forEachLayer(),
         MetricSpec.series("dead_units", SCALAR, "units that never vary on the probe set").forEachLayer(),
-        MetricSpec.series("dead_fraction", SCALAR, "their share of the layer's units").forEachLayer(), "mean_selectivity", true);
+        MetricSpec.series("dead_fraction", SCALAR, "their share of the layer's units").forEachLayer()), "mean_selectivity", true);
   }
 
   @Override

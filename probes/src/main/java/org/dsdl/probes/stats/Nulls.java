@@ -13,7 +13,7 @@ import org.dsdl.api.run.Checkpoint;
  * A statistic's permutation null as the built-in probes record it: at the run's first and last
  * checkpoints (every checkpoint when the schedule is not known), {@code METRIC_null_mean},
  * {@code METRIC_null_sd} and the one-sided {@code METRIC_p} of {@link PermutationNull}, from
- * {@code permutations} shuffles of the probe set's labels. The shuffles are drawn from the probe's
+ * {@code permutations} shuffles of the labels (the probe set's, for most statistics). The shuffles are drawn from the probe's
  * seed and the layer's name, so both checkpoints face the same permutations.
  */
 public final class Nulls {
@@ -43,7 +43,8 @@ public final class Nulls {
   }
 
   /**
-   * Tests {@code statistic} on {@code labels} and records its null under {@code metric} for
+   * Tests {@code statistic} on {@code labels} (the probe set's labels, or any labels the statistic
+   * is to be tested against, e.g. the nodes' classes of a graph) and records its null under {@code metric} for
    * {@code layer} ({@code null}: the whole network), if a null is due at {@code checkpoint}.
    */
   public void record(Measurements out, Checkpoint checkpoint, String metric, String layer, int[] labels, ToDoubleFunction<int[]> statistic) {
