@@ -32,7 +32,7 @@ public final class ValidateCommand implements Callable<Integer> {
     ExperimentPlan plan = experiment.plan();
     Seeds seeds = new Seeds(plan.config().seed());
     PreparedData data = PreparedData.prepare(plan, seeds);
-    RunSetup.createProbes(plan, seeds, data, null, List.of());
+    RunSetup.createProbes(plan, seeds, data, null, java.util.List.of());
     int batch = plan.config().training().batchSize();
     long stepsPerEpoch = (data.dataset().train().size() + batch - 1) / batch;
     CheckpointSchedule schedule = RunSetupFactory.schedule(plan, stepsPerEpoch);

@@ -170,7 +170,10 @@ final class FilterCouplingProbe extends PerLayerProbe implements KeepsHistory {
       if (!(sd >= 0)) {
         continue;
       }
-      out.add(history.event(name, "coupling_onset_step", layer, history.firstDeparture(layer, p.onsetSigmas() * sd)));
+      // stays departed: from the onset to the last checkpoint, |mean_coupling - checkpoint 0's| > onsetSigmas bootstrap SDs
+      double[] v = history.values(layer);
+      double tolerance = p.onsetSigmas() * sd;
+      out.add(history.event(name, "coupling_onset_step", layer, history.staysTrue(i -> i > 0 && Math.abs(v[i] - v[0]) > tolerance)));
     }
     return out;
   }

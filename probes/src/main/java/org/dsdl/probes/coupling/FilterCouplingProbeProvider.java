@@ -36,8 +36,8 @@ public final class FilterCouplingProbeProvider implements ProbeProvider<FilterCo
         MetricSpec.series("participation_ratio", SCALAR, "(sum of eigenvalues of S)^2 / sum of their squares = tr(S)^2 / ||S||_F^2").forEachLayer(),
         MetricSpec.series("live_units", SCALAR, "units that vary on the probe set (the others are dead and left out)").forEachLayer(),
         MetricSpec.summary("mean_coupling_bootstrap_sd", SCALAR, "checkpoint 0: SD of mean_coupling over exemplar resamples").forEachLayer(),
-        MetricSpec.event("coupling_onset_step", SCALAR, "at the onset checkpoint, NaN at the last if none: first step whose"
-            + " mean_coupling departs from checkpoint 0's by more than onsetSigmas bootstrap SDs").forEachLayer());
+        MetricSpec.event("coupling_onset_step", SCALAR, "at the onset checkpoint, NaN at the last if none: first step from which,"
+            + " through the last checkpoint, mean_coupling stays more than onsetSigmas bootstrap SDs away from checkpoint 0's (never at 0)").forEachLayer());
   }
 
   @Override

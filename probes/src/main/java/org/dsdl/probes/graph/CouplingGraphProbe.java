@@ -39,6 +39,8 @@ final class CouplingGraphProbe implements KeepsHistory {
   private final long seed;
   private final Nulls nulls;
   private final History history = new History();
+  /** The p-value below which the last checkpoint's assortativity counts as beating its null. */
+  static final double SIGNIFICANCE = 0.05;
 
   CouplingGraphProbe(String name, CouplingGraphParameters p, List<String> chain, long seed, Nulls nulls) {
     this.name = name;
@@ -88,8 +90,9 @@ final class CouplingGraphProbe implements KeepsHistory {
       Map<String, Integer> index = new java.util.HashMap<>();
       vertices.forEach(v -> index.put(v, index.size()));
       int[] classes = vertices.stream().mapToInt(v -> preferred(g.units(), v)).toArray();
-      nulls.record(out, cp, "class_assortativity", null, classes,
+      double pValue = nulls.record(out, cp, "class_assortativity", null, classes,
           shuffled -> Assortativity.of(g.graph(), v -> shuffled[index.get(v)], snapshot.classes()));
+      history.record(cp, "p", pValue);
     }
     if (cp.index() == 0 && p.bootstrap() > 1) {
       double sd = bootstrapSd(snapshot, structural);
@@ -239,7 +242,13 @@ final class CouplingGraphProbe implements KeepsHistory {
     if (!(sd >= 0) || !Double.isFinite(values[0])) {
       return List.of();
     }
-    return List.of(history.event(name, "assortativity_onset_step", null, history.firstDeparture("assortativity", p.onsetSigmas() * sd)));
+    // above the untrained graph by onsetSigmas bootstrap SDs through the last checkpoint, and, where the node-label
+    // null ran at the last checkpoint, beating it there (p < 0.05)
+    double[] pValues = history.values("p");
+    double lastP = pValues[pValues.length - 1];
+    boolean beatsNull = Double.isNaN(lastP) || lastP < SIGNIFICANCE;
+    return List.of(history.event(name, "assortativity_onset_step", null,
+        beatsNull ? history.staysAboveBaseline("assortativity", p.onsetSigmas() * sd) : java.util.Optional.empty()));
   }
 
   @Override

@@ -40,8 +40,9 @@ public final class CouplingGraphProbeProvider implements ProbeProvider<CouplingG
         MetricSpec.series("largest_component_fraction", SCALAR, "their share of the live units"),
         MetricSpec.series("class_assortativity", SCALAR, "Newman's assortativity of the units' preferred classes over the edges (NaN if undefined)"),
         MetricSpec.summary("class_assortativity_bootstrap_sd", SCALAR, "checkpoint 0: its SD over exemplar resamples"),
-        MetricSpec.event("assortativity_onset_step", SCALAR, "at the onset checkpoint, NaN at the last if none: first step whose"
-            + " class_assortativity departs from checkpoint 0's by more than onsetSigmas bootstrap SDs")), "class_assortativity", false);
+        MetricSpec.event("assortativity_onset_step", SCALAR, "at the onset checkpoint, NaN at the last if none: first step from which,"
+            + " through the last checkpoint, class_assortativity stays above checkpoint 0's by more than onsetSigmas bootstrap SDs,"
+            + " if the last checkpoint's beats its node-label null (p < 0.05; never at 0)")), "class_assortativity", false);
   }
 
   @Override

@@ -39,6 +39,9 @@ final class LinearProbe extends PerLayerProbe {
   private final java.util.Map<String, double[][]> controlSolutions = new java.util.concurrent.ConcurrentHashMap<>();
   /** Mixed into the probe's seed for the control labels, so they do not share a stream with the folds ("control" in ASCII). */
   private static final long CONTROL_SEED = 0x636f6e74726f6cL;
+  /** History keys beside the layers' probe accuracies: the probe set's size and each layer's selectivity_ci_low. */
+  private static final String PROBE_SET_SIZE = "#n";
+  private static final String SELECTIVITY_LOW = "|selectivity_ci_low";
   private final History history = new History();
   /** Number of classes, for chance level. */
   private final int classes;
@@ -206,18 +209,24 @@ final class LinearProbe extends PerLayerProbe {
   public java.util.List<org.dsdl.api.measure.Measurement> measure(Snapshot snapshot) {
     java.util.List<org.dsdl.api.measure.Measurement> out = super.measure(snapshot);
     history.record(snapshot.checkpoint());
+    history.record(snapshot.checkpoint(), PROBE_SET_SIZE, snapshot.labels().length);
     for (org.dsdl.api.measure.Measurement m : out) {
-      if (m.key().metric().equals("probe_accuracy") && m instanceof org.dsdl.api.measure.ScalarMeasurement s) {
-        history.record(snapshot.checkpoint(), m.key().layer(), s.value());
+      if (m instanceof org.dsdl.api.measure.ScalarMeasurement s) {
+        switch (m.key().metric()) {
+          case "probe_accuracy" -> history.record(snapshot.checkpoint(), m.key().layer(), s.value());
+          case "selectivity_ci_low" -> history.record(snapshot.checkpoint(), m.key().layer() + SELECTIVITY_LOW, s.value());
+          default -> { }
+        }
       }
     }
     return out;
   }
 
   /**
-   * Each layer's identity onset: the step of the first checkpoint from which its probe accuracy
-   * stays at or above chance + onsetFraction · (1 − chance), chance = 1/classes (NaN at the last
-   * checkpoint: never).
+   * Each layer's identity onset ({@link IdentityOnset}: above the threshold, above the untrained
+   * network by onsetSigmas standard errors, above the control; NaN at the last checkpoint: never),
+   * and whether identity was already decodable at checkpoint 0 ({@code identity_at_init}, 1 or 0,
+   * placed at checkpoint 0).
    */
   @Override
   public java.util.List<org.dsdl.api.measure.Measurement> finish() {
@@ -228,8 +237,20 @@ final class LinearProbe extends PerLayerProbe {
     }
     double chance = 1.0 / classes;
     double threshold = chance + p.onsetFraction() * (1 - chance);
+    double[] sizes = history.values(PROBE_SET_SIZE);
+    int n = sizes.length == 0 ? 0 : (int) sizes[0];
     for (String layer : history.keys()) {
-      out.add(history.event(name, "identity_onset_step", layer, history.staysAtLeast(layer, threshold)));
+      if (layer.equals(PROBE_SET_SIZE) || layer.endsWith(SELECTIVITY_LOW)) {
+        continue;
+      }
+      boolean control = history.keys().contains(layer + SELECTIVITY_LOW);
+      IdentityOnset onset = new IdentityOnset(history.values(layer), control ? history.values(layer + SELECTIVITY_LOW) : null, n,
+          threshold, p.onsetSigmas());
+      java.util.OptionalInt at = onset.index();
+      out.add(history.event(name, "identity_onset_step", layer,
+          at.isPresent() ? java.util.Optional.of(cps.get(at.getAsInt())) : java.util.Optional.empty()));
+      out.add(new org.dsdl.api.measure.ScalarMeasurement(
+          new org.dsdl.api.measure.MeasurementKey(name, "identity_at_init", layer, cps.get(0)), onset.atInit() ? 1 : 0));
     }
     return out;
   }

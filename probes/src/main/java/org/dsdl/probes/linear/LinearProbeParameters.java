@@ -11,8 +11,10 @@ public record LinearProbeParameters(
     @Param("L-BFGS iterations at most") int maxIterations,
     @Param("L-BFGS stops when the largest component of the gradient of the mean loss (scikit-learn's tol) is below this") double tolerance,
     @Param("bootstrap resamples over exemplars for the 95% intervals of both accuracies; 0 = none") int bootstrap,
-    @Param("a layer's identity onset: first checkpoint whose probe accuracy stays >= chance + onsetFraction * (1 - chance)")
+    @Param("a layer's identity onset needs its probe accuracy >= chance + onsetFraction * (1 - chance)")
     double onsetFraction,
+    @Param("... and above the untrained network's (checkpoint 0) by more than this many of its standard errors")
+    double onsetSigmas,
     @Param("also fit the same probe to a control task (each exemplar a seeded random label, fixed for the run, class sizes kept;"
         + " Hewitt & Liang 2019) and report control_accuracy and selectivity = probe_accuracy - control_accuracy")
     boolean controlTask) {
@@ -30,6 +32,9 @@ public record LinearProbeParameters(
     }
     if (!(onsetFraction > 0 && onsetFraction < 1)) {
       throw new IllegalArgumentException("onsetFraction must be in (0, 1), got " + onsetFraction);
+    }
+    if (!(onsetSigmas >= 0)) {
+      throw new IllegalArgumentException("onsetSigmas must be >= 0, got " + onsetSigmas);
     }
     if (maxIterations < 1 || !(tolerance > 0)) {
       throw new IllegalArgumentException("maxIterations must be >= 1 and tolerance > 0");

@@ -25,7 +25,7 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
 
   @Override
   public LinearProbeParameters defaultParameters() {
-    return new LinearProbeParameters(List.of(), 5, 1.0, 100, 1e-4, 200, 0.5, true);
+    return new LinearProbeParameters(List.of(), 5, 1.0, 100, 1e-4, 200, 0.5, 3.0, true);
   }
 
   @Override
@@ -49,7 +49,11 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
             + " its control correctness)").forEachLayer(),
         MetricSpec.series("selectivity_ci_high", SCALAR, "controlTask: " + BOOTSTRAP_HIGH).forEachLayer(),
         MetricSpec.event("identity_onset_step", SCALAR, "at the onset checkpoint, NaN at the last if none; written at the end:"
-            + " first step from which probe_accuracy stays >= chance + onsetFraction * (1 - chance)").forEachLayer());
+            + " first step from which, through the last checkpoint, probe_accuracy >= chance + onsetFraction * (1 - chance),"
+            + " > checkpoint 0's + onsetSigmas standard errors sqrt(a0 (1 - a0) / n), and (controlTask) selectivity_ci_low > 0;"
+            + " never at checkpoint 0").forEachLayer(),
+        MetricSpec.summary("identity_at_init", SCALAR, "written at the end, placed at checkpoint 0: 1 if the untrained network's"
+            + " probe_accuracy already reaches the onset threshold (and beats the control), else 0").forEachLayer());
   }
 
   @Override

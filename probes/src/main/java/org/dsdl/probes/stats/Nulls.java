@@ -46,14 +46,17 @@ public final class Nulls {
    * Tests {@code statistic} on {@code labels} (the probe set's labels, or any labels the statistic
    * is to be tested against, e.g. the nodes' classes of a graph) and records its null under {@code metric} for
    * {@code layer} ({@code null}: the whole network), if a null is due at {@code checkpoint}.
+   *
+   * @return the p-value, or NaN if no null was due
    */
-  public void record(Measurements out, Checkpoint checkpoint, String metric, String layer, int[] labels, ToDoubleFunction<int[]> statistic) {
+  public double record(Measurements out, Checkpoint checkpoint, String metric, String layer, int[] labels, ToDoubleFunction<int[]> statistic) {
     if (!due(checkpoint)) {
-      return;
+      return Double.NaN;
     }
     long seed = context.seed() ^ (layer == null ? 0 : layer.hashCode()) * 0x9E3779B97F4A7C15L;
     PermutationNull t = PermutationNull.of(labels, statistic, permutations, seed);
     out.scalar(metric + "_null_mean", layer, t.mean()).scalar(metric + "_null_sd", layer, t.sd()).scalar(metric + "_p", layer, t.p());
+    return t.p();
   }
 
   /** {@code declared} followed by {@link #declare}{@code (metric, perLayer)}. */

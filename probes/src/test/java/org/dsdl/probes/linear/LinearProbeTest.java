@@ -257,7 +257,7 @@ class LinearProbeTest {
     LinearProbeParameters on = provider.defaultParameters();
     assertThat(on.controlTask()).isTrue();
     LinearProbeParameters off = new LinearProbeParameters(on.layers(), on.folds(), on.c(), on.maxIterations(), on.tolerance(),
-        on.bootstrap(), on.onsetFraction(), false);
+        on.bootstrap(), on.onsetFraction(), on.onsetSigmas(), false);
     var context = new ProbeContext("linear-probe", classes, List.of(), 1);
     var snapshot = Snapshots.of(classes, labels, Map.of("fc1", rows), LayerKind.DENSE);
     Map<String, Double> with = scalars(provider.create(on, context).measure(snapshot));

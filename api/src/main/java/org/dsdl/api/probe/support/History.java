@@ -102,6 +102,38 @@ public final class History {
   }
 
   /**
+   * The first checkpoint from which {@code holds} is true at every checkpoint up to the last, the
+   * predicate taking a checkpoint's index in {@link #checkpoints()}; empty if it is false at the
+   * last. The general form of {@link #staysAtLeast}, for onsets with several conditions (e.g. above
+   * the untrained network by a margin, and above a control).
+   */
+  public synchronized Optional<Checkpoint> staysTrue(java.util.function.IntPredicate holds) {
+    int from = -1;
+    for (int i = checkpoints.size() - 1; i >= 0; i--) {
+      if (!holds.test(i)) {
+        break;
+      }
+      from = i;
+    }
+    return from < 0 ? Optional.empty() : Optional.of(checkpoints.get(from));
+  }
+
+  /**
+   * The first checkpoint from which every value of {@code key} stays above its value at the first
+   * checkpoint (the baseline: the untrained network) by more than {@code margin}, e.g. k standard
+   * errors of the baseline (a NaN breaks the run). The first checkpoint itself can never qualify, so
+   * an effect already present at the baseline yields no onset rather than an onset at step 0.
+   */
+  public synchronized Optional<Checkpoint> staysAboveBaseline(String key, double margin) {
+    double[] values = values(key);
+    if (values.length == 0) {
+      return Optional.empty();
+    }
+    double bound = values[0] + Math.max(0, margin);
+    return staysTrue(i -> i < values.length && values[i] > bound);
+  }
+
+  /**
    * The first checkpoint at which the value of {@code key} differs from its value at the first
    * checkpoint (the baseline, e.g. the untrained network) by more than {@code tolerance}, e.g.
    * k standard deviations of the baseline; empty if none does, or the baseline is NaN.

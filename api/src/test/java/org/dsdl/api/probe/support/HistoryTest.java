@@ -108,4 +108,24 @@ class HistoryTest {
     assertThat(resumed.history.checkpoints()).containsExactly(CPS[0], CPS[1]);
     assertThat(resumed.history.values("a")).containsExactly(0.25, 0.75);
   }
+
+  @Test
+  void staysAboveBaselineNeverFiresAtTheBaselineItself() {
+    // baseline 0.8; margin 0.05: values must stay > 0.85. 0.9 at 1 is followed by 0.84, so the run starts at 3
+    assertThat(series("a", 0.8, 0.9, 0.84, 0.86, 0.95).staysAboveBaseline("a", 0.05)).contains(CPS[3]);
+    // already high at the baseline and flat: no onset (not an onset at step 0)
+    assertThat(series("a", 0.9, 0.9, 0.9).staysAboveBaseline("a", 0.05)).isEmpty();
+    // a margin of 0 still needs strictly more than the baseline, so checkpoint 0 never qualifies
+    assertThat(series("a", 0.9, 0.91, 0.92).staysAboveBaseline("a", 0)).contains(CPS[1]);
+    assertThat(series("a", 0.1, Double.NaN, 0.9).staysAboveBaseline("a", 0.01)).as("NaN breaks the run").contains(CPS[2]);
+    assertThat(new History().staysAboveBaseline("a", 0.1)).isEmpty();
+  }
+
+  @Test
+  void staysTrueTakesAnyConditionByCheckpointIndex() {
+    History h = series("a", 1, 2, 3, 4, 5);
+    assertThat(h.staysTrue(i -> i >= 2)).contains(CPS[2]);
+    assertThat(h.staysTrue(i -> i != 4)).as("false at the last").isEmpty();
+    assertThat(h.staysTrue(i -> true)).contains(CPS[0]);
+  }
 }
