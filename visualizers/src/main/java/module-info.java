@@ -1,4 +1,4 @@
-/** The built-in visualizers: csv, html, png, npy, tensorboard. */
+/** The built-in visualizers: csv, findings, html, png, npy, tensorboard. */
 module org.dsdl.visualizers {
   requires org.dsdl.api;
   requires org.slf4j;
@@ -10,6 +10,7 @@ module org.dsdl.visualizers {
   requires com.google.protobuf;
 
   opens org.dsdl.visualizers.csv;
+  opens org.dsdl.visualizers.findings;
   opens org.dsdl.visualizers.html;
   opens org.dsdl.visualizers.png;
   opens org.dsdl.visualizers.npy;
@@ -17,6 +18,7 @@ module org.dsdl.visualizers {
 
   provides org.dsdl.api.viz.VisualizerProvider with
       org.dsdl.visualizers.csv.CsvVisualizerProvider,
+      org.dsdl.visualizers.findings.FindingsVisualizerProvider,
       org.dsdl.visualizers.html.HtmlVisualizerProvider,
       org.dsdl.visualizers.png.PngVisualizerProvider,
       org.dsdl.visualizers.npy.NpyVisualizerProvider,

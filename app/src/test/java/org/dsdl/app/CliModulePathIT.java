@@ -89,6 +89,9 @@ class CliModulePathIT {
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
     assertThat(manifest.get("status").asText()).isEqualTo("COMPLETED");
     assertThat(Files.readAllLines(out.resolve("metrics.csv")).get(0)).isEqualTo("checkpoint,step,epoch,probe,metric,layer,value");
+    // the findings visualizer's file, and its stated findings as the run's last lines
+    assertThat(new ObjectMapper().readTree(out.resolve("findings.json").toFile()).get("findings").isArray()).isTrue();
+    assertThat(r.out()).contains("findings (" + out.resolve("findings.json") + "):");
     Launcher.Result bad = java("run", "--out", dir.resolve("bad").toString(), "--set", "dataset.tokens=1");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("tokens must be between 2 and 100").doesNotContain("\tat ");

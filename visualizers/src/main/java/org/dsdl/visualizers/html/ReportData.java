@@ -70,6 +70,7 @@ final class ReportData {
     Map<String, ObjectNode> vectors = new LinkedHashMap<>();
     Map<String, List<MatrixMeasurement>> matrices = new LinkedHashMap<>();
     Map<String, List<GraphMeasurement>> graphs = new LinkedHashMap<>();
+    root.set("findings", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(org.dsdl.visualizers.findings.Findings.of(run)));
     ArrayNode events = root.putArray("events");
     for (Measurement m : run.measurements()) {
       String key = m.key().probe() + "\u0000" + m.key().metric() + "\u0000" + (m.key().layer() == null ? "" : m.key().layer());

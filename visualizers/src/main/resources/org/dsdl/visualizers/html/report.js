@@ -382,6 +382,24 @@
   function render() {
     main.removeChild(document.getElementById("loading"));
     var R = D.run || {};
+    var F = D.findings || [];
+    if (F.length) {
+      var fs = section("findings", "Findings");
+      var stated = F.filter(function (f) { return f.verdict !== "NOT_DISTINGUISHABLE"; });
+      var rest = F.filter(function (f) { return f.verdict === "NOT_DISTINGUISHABLE"; });
+      var list = function (items) {
+        var ul = el("ul", { "class": "findings" });
+        items.forEach(function (f) {
+          var li = el("li", { "data-verdict": f.verdict }, f.statement);
+          if (f.uncertainty) { li.appendChild(el("span", { "class": "uncertainty" }, " (" + f.uncertainty + ")")); }
+          ul.appendChild(li);
+        });
+        return ul;
+      };
+      fs.appendChild(el("p", null, stated.length ? "What passed its control (emerged in training, or present at initialisation):" : "No claim passed its control."));
+      if (stated.length) { fs.appendChild(list(stated)); }
+      if (rest.length) { fs.appendChild(el("h3", null, "Not distinguishable from control")); fs.appendChild(list(rest)); }
+    }
     var sum = section("summary", "Run");
     var ds = R.dataset || {};
     var facts = [["name", D.name], ["status", D.status], ["seed", D.seed], ["checkpoints", CK.length], ["trainable parameters", D.parameters],

@@ -77,4 +77,24 @@ class HtmlVisualizerTest {
     assertThat(s.waitFor(90, TimeUnit.SECONDS)).isTrue();
     assertThat(ImageIO.read(shot.toFile()).getWidth()).isEqualTo(1280);
   }
+
+  @Test
+  void findingsComeFirstInTheReportAsPlainText() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium (Debian package chromium, installed by .ci/run) is not here");
+    org.dsdl.testkit.RunRecordBuilder b = org.dsdl.testkit.RunRecordBuilder.in(dir).name("findings").classes("T", "<i>L</i>")
+        .checkpointsAt(0, 10, 100);
+    b.scalar("accuracy", "test_accuracy", null, 0.3, 0.6, 0.9);
+    b.add(new org.dsdl.api.measure.Measurements("accuracy", b.checkpoint(2))
+        .vector("identity_onset_step", null, List.of("T", "<i>L</i>"), new double[] {10, Double.NaN}).list());
+    Path report = new HtmlVisualizer(new HtmlParameters(false, 16)).render(b.build()).get(0);
+    Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + dir.resolve("profile"),
+        "--dump-dom", report.toUri().toString()).redirectError(dir.resolve("chromium.err").toFile()).start();
+    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    assertThat(dom).doesNotContain("data-errors");
+    assertThat(dom.indexOf("<section id=\"findings\"")).as("the first section").isEqualTo(dom.indexOf("<section"));
+    assertThat(dom).contains("class T: held-out recall stays at or above the onset threshold from step 10")
+        .contains("between steps 0 and 10 (checkpoint spacing)").contains("Not distinguishable from control")
+        .contains("class &lt;i&gt;L&lt;/i&gt;: held-out recall never stays at the onset threshold");
+  }
 }
