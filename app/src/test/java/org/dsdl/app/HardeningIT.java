@@ -149,7 +149,7 @@ class HardeningIT {
   void aFullDiskIsOneClearLineAndTheRunResumesOnceThereIsSpace() throws Exception {
     Path disk = dir.resolve("disk");
     Files.createDirectories(disk);
-    Assumptions.assumeTrue(mount(disk, "size=600k"), "mounting a small tmpfs needs root");
+    Assumptions.assumeTrue(mount(disk, "size=700k"), "mounting a small tmpfs needs root");
     try {
       Path out = disk.resolve("run");
       Launcher.Result r = dsdl.run(run(out, "--set", "training.epochs=3"));
