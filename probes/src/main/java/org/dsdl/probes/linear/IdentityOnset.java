@@ -7,12 +7,12 @@ import java.util.OptionalInt;
  * checkpoint from which, at every checkpoint up to the last, (1) the probe accuracy is at least
  * {@code threshold} (chance + onsetFraction · (1 − chance)), (2) it exceeds checkpoint 0's accuracy
  * by more than {@code sigmas} standard errors of that accuracy, √(a₀(1 − a₀)/n), and (3) the
- * selectivity's bootstrap interval lies above 0 (the probe beats its control), when the control
- * task ran. Condition 2 can never hold at checkpoint 0, so identity already decodable in the
+ * selectivity's bootstrap interval lies above 0 (the probe beats its control; without a bootstrap,
+ * the selectivity itself is above 0), when the control task ran. Condition 2 can never hold at checkpoint 0, so identity already decodable in the
  * untrained network shows as {@link #atInit} rather than as an onset at step 0.
  *
  * @param accuracy the probe accuracy at each checkpoint
- * @param selectivityLow the lower end of the selectivity's interval at each checkpoint, or null without a control
+ * @param selectivityLow the lower end of the selectivity's interval (or the selectivity, without a bootstrap) at each checkpoint, or null without a control
  * @param n the probe set's size
  * @param threshold the accuracy the onset needs
  * @param sigmas standard errors above checkpoint 0's accuracy

@@ -39,7 +39,10 @@ final class LinearProbe extends PerLayerProbe {
   private final java.util.Map<String, double[][]> controlSolutions = new java.util.concurrent.ConcurrentHashMap<>();
   /** Mixed into the probe's seed for the control labels, so they do not share a stream with the folds ("control" in ASCII). */
   private static final long CONTROL_SEED = 0x636f6e74726f6cL;
-  /** History keys beside the layers' probe accuracies: the probe set's size and each layer's selectivity_ci_low. */
+  /**
+   * History keys beside the layers' probe accuracies: the probe set's size, and each layer's margin
+   * over the control, selectivity_ci_low (or the selectivity itself when there is no bootstrap).
+   */
   private static final String PROBE_SET_SIZE = "#n";
   private static final String SELECTIVITY_LOW = "|selectivity_ci_low";
   private final History history = new History();
@@ -214,7 +217,8 @@ final class LinearProbe extends PerLayerProbe {
       if (m instanceof org.dsdl.api.measure.ScalarMeasurement s) {
         switch (m.key().metric()) {
           case "probe_accuracy" -> history.record(snapshot.checkpoint(), m.key().layer(), s.value());
-          case "selectivity_ci_low" -> history.record(snapshot.checkpoint(), m.key().layer() + SELECTIVITY_LOW, s.value());
+          // the interval's lower end, recorded after the selectivity, replaces it when there is one
+          case "selectivity", "selectivity_ci_low" -> history.record(snapshot.checkpoint(), m.key().layer() + SELECTIVITY_LOW, s.value());
           default -> { }
         }
       }

@@ -50,7 +50,7 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
         MetricSpec.series("selectivity_ci_high", SCALAR, "controlTask: " + BOOTSTRAP_HIGH).forEachLayer(),
         MetricSpec.event("identity_onset_step", SCALAR, "at the onset checkpoint, NaN at the last if none; written at the end:"
             + " first step from which, through the last checkpoint, probe_accuracy >= chance + onsetFraction * (1 - chance),"
-            + " > checkpoint 0's + onsetSigmas standard errors sqrt(a0 (1 - a0) / n), and (controlTask) selectivity_ci_low > 0;"
+            + " > checkpoint 0's + onsetSigmas standard errors sqrt(a0 (1 - a0) / n), and (controlTask) selectivity_ci_low > 0 (selectivity > 0 with bootstrap 0);"
             + " never at checkpoint 0").forEachLayer(),
         MetricSpec.summary("identity_at_init", SCALAR, "written at the end, placed at checkpoint 0: 1 if the untrained network's"
             + " probe_accuracy already reaches the onset threshold (and beats the control), else 0").forEachLayer());
