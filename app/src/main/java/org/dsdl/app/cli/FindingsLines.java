@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The last lines {@code dsdl run} prints: the findings the {@code findings} visualizer wrote to
  * {@code findings.json}, the stated ones and then a count of those not distinguishable from their
- * control; nothing if the run has no such file.
+ * control. Called only when the run's manifest lists the file among its visualizers' outputs.
  */
 final class FindingsLines {
   private static final Logger LOG = LoggerFactory.getLogger(FindingsLines.class);

@@ -73,7 +73,9 @@ public final class RunCommand implements Callable<Integer> {
         org.dsdl.app.config.Printable.of(outcome.directory()), m.status().name().toLowerCase(Locale.ROOT), m.checkpoints().size(), m.model().parameterCount(),
         timings.total(), timings.training(), timings.trainingSamplesPerSecond(),
         timings.training() == 0 ? 0 : 100 * timings.trainingSessionCalls() / timings.training());
-    FindingsLines.print(outcome.directory(), spec.commandLine().getOut());
+    if (m.outputs() != null && m.outputs().contains(FindingsLines.FILE)) { // written by this run's findings visualizer
+      FindingsLines.print(outcome.directory(), spec.commandLine().getOut());
+    }
     spec.commandLine().getOut().flush();
     if (m.status() == org.dsdl.api.run.RunStatus.INTERRUPTED) {
       spec.commandLine().getErr().println("dsdl: " + org.dsdl.app.config.Printable.of(m.error()));

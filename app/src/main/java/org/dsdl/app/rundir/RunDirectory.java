@@ -42,7 +42,7 @@ public final class RunDirectory implements AutoCloseable {
    */
   static final List<String> OWN_FILES = List.of(MANIFEST, METRICS, CONTACT_SHEET, StateStore.DIR);
   /** Names the built-in visualizers write at the top of a run directory, refused in a folder that is not a dsdl run. */
-  static final List<String> VISUALIZER_FILES = List.of("metrics.csv", "report.html", "arrays", "figures", "tensorboard");
+  static final List<String> VISUALIZER_FILES = List.of("metrics.csv", "findings.json", "report.html", "arrays", "figures", "tensorboard");
 
   private final Path dir;
   private final FileChannel lockChannel;

@@ -246,7 +246,10 @@ final class CouplingGraphProbe implements KeepsHistory {
     // null ran at the last checkpoint, beating it there (p < 0.05)
     double[] pValues = history.values("p");
     double lastP = pValues[pValues.length - 1];
-    boolean beatsNull = Double.isNaN(lastP) || lastP < SIGNIFICANCE;
+    // no null at all (permutations: 0): the onset stands on the bootstrap alone; a null that ran but not at the last
+    // checkpoint this probe measured (it failed there) cannot be beaten
+    boolean nullRan = java.util.Arrays.stream(pValues).anyMatch(x -> !Double.isNaN(x));
+    boolean beatsNull = !nullRan || lastP < SIGNIFICANCE;
     return List.of(history.event(name, "assortativity_onset_step", null,
         beatsNull ? history.staysAboveBaseline("assortativity", p.onsetSigmas() * sd) : java.util.Optional.empty()));
   }

@@ -242,7 +242,8 @@ final class LinearProbe extends PerLayerProbe {
     double chance = 1.0 / classes;
     double threshold = chance + p.onsetFraction() * (1 - chance);
     double[] sizes = history.values(PROBE_SET_SIZE);
-    int n = sizes.length == 0 ? 0 : (int) sizes[0];
+    // the first recorded size (a history saved before sizes were kept has none before its resume)
+    int n = (int) java.util.Arrays.stream(sizes).filter(Double::isFinite).findFirst().orElse(0);
     for (String layer : history.keys()) {
       if (layer.equals(PROBE_SET_SIZE) || layer.endsWith(SELECTIVITY_LOW)) {
         continue;

@@ -53,7 +53,8 @@ public final class Nulls {
     if (!due(checkpoint)) {
       return Double.NaN;
     }
-    long seed = context.seed() ^ (layer == null ? 0 : layer.hashCode()) * 0x9E3779B97F4A7C15L;
+    // the layer's name, or a constant for a whole-network metric, so the null never shares a stream with a bootstrap
+    long seed = context.seed() ^ (layer == null ? 0x6e756c6cL : layer.hashCode()) * 0x9E3779B97F4A7C15L;
     PermutationNull t = PermutationNull.of(labels, statistic, permutations, seed);
     out.scalar(metric + "_null_mean", layer, t.mean()).scalar(metric + "_null_sd", layer, t.sd()).scalar(metric + "_p", layer, t.p());
     return t.p();

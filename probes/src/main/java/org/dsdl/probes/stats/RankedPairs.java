@@ -13,6 +13,7 @@ import java.util.Arrays;
 public final class RankedPairs {
   private final int n;
   private final double[] ranks;
+  private final boolean undefined;
 
   /** Ranks {@code dissimilarity[i][j]} for i &lt; j. */
   public static RankedPairs ofDissimilarity(double[][] dissimilarity) {
@@ -37,6 +38,7 @@ public final class RankedPairs {
 
   private RankedPairs(int n, double[] values) {
     this.n = n;
+    this.undefined = java.util.Arrays.stream(values).anyMatch(Double::isNaN);
     int pairs = values.length;
     double[] sorted = values.clone();
     KendallTau.radixSort(sorted);
@@ -48,10 +50,13 @@ public final class RankedPairs {
     }
   }
 
-  /** τ_A between the ranked dissimilarities and the category RDM of {@code labels} (1 between classes). */
+  /** τ_A between the ranked dissimilarities and the category RDM of {@code labels} (1 between classes); NaN if a dissimilarity is NaN. */
   public double tauA(int[] labels) {
     if (labels.length != n) {
       throw new IllegalArgumentException("expected " + n + " labels, got " + labels.length);
+    }
+    if (undefined) {
+      return Double.NaN; // a NaN dissimilarity (non-finite activations) has no rank
     }
     double rankSum = 0;
     long between = 0;

@@ -51,4 +51,10 @@ class RankedPairsTest {
     }
     return KendallTau.tauA(values, between);
   }
+
+  @Test
+  void aNanDissimilarityMakesTheStatisticUndefined() {
+    double[][] d = {{0, Double.NaN, 0.8}, {Double.NaN, 0, 0.2}, {0.8, 0.2, 0}};
+    assertThat(RankedPairs.ofDissimilarity(d).tauA(new int[] {0, 0, 1})).isNaN();
+  }
 }

@@ -58,7 +58,11 @@ public final class Findings {
         for (int c = 0; c < v.values().length; c++) {
           String name = v.labels().get(c);
           double step = v.values()[c];
-          if (Double.isFinite(step)) {
+          if (Double.isFinite(step) && first() != null && step <= first().step()) {
+            found.add(new Finding(Topic.CLASS_IDENTITY, name, Verdict.NOT_DISTINGUISHABLE, String.format(Locale.ROOT,
+                "class %s: held-out recall is already at the onset threshold in the untrained network (step %d), which says more about"
+                    + " the untrained network's bias than about identity", name, (long) step), (long) step, "onset at the first checkpoint"));
+          } else if (Double.isFinite(step)) {
             found.add(new Finding(Topic.CLASS_IDENTITY, name, Verdict.EMERGED,
                 String.format(Locale.ROOT, "class %s: held-out recall stays at or above the onset threshold from step %d", name, (long) step),
                 (long) step, bracket((long) step)));
@@ -76,24 +80,30 @@ public final class Findings {
 
   private List<Finding> layerIdentity() {
     List<Finding> out = new ArrayList<>();
-    for (Map.Entry<String, ScalarMeasurement> e : layerScalars("identity_onset_step").entrySet()) {
-      String layer = e.getKey();
-      String end = String.format(Locale.ROOT, "at the end probe accuracy %s, control %s, selectivity %s",
-          at(layer, "probe_accuracy", last()), at(layer, "control_accuracy", last()), withInterval(layer, "selectivity", last()));
-      double step = e.getValue().value();
-      boolean atInit = last(layer, "identity_at_init").map(x -> x == 1).orElse(false);
+    for (ScalarMeasurement e : layerScalars("identity_onset_step").values()) {
+      String layer = e.key().layer();
+      String probe = e.key().probe(); // the other numbers from the same probe, should a run have two
+      boolean control = value(probe, layer, "control_accuracy", last()).isPresent();
+      String beyond = control ? "the untrained network and the control task" : "the untrained network (no control task ran)";
+      String end = control
+          ? String.format(Locale.ROOT, "at the end probe accuracy %s, control %s, selectivity %s", at(probe, layer, "probe_accuracy", last()),
+              at(probe, layer, "control_accuracy", last()), withInterval(probe, layer, "selectivity", last()))
+          : "at the end probe accuracy " + at(probe, layer, "probe_accuracy", last());
+      double step = e.value();
+      boolean atInit = value(probe, layer, "identity_at_init", first()).map(x -> x == 1).orElse(false);
       if (Double.isFinite(step)) {
         out.add(new Finding(Topic.LAYER_IDENTITY, layer, Verdict.EMERGED, String.format(Locale.ROOT,
-            "layer %s: class identity becomes linearly decodable beyond the untrained network and the control task from step %d; %s",
-            layer, (long) step, end), (long) step, bracket((long) step)));
+            "layer %s: class identity becomes linearly decodable beyond %s from step %d; %s", layer, beyond, (long) step, end),
+            (long) step, bracket((long) step)));
       } else if (atInit) {
         out.add(new Finding(Topic.LAYER_IDENTITY, layer, Verdict.PRESENT_AT_INITIALISATION, String.format(Locale.ROOT,
-            "layer %s: class identity is already linearly decodable in the untrained network (probe accuracy %s, control %s) and does"
-                + " not rise beyond it by the onset margin; %s", layer, at(layer, "probe_accuracy", first()),
-            at(layer, "control_accuracy", first()), end), null, "selectivity " + withInterval(layer, "selectivity", first()) + " at step 0"));
+            "layer %s: class identity is already linearly decodable in the untrained network (probe accuracy %s%s) and does"
+                + " not rise beyond it by the onset margin; %s", layer, at(probe, layer, "probe_accuracy", first()),
+            control ? ", control " + at(probe, layer, "control_accuracy", first()) : "", end), null,
+            control ? "selectivity " + withInterval(probe, layer, "selectivity", first()) + " at step 0" : "no control task"));
       } else {
         out.add(new Finding(Topic.LAYER_IDENTITY, layer, Verdict.NOT_DISTINGUISHABLE,
-            "layer " + layer + ": no identity onset beyond the untrained network and the control task; " + end, null, "no onset"));
+            "layer " + layer + ": no identity onset beyond " + beyond + "; " + end, null, "no onset"));
       }
     }
     return out;
@@ -139,8 +149,13 @@ public final class Findings {
   private List<Finding> assortativity() {
     Optional<Double> p = wholeNetwork("class_assortativity_p", last());
     Optional<Double> r = wholeNetwork("class_assortativity", last());
-    if (p.isEmpty() || r.isEmpty()) {
+    if (r.isEmpty()) {
       return List.of();
+    }
+    if (p.isEmpty()) {
+      return List.of(new Finding(Topic.ASSORTATIVITY, "coupling graph", Verdict.NOT_DISTINGUISHABLE, String.format(Locale.ROOT,
+          "coupling graph: class assortativity at the end %s, untested: its null was not computed at the last checkpoint"
+              + " (permutations: 0, or the probe failed there)", fmt(r)), null, "no null"));
     }
     String nullText = String.format(Locale.ROOT, "node-label null %s ± %s, p = %s", fmt(wholeNetwork("class_assortativity_null_mean", last())),
         fmt(wholeNetwork("class_assortativity_null_sd", last())), fmt(p));
@@ -150,8 +165,10 @@ public final class Findings {
         .filter(m -> m instanceof ScalarMeasurement).map(m -> ((ScalarMeasurement) m).value()).findFirst();
     boolean beats = p.get() < ALPHA;
     boolean beatsAtStart = wholeNetwork("class_assortativity_p", first()).map(x -> x < ALPHA).orElse(false);
+    // emerged: a rise beyond the untrained graph's spread; present: beat the null already untrained; else not shown to emerge
     Verdict verdict = !beats ? Verdict.NOT_DISTINGUISHABLE
-        : onset.filter(Double::isFinite).isPresent() || !beatsAtStart ? Verdict.EMERGED : Verdict.PRESENT_AT_INITIALISATION;
+        : onset.filter(Double::isFinite).isPresent() ? Verdict.EMERGED
+        : beatsAtStart ? Verdict.PRESENT_AT_INITIALISATION : Verdict.NOT_DISTINGUISHABLE;
     String statement = String.format(Locale.ROOT, "coupling graph: class assortativity at the end %s, %s the %s; %s%s", fmt(r),
         beats ? "above" : "not distinguishable from", nullText, start,
         onset.filter(Double::isFinite).map(s -> String.format(Locale.ROOT, "; it rises beyond the untrained value from step %d", s.longValue()))
@@ -169,6 +186,23 @@ public final class Findings {
       }
     }
     return previous < 0 ? "at step " + step : "between steps " + previous + " and " + step + " (checkpoint spacing)";
+  }
+
+  private Optional<Double> value(String probe, String layer, String metric, Checkpoint at) {
+    return run.measurements().stream().filter(m -> m instanceof ScalarMeasurement && m.key().probe().equals(probe)
+            && m.key().metric().equals(metric) && java.util.Objects.equals(m.key().layer(), layer) && at != null
+            && m.key().checkpoint().index() == at.index())
+        .map(m -> ((ScalarMeasurement) m).value()).reduce((a, b) -> b);
+  }
+
+  private String at(String probe, String layer, String metric, Checkpoint cp) {
+    return fmt(value(probe, layer, metric, cp));
+  }
+
+  private String withInterval(String probe, String layer, String metric, Checkpoint cp) {
+    Optional<Double> lo = value(probe, layer, metric + "_ci_low", cp);
+    Optional<Double> hi = value(probe, layer, metric + "_ci_high", cp);
+    return fmt(value(probe, layer, metric, cp)) + (lo.isPresent() && hi.isPresent() ? " [" + fmt(lo) + ", " + fmt(hi) + "]" : "");
   }
 
   private Map<String, ScalarMeasurement> layerScalars(String metric) {
@@ -195,23 +229,8 @@ public final class Findings {
         .map(m -> ((ScalarMeasurement) m).value()).reduce((a, b) -> b);
   }
 
-  private Optional<Double> last(String layer, String metric) {
-    return run.measurements().stream().filter(m -> m instanceof ScalarMeasurement && m.key().metric().equals(metric)
-        && layer.equals(m.key().layer())).map(m -> ((ScalarMeasurement) m).value()).reduce((a, b) -> b);
-  }
-
   private Optional<Double> wholeNetwork(String metric, Checkpoint at) {
     return value(null, metric, at);
-  }
-
-  private String at(String layer, String metric, Checkpoint cp) {
-    return fmt(value(layer, metric, cp));
-  }
-
-  private String withInterval(String layer, String metric, Checkpoint cp) {
-    Optional<Double> lo = value(layer, metric + "_ci_low", cp);
-    Optional<Double> hi = value(layer, metric + "_ci_high", cp);
-    return fmt(value(layer, metric, cp)) + (lo.isPresent() && hi.isPresent() ? " [" + fmt(lo) + ", " + fmt(hi) + "]" : "");
   }
 
   private static String fmt(Optional<Double> v) {

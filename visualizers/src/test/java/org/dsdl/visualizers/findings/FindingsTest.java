@@ -116,4 +116,42 @@ class FindingsTest {
     assertThat(first.get("step").asLong()).isEqualTo(10);
     assertThat(root.get("findings").get(9).get("step").isNull()).isTrue();
   }
+
+  @Test
+  void aClassOnsetAtTheFirstCheckpointIsTheUntrainedNetworksBiasNotAFinding() {
+    RunRecordBuilder b = RunRecordBuilder.in(dir).classes("a", "b").checkpointsAt(0, 10);
+    b.add(new Measurements("accuracy", b.checkpoint(1)).vector("identity_onset_step", null, List.of("a", "b"), new double[] {0, 10}).list());
+    List<Finding> f = Findings.of(b.build());
+    assertThat(f).extracting(x -> x.subject() + " " + x.verdict()).containsExactly("b EMERGED", "a NOT_DISTINGUISHABLE");
+    assertThat(f.get(1).statement()).contains("already at the onset threshold in the untrained network (step 0)");
+  }
+
+  @Test
+  void assortativityThatBeatsItsNullOnlyAtTheEndWithoutARiseIsNotShownToEmerge() {
+    RunRecordBuilder b = RunRecordBuilder.in(dir).classes("a", "b").checkpointsAt(0, 10);
+    b.scalar("coupling-graph", "class_assortativity", null, 0.1, 0.12);
+    b.scalar("coupling-graph", "class_assortativity_p", null, 0.2, 0.03);
+    b.add(new Measurements("coupling-graph", b.checkpoint(1)).scalar("assortativity_onset_step", null, Double.NaN).list());
+    assertThat(Findings.of(b.build())).singleElement().extracting(Finding::verdict).isEqualTo(Verdict.NOT_DISTINGUISHABLE);
+  }
+
+  @Test
+  void assortativityWithoutANullIsUntested() {
+    RunRecordBuilder b = RunRecordBuilder.in(dir).classes("a", "b").checkpointsAt(0, 10);
+    b.scalar("coupling-graph", "class_assortativity", null, 0.1, 0.6);
+    assertThat(Findings.of(b.build())).singleElement().satisfies(x -> {
+      assertThat(x.verdict()).isEqualTo(Verdict.NOT_DISTINGUISHABLE);
+      assertThat(x.statement()).contains("untested: its null was not computed");
+    });
+  }
+
+  @Test
+  void aLayerWithoutTheControlTaskSaysSo() {
+    RunRecordBuilder b = RunRecordBuilder.in(dir).classes("a", "b").checkpointsAt(0, 10);
+    b.scalar("linear-probe", "probe_accuracy", "fc1", 0.5, 0.9);
+    b.add(new Measurements("linear-probe", b.checkpoint(1)).scalar("identity_onset_step", "fc1", 10).list());
+    assertThat(Findings.of(b.build())).singleElement().satisfies(x -> assertThat(x.statement())
+        .isEqualTo("layer fc1: class identity becomes linearly decodable beyond the untrained network (no control task ran) from step 10;"
+            + " at the end probe accuracy 0.900"));
+  }
 }
