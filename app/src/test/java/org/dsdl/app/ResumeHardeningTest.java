@@ -61,7 +61,7 @@ class ResumeHardeningTest {
   /** A run stopped at {@code step}, its state saved. */
   private Path interruptedAt(String name, long step) {
     StopSignal stop = new StopSignal();
-    Progress stopper = ResumeTest.stopAt(step, stop);
+    Progress stopper = org.dsdl.app.fakes.StopAt.step(step, stop);
     assertThat(runner.run(plan, dir.resolve(name), false, stopper, stop).exitCode()).isEqualTo(ExitCodes.INTERRUPTED);
     return dir.resolve(name);
   }

@@ -61,30 +61,9 @@ class ResumeTest {
         .with(b -> b.bind(EngineFactory.class).toInstance(new FakeEngine()))).getInstance(PipelineRunner.class);
   }
 
-  /** A progress listener that asks for a stop once training reaches {@code step}. */
-  static Progress stopAt(long step, StopSignal stop) {
-    return new Progress() {
-      @Override
-      public void start(long totalSteps, int checkpoints) {}
-
-      @Override
-      public void step(long s, double loss, double accuracy) {
-        if (s == step) {
-          stop.request();
-        }
-      }
-
-      @Override
-      public void checkpoint(int index, String summary) {}
-
-      @Override
-      public void close() {}
-    };
-  }
-
   private static RunOutcome interruptedAt(PipelineRunner by, ExperimentPlan p, Path out, long step) {
     StopSignal stop = new StopSignal();
-    RunOutcome o = by.run(p, out, false, stopAt(step, stop), stop);
+    RunOutcome o = by.run(p, out, false, org.dsdl.app.fakes.StopAt.step(step, stop), stop);
     assertThat(o.exitCode()).isEqualTo(ExitCodes.INTERRUPTED);
     return o;
   }

@@ -102,7 +102,7 @@ class PipelineRunnerWiringTest {
     RunOutcome straight = runner.run(plan, dir.resolve("straight"), false, Progress.silent(), new StopSignal());
 
     StopSignal stop = new StopSignal();
-    RunOutcome cut = runner.run(plan, dir.resolve("cut"), false, stopAfter(5, stop), stop);
+    RunOutcome cut = runner.run(plan, dir.resolve("cut"), false, org.dsdl.app.fakes.StopAt.step(5, stop), stop);
     assertThat(cut.exitCode()).isEqualTo(ExitCodes.INTERRUPTED);
     assertThat(cut.manifest().status()).isEqualTo(RunStatus.INTERRUPTED);
     assertThat(cut.manifest().error()).isEqualTo("interrupted (Ctrl-C) at step 5; continue with: dsdl run --resume " + dir.resolve("cut"));
@@ -134,25 +134,5 @@ class PipelineRunnerWiringTest {
 
   private static List<String> sorted(Path f) throws Exception {
     return Files.readAllLines(f).stream().sorted().toList();
-  }
-
-  private static Progress stopAfter(long step, StopSignal stop) {
-    return new Progress() {
-      @Override
-      public void start(long totalSteps, int checkpoints) {}
-
-      @Override
-      public void step(long s, double loss, double accuracy) {
-        if (s == step) {
-          stop.request();
-        }
-      }
-
-      @Override
-      public void checkpoint(int index, String summary) {}
-
-      @Override
-      public void close() {}
-    };
   }
 }
