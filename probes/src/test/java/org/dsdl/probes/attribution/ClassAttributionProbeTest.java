@@ -221,6 +221,19 @@ class ClassAttributionProbeTest {
   }
 
   @Test
+  void everyRecordedMetricIsDeclaredByItsClassPatternWithItsKindAndScope() {
+    List<org.dsdl.api.probe.MetricSpec> specs = new ClassAttributionProbeProvider().metrics();
+    List<Measurement> ms = probe(List.of(DENSE_S, DENSE_T), List.of(), 3, 50, 3).measure(planted(CP0, false, 1));
+    assertThat(ms).hasSize(3 + 3 * 4);
+    for (Measurement m : ms) {
+      String pattern = m.key().metric().replaceAll("_c[0-9]+$", "_c<k>");
+      org.dsdl.api.probe.MetricSpec spec = specs.stream().filter(x -> x.name().equals(pattern)).findFirst().orElseThrow();
+      assertThat(spec.kind()).isEqualTo(org.dsdl.api.measure.MeasurementKind.of(m));
+      assertThat(spec.perLayer()).isEqualTo(m.key().layer() != null);
+    }
+  }
+
+  @Test
   void perClassExemplarsTakesTheFirstOfEachClass() {
     assertThat(ClassAttributionProbe.rowsPerClass(new int[] {1, 0, 1, 1, 0, 1}, 3, 2)).isDeepEqualTo(new int[][] {{1, 4}, {0, 2}, {}});
   }
