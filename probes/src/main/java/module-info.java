@@ -17,6 +17,7 @@ module org.dsdl.probes {
   opens org.dsdl.probes.cka;
   opens org.dsdl.probes.weights;
   opens org.dsdl.probes.graph;
+  opens org.dsdl.probes.attribution;
 
   provides org.dsdl.api.probe.ProbeProvider with
       org.dsdl.probes.accuracy.AccuracyProbeProvider,
@@ -27,5 +28,6 @@ module org.dsdl.probes {
       org.dsdl.probes.coupling.FilterCouplingProbeProvider,
       org.dsdl.probes.cka.CkaProbeProvider,
       org.dsdl.probes.weights.WeightCouplingProbeProvider,
-      org.dsdl.probes.graph.CouplingGraphProbeProvider;
+      org.dsdl.probes.graph.CouplingGraphProbeProvider,
+      org.dsdl.probes.attribution.ClassAttributionProbeProvider;
 }

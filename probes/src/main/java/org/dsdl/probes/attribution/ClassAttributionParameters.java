@@ -1,0 +1,22 @@
+package org.dsdl.probes.attribution;
+
+import java.util.List;
+import org.dsdl.api.plugin.Param;
+
+/** Parameters of the {@code class-attribution} probe. */
+public record ClassAttributionParameters(
+    @Param("layers with weights whose units are the nodes, consecutive in the network (pools between are transparent);"
+        + " empty = every convolution, dense layer and the logits") List<String> layers,
+    @Param("each target unit keeps, per class, its k strongest positive inputs from the layer before") int topK,
+    @Param("at most this many exemplars of each class (the first in the probe set) are averaged, to bound time") int perClassExemplars) {
+  /** Validates, naming the field. */
+  public ClassAttributionParameters {
+    layers = layers == null ? List.of() : List.copyOf(layers);
+    if (topK < 1) {
+      throw new IllegalArgumentException("topK must be >= 1, got " + topK);
+    }
+    if (perClassExemplars < 1) {
+      throw new IllegalArgumentException("perClassExemplars must be >= 1, got " + perClassExemplars);
+    }
+  }
+}

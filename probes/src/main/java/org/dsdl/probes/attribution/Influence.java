@@ -1,0 +1,190 @@
+package org.dsdl.probes.attribution;
+
+import java.util.List;
+import org.dsdl.api.snapshot.FeatureMaps;
+import org.dsdl.api.snapshot.LayerCapture;
+import org.dsdl.api.snapshot.LayerWeights;
+import org.dsdl.api.snapshot.Snapshot;
+
+/**
+ * First-order influences of source units on target units' pre-activations, from a class's mean
+ * input: by linearity the mean over exemplars of each exemplar's contribution is the contribution
+ * of the mean input, so one mean map (or vector) per class is all that is summed.
+ */
+final class Influence {
+  private Influence() {}
+
+  /**
+   * The mean over {@code rows} of the target's input: {@code [H·W·C]} (NHWC, one exemplar) for a
+   * spatial input, {@code [C]} otherwise. A spatial input between pools is the captured pool's
+   * maps when the snapshot holds them, else the source's maps max-pooled 2×2 with stride 2 once per
+   * pool.
+   */
+  static double[] meanInput(Snapshot snapshot, Pathway.Step step, int[] rows) {
+    int size = step.sourceShape().stream().reduce(1, (a, b) -> a * b);
+    double[] mean = new double[size];
+    if (rows.length == 0) {
+      return mean;
+    }
+    if (!step.spatialSource()) {
+      LayerCapture c = snapshot.layer(step.source());
+      for (int r : rows) {
+        for (int j = 0; j < size; j++) {
+          mean[j] += c.activations().get(r, j);
+        }
+      }
+    } else {
+      String read = step.source();
+      int poolsLeft = step.pools().size();
+      for (int k = step.pools().size() - 1; k >= 0; k--) {
+        LayerCapture pool = snapshot.layers().get(step.pools().get(k).name());
+        if (pool != null && pool.maps() != null) {
+          read = pool.layer().name();
+          poolsLeft = step.pools().size() - 1 - k;
+          break;
+        }
+      }
+      FeatureMaps maps = snapshot.layer(read).wholeMaps().orElseThrow(() -> new IllegalStateException(
+          "class-attribution needs the whole feature maps of layer " + step.source() + ", which were not captured"));
+      for (int r : rows) {
+        double[] x = exemplar(maps, r);
+        int h = maps.height();
+        int w = maps.width();
+        for (int p = 0; p < poolsLeft; p++) {
+          x = maxPool(x, h, w, maps.channels());
+          h /= 2;
+          w /= 2;
+        }
+        if (x.length != size) {
+          throw new IllegalStateException("layer " + step.target() + " reads " + step.sourceShape() + " but layer " + read + " gives "
+              + x.length + " values");
+        }
+        for (int j = 0; j < size; j++) {
+          mean[j] += x[j];
+        }
+      }
+    }
+    for (int j = 0; j < size; j++) {
+      mean[j] /= rows.length;
+    }
+    return mean;
+  }
+
+  private static double[] exemplar(FeatureMaps m, int r) {
+    int size = m.height() * m.width() * m.channels();
+    double[] x = new double[size];
+    for (int i = 0; i < size; i++) {
+      x[i] = m.data()[r * size + i];
+    }
+    return x;
+  }
+
+  /** 2×2 max-pool, stride 2, no padding (a trailing odd row or column is dropped), NHWC. */
+  static double[] maxPool(double[] x, int h, int w, int c) {
+    int oh = h / 2;
+    int ow = w / 2;
+    double[] out = new double[oh * ow * c];
+    for (int y = 0; y < oh; y++) {
+      for (int xx = 0; xx < ow; xx++) {
+        for (int ch = 0; ch < c; ch++) {
+          double m = Double.NEGATIVE_INFINITY;
+          for (int dy = 0; dy < 2; dy++) {
+            for (int dx = 0; dx < 2; dx++) {
+              m = Math.max(m, x[((2 * y + dy) * w + 2 * xx + dx) * c + ch]);
+            }
+          }
+          out[(y * ow + xx) * c + ch] = m;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code [source unit][target unit]} influences of the mean input {@code in} (shape
+   * {@code inShape}) through {@code w}: for a convolution (stride 1, 'same' zero padding) the mean
+   * over the P = H·W output positions of the source map correlated with the kernel slice,
+   * Σ_{dy,dx} W[dy,dx,j,i]·S_j(dy,dx) / P, S_j(dy,dx) the sum of j's map over the positions that
+   * offset reads inside the map; for a dense layer reading a vector, in_j·W[j][i]; for a dense
+   * layer reading flattened maps, Σ over positions q of in[q,j]·W[q·C + j][i] (each channel's
+   * positions summed, so sources are channels).
+   */
+  static double[][] of(double[] in, List<Integer> inShape, LayerWeights w, boolean convolution) {
+    List<Integer> k = w.kernelShape();
+    int out = k.get(k.size() - 1);
+    float[] kernel = w.kernel();
+    if (convolution) {
+      int h = inShape.get(0);
+      int wd = inShape.get(1);
+      int c = inShape.get(2);
+      int kh = k.get(0);
+      int kw = k.get(1);
+      if (k.size() != 4 || k.get(2) != c) {
+        throw new IllegalStateException("a kernel of shape " + k + " cannot read maps of shape " + inShape);
+      }
+      double[][] s = offsetSums(in, h, wd, c, kh, kw);
+      double[][] inf = new double[c][out];
+      double positions = (double) h * wd;
+      for (int dy = 0; dy < kh; dy++) {
+        for (int dx = 0; dx < kw; dx++) {
+          double[] sums = s[dy * kw + dx];
+          for (int j = 0; j < c; j++) {
+            int base = ((dy * kw + dx) * c + j) * out;
+            double sj = sums[j] / positions;
+            for (int i = 0; i < out; i++) {
+              inf[j][i] += kernel[base + i] * sj;
+            }
+          }
+        }
+      }
+      return inf;
+    }
+    int fanIn = k.get(0);
+    int c = inShape.get(inShape.size() - 1);
+    if (fanIn != in.length || k.size() != 2) {
+      throw new IllegalStateException("a kernel of shape " + k + " cannot read an input of shape " + inShape);
+    }
+    double[][] inf = new double[c][out];
+    for (int r = 0; r < fanIn; r++) {
+      double a = in[r];
+      if (a != 0) {
+        double[] row = inf[r % c];
+        int base = r * out;
+        for (int i = 0; i < out; i++) {
+          row[i] += a * kernel[base + i];
+        }
+      }
+    }
+    return inf;
+  }
+
+  /**
+   * S[dy·kw + dx][j]: the sum of channel j over the input positions that kernel offset (dy, dx)
+   * reads, over all output positions of a stride-1 'same' convolution (TensorFlow's padding: ⌊(k−1)/2⌋
+   * before, the rest after), positions in the zero padding contributing nothing.
+   */
+  static double[][] offsetSums(double[] in, int h, int w, int c, int kh, int kw) {
+    int ph = (kh - 1) / 2;
+    int pw = (kw - 1) / 2;
+    double[][] s = new double[kh * kw][c];
+    for (int dy = 0; dy < kh; dy++) {
+      // output row y reads input row y + dy - ph; rows inside the map: u in [max(0, dy-ph), min(h-1, h-1+dy-ph)]
+      int u0 = Math.max(0, dy - ph);
+      int u1 = Math.min(h - 1, h - 1 + dy - ph);
+      for (int dx = 0; dx < kw; dx++) {
+        int v0 = Math.max(0, dx - pw);
+        int v1 = Math.min(w - 1, w - 1 + dx - pw);
+        double[] sums = s[dy * kw + dx];
+        for (int u = u0; u <= u1; u++) {
+          for (int v = v0; v <= v1; v++) {
+            int base = (u * w + v) * c;
+            for (int j = 0; j < c; j++) {
+              sums[j] += in[base + j];
+            }
+          }
+        }
+      }
+    }
+    return s;
+  }
+}
