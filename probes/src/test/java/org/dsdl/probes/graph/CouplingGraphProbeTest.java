@@ -131,8 +131,7 @@ class CouplingGraphProbeTest {
     GraphMeasurement.Edge e = g.edges().stream().filter(x -> x.target().equals("1:1")).findFirst().orElseThrow();
     assertThat(e.weight()).isGreaterThan(0.95).isEqualTo(Math.abs(e.attributes().get("functional")));
     assertThat(e.attributes().get("structural")).isCloseTo(3, within(1e-9));
-    Map<String, Double> s = new LinkedHashMap<>();
-    ms.stream().filter(m -> m instanceof ScalarMeasurement).forEach(m -> s.put(m.key().metric(), ((ScalarMeasurement) m).value()));
+    Map<String, Double> s = scalars(ms);
     assertThat(s.get("graph_edges")).isEqualTo(2);
     assertThat(s.get("graph_density")).isCloseTo(0.5, within(1e-12));
     assertThat(s.get("largest_component")).isEqualTo(2);

@@ -188,8 +188,9 @@ public final class Findings {
     return previous < 0 ? "at step " + step : "between steps " + previous + " and " + step + " (checkpoint spacing)";
   }
 
+  /** The last value of {@code metric} for {@code layer} at {@code at}, from {@code probe} (null: any probe). */
   private Optional<Double> value(String probe, String layer, String metric, Checkpoint at) {
-    return run.measurements().stream().filter(m -> m instanceof ScalarMeasurement && m.key().probe().equals(probe)
+    return run.measurements().stream().filter(m -> m instanceof ScalarMeasurement && (probe == null || m.key().probe().equals(probe))
             && m.key().metric().equals(metric) && java.util.Objects.equals(m.key().layer(), layer) && at != null
             && m.key().checkpoint().index() == at.index())
         .map(m -> ((ScalarMeasurement) m).value()).reduce((a, b) -> b);
@@ -223,14 +224,8 @@ public final class Findings {
     return checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
   }
 
-  private Optional<Double> value(String layer, String metric, Checkpoint at) {
-    return run.measurements().stream().filter(m -> m instanceof ScalarMeasurement && m.key().metric().equals(metric)
-            && java.util.Objects.equals(m.key().layer(), layer) && at != null && m.key().checkpoint().index() == at.index())
-        .map(m -> ((ScalarMeasurement) m).value()).reduce((a, b) -> b);
-  }
-
   private Optional<Double> wholeNetwork(String metric, Checkpoint at) {
-    return value(null, metric, at);
+    return value(null, null, metric, at);
   }
 
   private static String fmt(Optional<Double> v) {
