@@ -50,7 +50,8 @@ public final class Benchmark {
    * @param engineShare fraction of fed training time inside the engine's session calls
    * @param feedFreeSamplesPerSecond throughput on one pre-built batch tensor
    * @param captureMs one checkpoint's evaluations and capture
-   * @param probeMs each probe's measure on one snapshot
+   * @param probeMs each probe's measure on one snapshot (over checkpoints spread across the run's schedule)
+   * @param probeRunMeanMs each probe's estimated mean cost per checkpoint of the full run ({@link ScheduleSample})
    * @param peakRssMb the process's peak resident memory
    * @param forwardFlopsPerSample model FLOPs of one forward pass
    * @param trainingFlopsPerSample ≈ 3 × forward
@@ -59,7 +60,7 @@ public final class Benchmark {
    * @param runSteps training steps in that run
    */
   public record Result(String model, long parameters, int batchSize, int steps, int repeats, Stat samplesPerSecond, Stat msPerStep,
-      Stat engineShare, Stat feedFreeSamplesPerSecond, Stat captureMs, Map<String, Stat> probeMs, double peakRssMb,
+      Stat engineShare, Stat feedFreeSamplesPerSecond, Stat captureMs, Map<String, Stat> probeMs, Map<String, Double> probeRunMeanMs, double peakRssMb,
       long forwardFlopsPerSample, long trainingFlopsPerSample, Stat gigaflopsPerSecond, int runCheckpoints, long runSteps) {
     /** Fed over feed-free throughput (1 = feeding costs nothing). */
     public double fedOverFeedFree() {
@@ -72,17 +73,22 @@ public final class Benchmark {
     }
 
     /**
-     * The probes' median cost over the full run (every checkpoint) as a fraction of
-     * {@link #runTrainingSeconds()}; {@code names} selects the probes (empty = all).
+     * The probes' estimated cost over the full run (every checkpoint, at its mean cost per
+     * checkpoint) as a fraction of {@link #runTrainingSeconds()}; {@code names} selects the probes
+     * (empty = all).
      */
     public double probeShare(List<String> names) {
-      double perCheckpoint = probeMs.entrySet().stream().filter(e -> names.isEmpty() || names.contains(e.getKey()))
-          .mapToDouble(e -> e.getValue().median()).sum();
+      double perCheckpoint = probeRunMeanMs.entrySet().stream().filter(e -> names.isEmpty() || names.contains(e.getKey()))
+          .mapToDouble(Map.Entry::getValue).sum();
       return perCheckpoint * runCheckpoints / 1e3 / runTrainingSeconds();
     }
   }
 
-  /** Times each probe is measured on each repeat's snapshot (the JIT warms up over a run's checkpoints too). */
+  /**
+   * Times each probe is measured on each repeat's snapshot at least (the JIT warms up over a run's
+   * checkpoints too); more where the run has more checkpoints than repeats × this, so that every
+   * checkpoint of the schedule is timed ({@link ScheduleSample}).
+   */
   static final int PROBE_ROUNDS = 4;
 
   /** Runs {@code warmup} steps, then {@code repeats} × ({@code steps} fed steps, {@code steps} feed-free steps, one checkpoint). */
@@ -93,6 +99,9 @@ public final class Benchmark {
     List<Double> free = new ArrayList<>();
     List<Double> capture = new ArrayList<>();
     Map<String, List<Double>> probes = new LinkedHashMap<>();
+    int rounds = ScheduleSample.roundsPerRepeat(setup.schedule().size(), repeats, repeats * PROBE_ROUNDS);
+    ScheduleSample sample = new ScheduleSample(setup.schedule().size(), repeats * rounds);
+    Map<String, double[]> probeSamples = new LinkedHashMap<>();
     BatchFeeder feeder = setup.feeder();
     double lr = setup.plan().optimizer().learningRate();
     try (Model model = setup.buildModel()) {
@@ -128,7 +137,7 @@ public final class Benchmark {
         for (NamedProbe p : setup.probes()) {
           before.put(p.name(), p.probe().saveState());
         }
-        for (int round = 0; round < PROBE_ROUNDS; round++) {
+        for (int round = 0; round < rounds; round++) {
           if (round > 0) {
             for (NamedProbe p : setup.probes()) {
               byte[] b = before.get(p.name());
@@ -137,13 +146,17 @@ public final class Benchmark {
               }
             }
           }
-          // a fresh copy per round, so statistics probes share per snapshot are recomputed as in a run
-          Snapshot copy = new Snapshot(snapshot.checkpoint(), snapshot.classNames(), snapshot.labels(), snapshot.ids(), snapshot.logits(),
-              snapshot.layers(), snapshot.evaluations());
+          // a fresh copy per round, so statistics probes share per snapshot are recomputed as in a run; each round
+          // stands for another checkpoint of the run's schedule, so work a probe does at some checkpoints only is counted
+          int k = r * rounds + round;
+          Snapshot copy = new Snapshot(setup.checkpoint(sample.index(k), step), snapshot.classNames(), snapshot.labels(), snapshot.ids(),
+              snapshot.logits(), snapshot.layers(), snapshot.evaluations());
           for (NamedProbe p : setup.probes()) {
             long p0 = System.nanoTime();
             p.probe().measure(copy);
-            probes.computeIfAbsent(p.name(), n -> new ArrayList<>()).add((System.nanoTime() - p0) / 1e6);
+            double elapsed = (System.nanoTime() - p0) / 1e6;
+            probes.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(elapsed);
+            probeSamples.computeIfAbsent(p.name(), n -> new double[sample.samples()])[k] = elapsed;
           }
         }
       }
@@ -153,8 +166,10 @@ public final class Benchmark {
       List<Double> gflops = sps.stream().map(v -> v * training / 1e9).toList();
       Map<String, Stat> probeStats = new LinkedHashMap<>();
       probes.forEach((k, v) -> probeStats.put(k, Stat.of(v)));
+      Map<String, Double> runMean = new LinkedHashMap<>();
+      probeSamples.forEach((k, v) -> runMean.put(k, sample.mean(v)));
       return new Result(setup.data().modelName(), model.parameterCount(), setup.plan().config().training().batchSize(), steps, repeats,
-          Stat.of(sps), Stat.of(ms), Stat.of(share), Stat.of(free), Stat.of(capture), probeStats, peakRssMb(),
+          Stat.of(sps), Stat.of(ms), Stat.of(share), Stat.of(free), Stat.of(capture), probeStats, runMean, peakRssMb(),
           forward, training, Stat.of(gflops), setup.schedule().size(), setup.schedule().totalSteps());
     }
   }

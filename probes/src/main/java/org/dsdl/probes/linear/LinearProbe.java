@@ -29,6 +29,9 @@ import org.dsdl.probes.stats.Bootstrap;
  * how much a probe of this capacity decodes from these features by memorising exemplars;
  * selectivity, the probe's accuracy minus the control's, how much more the true labels give. The
  * control fits warm-start from their own previous solutions, kept and saved like the probe's.
+ * They cost about 2.5 times the true fits (random labels are memorised slowly), so they run at
+ * checkpoint 0, the last checkpoint and every {@code controlEvery}-th checkpoint between
+ * ({@link #controlDue}); at the others the control's metrics are not written.
  */
 final class LinearProbe extends PerLayerProbe {
   private final LinearProbeParameters p;
@@ -50,13 +53,25 @@ final class LinearProbe extends PerLayerProbe {
   private final int classes;
 
   private final String name;
+  /** The run's checkpoint schedule: where the control task is due. */
+  private final org.dsdl.api.probe.ProbeContext context;
 
-  LinearProbe(String name, LinearProbeParameters p, long seed, int classes) {
-    super(name, LayerSelection.ofOrAll(p.layers()));
-    this.name = name;
+  LinearProbe(org.dsdl.api.probe.ProbeContext context, LinearProbeParameters p) {
+    super(context.name(), LayerSelection.ofOrAll(p.layers()));
+    this.name = context.name();
     this.p = p;
-    this.seed = seed;
-    this.classes = classes;
+    this.seed = context.seed();
+    this.classes = context.classNames().size();
+    this.context = context;
+  }
+
+  /**
+   * Whether the control task is fitted at {@code checkpoint}: at the run's first and last
+   * checkpoints and at every {@code controlEvery}-th by index (every checkpoint when the schedule
+   * is not known, as in {@code dsdl bench}, which therefore times a checkpoint with the control).
+   */
+  boolean controlDue(Checkpoint checkpoint) {
+    return p.controlTask() && (context.atEnd(checkpoint) || checkpoint.index() % p.controlEvery() == 0);
   }
 
   @Override
@@ -65,7 +80,7 @@ final class LinearProbe extends PerLayerProbe {
     int[] labels = snapshot.labels();
     int classes = snapshot.classes();
     int[] fold = folds(labels, classes, p.folds(), seed);
-    int[] control = p.controlTask() ? controlLabels(labels, snapshot.ids(), seed) : null;
+    int[] control = controlDue(snapshot.checkpoint()) ? controlLabels(labels, snapshot.ids(), seed) : null;
     FloatMatrix a = layer.activations();
     double[] lr = new double[a.rows()];
     double[] ncc = new double[a.rows()];

@@ -17,7 +17,9 @@ public record LinearProbeParameters(
     double onsetSigmas,
     @Param("also fit the same probe to a control task (each exemplar a seeded random label, fixed for the run, class sizes kept;"
         + " Hewitt & Liang 2019) and report control_accuracy and selectivity = probe_accuracy - control_accuracy")
-    boolean controlTask) {
+    boolean controlTask,
+    @Param("the control task is fitted at checkpoint 0, the last checkpoint and every controlEvery-th checkpoint between"
+        + " (1 = every checkpoint); its cost is what bounds this") int controlEvery) {
   /** Validates, naming the field. */
   public LinearProbeParameters {
     layers = layers == null ? List.of() : List.copyOf(layers);
@@ -35,6 +37,9 @@ public record LinearProbeParameters(
     }
     if (!(onsetSigmas >= 0)) {
       throw new IllegalArgumentException("onsetSigmas must be >= 0, got " + onsetSigmas);
+    }
+    if (controlEvery < 1) {
+      throw new IllegalArgumentException("controlEvery must be >= 1, got " + controlEvery);
     }
     if (maxIterations < 1 || !(tolerance > 0)) {
       throw new IllegalArgumentException("maxIterations must be >= 1 and tolerance > 0");

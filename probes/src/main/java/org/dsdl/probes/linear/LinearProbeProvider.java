@@ -25,7 +25,7 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
 
   @Override
   public LinearProbeParameters defaultParameters() {
-    return new LinearProbeParameters(List.of(), 5, 1.0, 100, 1e-4, 200, 0.5, 3.0, true);
+    return new LinearProbeParameters(List.of(), 5, 1.0, 100, 1e-4, 200, 0.5, 3.0, true, 8);
   }
 
   @Override
@@ -40,7 +40,8 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
         MetricSpec.series("ncc_accuracy_ci_high", SCALAR, BOOTSTRAP_HIGH).forEachLayer(),
         MetricSpec.series("control_accuracy", SCALAR, "controlTask: the same k-fold accuracy, same folds, C, tolerance and standardisation,"
             + " on a control task: each exemplar's label replaced by a seeded random label in 0..C-1 fixed for the whole run"
-            + " (a seeded permutation of the true labels keyed by exemplar id, so class sizes are kept); chance level by construction").forEachLayer(),
+            + " (a seeded permutation of the true labels keyed by exemplar id, so class sizes are kept); chance level by construction;"
+            + " at checkpoint 0, the last and every controlEvery-th checkpoint (the control columns are empty at the others)").forEachLayer(),
         MetricSpec.series("selectivity", SCALAR, "controlTask: probe_accuracy - control_accuracy (Hewitt & Liang 2019, arXiv:1909.03368)")
             .forEachLayer(),
         MetricSpec.series("control_accuracy_ci_low", SCALAR, "controlTask: " + BOOTSTRAP_LOW).forEachLayer(),
@@ -50,7 +51,8 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
         MetricSpec.series("selectivity_ci_high", SCALAR, "controlTask: " + BOOTSTRAP_HIGH).forEachLayer(),
         MetricSpec.event("identity_onset_step", SCALAR, "at the onset checkpoint, NaN at the last if none; written at the end:"
             + " first step from which, through the last checkpoint, probe_accuracy >= chance + onsetFraction * (1 - chance),"
-            + " > checkpoint 0's + onsetSigmas standard errors sqrt(a0 (1 - a0) / n), and (controlTask) selectivity_ci_low > 0 (selectivity > 0 with bootstrap 0);"
+            + " > checkpoint 0's + onsetSigmas standard errors sqrt(a0 (1 - a0) / n), and (controlTask) selectivity_ci_low > 0 (selectivity > 0 with bootstrap 0)"
+            + " at every checkpoint with a control from the onset on, at least one;"
             + " never at checkpoint 0").forEachLayer(),
         MetricSpec.summary("identity_at_init", SCALAR, "written at the end, placed at checkpoint 0: 1 if the untrained network's"
             + " probe_accuracy already reaches the onset threshold (and beats the control), else 0").forEachLayer());
@@ -58,6 +60,6 @@ public final class LinearProbeProvider implements ProbeProvider<LinearProbeParam
 
   @Override
   public Probe create(LinearProbeParameters parameters, ProbeContext context) {
-    return new LinearProbe(context.name(), parameters, context.seed(), context.classNames().size());
+    return new LinearProbe(context, parameters);
   }
 }

@@ -27,6 +27,20 @@ class IdentityOnsetTest {
   }
 
   @Test
+  void theControlIsCheckedOnlyWhereItRanAndAtLeastOnceFromTheOnsetOn() {
+    double nan = Double.NaN;
+    double[] accuracy = {0.36, 0.55, 0.62, 0.65, 0.7, 0.8, 0.9};
+    // the control ran at 0, 3 and 6: conditions 1 and 2 hold from 2 on, the control passes at 3 and 6
+    assertThat(new IdentityOnset(accuracy, new double[] {0.01, nan, nan, 0.2, nan, nan, 0.5}, 100, THRESHOLD, 3).index()).hasValue(2);
+    // it fails at 3: the onset moves past it, to 4
+    assertThat(new IdentityOnset(accuracy, new double[] {0.01, nan, nan, -0.1, nan, nan, 0.5}, 100, THRESHOLD, 3).index()).hasValue(4);
+    // no control from the onset on (a run that stopped between control checkpoints): no onset can be claimed
+    assertThat(new IdentityOnset(accuracy, new double[] {0.01, nan, nan, -0.1, nan, nan, nan}, 100, THRESHOLD, 3).index()).isEmpty();
+    // at initialisation the control must have run at checkpoint 0
+    assertThat(new IdentityOnset(new double[] {0.7, 0.9}, new double[] {nan, 0.3}, 100, THRESHOLD, 3).atInit()).isFalse();
+  }
+
+  @Test
   void identityDecodableAtInitialisationIsNoOnsetAtStepZero() {
     // the untrained network is already at 0.85 (SE sqrt(0.85 * 0.15 / 100) = 0.0357; 3 SE: above 0.957 needed)
     double[] accuracy = {0.85, 0.9, 0.93, 0.95};

@@ -257,7 +257,7 @@ class LinearProbeTest {
     LinearProbeParameters on = provider.defaultParameters();
     assertThat(on.controlTask()).isTrue();
     LinearProbeParameters off = new LinearProbeParameters(on.layers(), on.folds(), on.c(), on.maxIterations(), on.tolerance(),
-        on.bootstrap(), on.onsetFraction(), on.onsetSigmas(), false);
+        on.bootstrap(), on.onsetFraction(), on.onsetSigmas(), false, on.controlEvery());
     var context = new ProbeContext("linear-probe", classes, List.of(), 1);
     var snapshot = Snapshots.of(classes, labels, Map.of("fc1", rows), LayerKind.DENSE);
     Map<String, Double> with = scalars(provider.create(on, context).measure(snapshot));
@@ -305,6 +305,46 @@ class LinearProbeTest {
     }
     assertThat(resumed.saveState()).isEqualTo(straight.saveState());
     assertThat(scalars(measured.get(2))).containsKey("control_accuracy");
+  }
+
+  @Test
+  void controlTaskRunsAtTheEndsAndEveryControlEveryThCheckpointOfAKnownSchedule() {
+    SplittableRandom r = new SplittableRandom(21);
+    int n = 60;
+    int[] labels = new int[n];
+    long[] ids = new long[n];
+    double[][] rows = new double[n][4];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 3;
+      ids[i] = i;
+      for (int j = 0; j < 4; j++) {
+        rows[i][j] = (j % 3 == labels[i] ? 1 : 0) + r.nextGaussian();
+      }
+    }
+    List<String> classes = List.of("a", "b", "c");
+    var provider = new LinearProbeProvider();
+    LinearProbeParameters d = provider.defaultParameters();
+    LinearProbeParameters every3 = new LinearProbeParameters(d.layers(), d.folds(), d.c(), d.maxIterations(), d.tolerance(),
+        0, d.onsetFraction(), d.onsetSigmas(), true, 3);
+    List<Long> schedule = List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
+    var probe = provider.create(every3, new ProbeContext("linear-probe", classes, List.of(), 5, null, schedule));
+    java.util.List<Integer> controlled = new java.util.ArrayList<>();
+    Map<Integer, Double> probeAccuracy = new java.util.HashMap<>();
+    for (int c = 0; c < schedule.size(); c++) {
+      var snapshot = Snapshots.of(classes, labels, ids, new org.dsdl.api.run.Checkpoint(c, c, c, c), Map.of("fc1", rows), LayerKind.DENSE);
+      Map<String, Double> s = scalars(probe.measure(snapshot));
+      probeAccuracy.put(c, s.get("probe_accuracy"));
+      if (s.containsKey("control_accuracy")) {
+        controlled.add(c);
+        assertThat(s.get("selectivity")).isCloseTo(s.get("probe_accuracy") - s.get("control_accuracy"), within(1e-12));
+      }
+    }
+    // 0 and 7 are the ends, 3 and 6 multiples of 3
+    assertThat(controlled).containsExactly(0, 3, 6, 7);
+    // the probe's own fits do not depend on whether the control ran
+    assertThat(probeAccuracy.values()).allSatisfy(a -> assertThat(a).isEqualTo(probeAccuracy.get(0)));
+    assertThatThrownBy(() -> new LinearProbeParameters(d.layers(), d.folds(), d.c(), d.maxIterations(), d.tolerance(),
+        0, d.onsetFraction(), d.onsetSigmas(), true, 0)).hasMessageContaining("controlEvery must be >= 1, got 0");
   }
 
   private static int[] counts(int[] labels) {

@@ -83,12 +83,17 @@ public final class Findings {
     for (ScalarMeasurement e : layerScalars("identity_onset_step").values()) {
       String layer = e.key().layer();
       String probe = e.key().probe(); // the other numbers from the same probe, should a run have two
-      boolean control = value(probe, layer, "control_accuracy", last()).isPresent();
+      // the control task runs at some checkpoints only: its last one is the run's last unless the run stopped early
+      Checkpoint controlAt = lastWith(probe, layer, "control_accuracy");
+      boolean control = controlAt != null;
       String beyond = control ? "the untrained network and the control task" : "the untrained network (no control task ran)";
-      String end = control
-          ? String.format(Locale.ROOT, "at the end probe accuracy %s, control %s, selectivity %s", at(probe, layer, "probe_accuracy", last()),
-              at(probe, layer, "control_accuracy", last()), withInterval(probe, layer, "selectivity", last()))
-          : "at the end probe accuracy " + at(probe, layer, "probe_accuracy", last());
+      String end = !control ? "at the end probe accuracy " + at(probe, layer, "probe_accuracy", last())
+          : controlAt.index() == last().index()
+              ? String.format(Locale.ROOT, "at the end probe accuracy %s, control %s, selectivity %s", at(probe, layer, "probe_accuracy", last()),
+                  at(probe, layer, "control_accuracy", last()), withInterval(probe, layer, "selectivity", last()))
+              : String.format(Locale.ROOT, "at the end probe accuracy %s; at step %d, the last with a control, probe %s, control %s, selectivity %s",
+                  at(probe, layer, "probe_accuracy", last()), controlAt.step(), at(probe, layer, "probe_accuracy", controlAt),
+                  at(probe, layer, "control_accuracy", controlAt), withInterval(probe, layer, "selectivity", controlAt));
       double step = e.value();
       boolean atInit = value(probe, layer, "identity_at_init", first()).map(x -> x == 1).orElse(false);
       if (Double.isFinite(step)) {
@@ -194,6 +199,16 @@ public final class Findings {
             && m.key().metric().equals(metric) && java.util.Objects.equals(m.key().layer(), layer) && at != null
             && m.key().checkpoint().index() == at.index())
         .map(m -> ((ScalarMeasurement) m).value()).reduce((a, b) -> b);
+  }
+
+  /** The last checkpoint with a value of {@code metric} for the layer, or null. */
+  private Checkpoint lastWith(String probe, String layer, String metric) {
+    for (int i = checkpoints.size() - 1; i >= 0; i--) {
+      if (value(probe, layer, metric, checkpoints.get(i)).isPresent()) {
+        return checkpoints.get(i);
+      }
+    }
+    return null;
   }
 
   private String at(String probe, String layer, String metric, Checkpoint cp) {

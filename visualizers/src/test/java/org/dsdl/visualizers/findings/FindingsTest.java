@@ -82,6 +82,20 @@ class FindingsTest {
   }
 
   @Test
+  void aControlThatLastRanBeforeTheEndIsQuotedWhereItRan() {
+    // the control task ran at checkpoints 0 and 1 only (a run stopped between control checkpoints)
+    RunRecordBuilder b = RunRecordBuilder.in(dir).classes("a", "b").checkpointsAt(0, 10, 20);
+    b.scalar("linear-probe", "probe_accuracy", "fc1", 0.5, 0.8, 0.9);
+    b.add(new Measurements("linear-probe", b.checkpoint(0)).scalar("control_accuracy", "fc1", 0.5).scalar("selectivity", "fc1", 0.0)
+        .scalar("identity_at_init", "fc1", 0).list());
+    b.add(new Measurements("linear-probe", b.checkpoint(1)).scalar("control_accuracy", "fc1", 0.45).scalar("selectivity", "fc1", 0.35).list());
+    b.add(new Measurements("linear-probe", b.checkpoint(2)).scalar("identity_onset_step", "fc1", 10).list());
+    Finding fc1 = Findings.of(b.build()).get(0);
+    assertThat(fc1.statement()).contains("beyond the untrained network and the control task from step 10")
+        .contains("at the end probe accuracy 0.900; at step 10, the last with a control, probe 0.800, control 0.450, selectivity 0.350");
+  }
+
+  @Test
   void assortativityWithinItsNullIsNotStated() {
     RunRecordBuilder b = RunRecordBuilder.in(dir).classes("a", "b").checkpointsAt(0, 10);
     b.scalar("coupling-graph", "class_assortativity", null, 0.01, 0.02);
