@@ -166,6 +166,23 @@ final class Influence {
    * before, the rest after), positions in the zero padding contributing nothing.
    */
   static double[][] offsetSums(double[] in, int h, int w, int c, int kh, int kw) {
+    // a summed-area table, P[u][v][j] = Σ of channel j over rows < u and columns < v: each offset's rectangle in 4 look-ups,
+    // so an exemplar costs two passes over its map whatever the kernel size
+    int stride = (w + 1) * c;
+    double[] table = new double[(h + 1) * stride];
+    double[] row = new double[c];
+    for (int u = 1; u <= h; u++) {
+      java.util.Arrays.fill(row, 0);
+      for (int v = 1; v <= w; v++) {
+        int from = ((u - 1) * w + v - 1) * c;
+        int at = u * stride + v * c;
+        int above = at - stride;
+        for (int j = 0; j < c; j++) {
+          row[j] += in[from + j];
+          table[at + j] = table[above + j] + row[j];
+        }
+      }
+    }
     int ph = (kh - 1) / 2;
     int pw = (kw - 1) / 2;
     double[][] s = new double[kh * kw][c];
@@ -176,14 +193,16 @@ final class Influence {
       for (int dx = 0; dx < kw; dx++) {
         int v0 = Math.max(0, dx - pw);
         int v1 = Math.min(w - 1, w - 1 + dx - pw);
+        if (u0 > u1 || v0 > v1) {
+          continue;
+        }
         double[] sums = s[dy * kw + dx];
-        for (int u = u0; u <= u1; u++) {
-          for (int v = v0; v <= v1; v++) {
-            int base = (u * w + v) * c;
-            for (int j = 0; j < c; j++) {
-              sums[j] += in[base + j];
-            }
-          }
+        int a = (u1 + 1) * stride + (v1 + 1) * c;
+        int b = u0 * stride + (v1 + 1) * c;
+        int d = (u1 + 1) * stride + v0 * c;
+        int e = u0 * stride + v0 * c;
+        for (int j = 0; j < c; j++) {
+          sums[j] = table[a + j] - table[b + j] - table[d + j] + table[e + j];
         }
       }
     }
