@@ -113,8 +113,10 @@ final class ClassAttributionProbe implements Probe {
         }
       }
       for (Statistic s : Statistic.values()) {
-        if (s.onset()) {
+        if (s.averaged()) {
           scalars.scalar(s.mean(), layer, st[ClassPathways.meanIndex(s, classes)]);
+        }
+        if (s.onset()) {
           history.record(cp, key(layer, s, ""), st[ClassPathways.meanIndex(s, classes)]);
         }
       }
@@ -132,9 +134,11 @@ final class ClassAttributionProbe implements Probe {
           }
         }
         for (Statistic s : Statistic.values()) {
+          if (s.averaged()) {
+            Nulls.write(scalars, s.mean(), layer, t[ClassPathways.meanIndex(s, classes)]);
+          }
           if (s.onset()) {
             PermutationNull m = t[ClassPathways.meanIndex(s, classes)];
-            Nulls.write(scalars, s.mean(), layer, m);
             history.record(cp, key(layer, s, "|p"), m.p());
             history.record(cp, key(layer, s, "|sd"), m.sd());
           }

@@ -54,13 +54,15 @@ public final class ClassAttributionProbeProvider implements ProbeProvider<ClassA
         MetricSpec.series("pathway_stability_c<k>", SCALAR, "per target layer: Jaccard of class k's kept edges with the previous"
             + " checkpoint's (NaN at the first)").forEachLayer()));
     for (Statistic s : Statistic.values()) {
-      specs.addAll(Nulls.declare(s.metric(0).replace("_c0", "_c<k>"), true));
+      specs.addAll(Nulls.declare(s.pattern(), true));
     }
     for (Statistic s : Statistic.values()) {
-      if (s.onset()) {
-        specs.add(MetricSpec.series(s.mean(), SCALAR, "per target layer: mean over classes of " + s.mean() + "_c<k> (NaN classes left out)")
+      if (s.averaged()) {
+        specs.add(MetricSpec.series(s.mean(), SCALAR, "per target layer: mean over classes of " + s.pattern() + " (NaN classes left out)")
             .forEachLayer());
         specs.addAll(Nulls.declare(s.mean(), true));
+      }
+      if (s.onset()) {
         specs.add(MetricSpec.event(s.event(), SCALAR, "per target layer, at the onset checkpoint (NaN at the last if none): first step"
             + " from which, through the last checkpoint, " + s.mean() + " stays above checkpoint 0's by more than onsetSigmas of its"
             + " checkpoint-0 null SDs and beats its null (p < 0.05; never at 0)").forEachLayer());

@@ -52,20 +52,20 @@ record ClassPathways(double[][][] influence, long[][] kept, int[] sourcePreferre
     return statistic.ordinal() * classes + c;
   }
 
-  /** The index of the mean over classes of {@code statistic} (one with an onset) in {@link #statistics}. */
+  /** The index of the mean over classes of {@code statistic} (an {@link Statistic#averaged} one) in {@link #statistics}. */
   static int meanIndex(Statistic statistic, int classes) {
     return Statistic.values().length * classes + statistic.ordinal();
   }
 
   /**
    * Every statistic of every class ({@link #index}), then the means over classes (NaN classes left out; NaN if all are)
-   * of those with an onset ({@link #meanIndex}); stability against {@code previous} ({@code [class]} kept edges of the
+   * of the {@link Statistic#averaged} ones ({@link #meanIndex}); stability against {@code previous} ({@code [class]} kept edges of the
    * previous checkpoint, or null: NaN).
    */
   double[] statistics(long[][] previous) {
     int classes = kept.length;
     Statistic[] all = Statistic.values();
-    double[] out = new double[all.length * classes + (int) java.util.Arrays.stream(all).filter(Statistic::onset).count()];
+    double[] out = new double[all.length * classes + (int) java.util.Arrays.stream(all).filter(Statistic::averaged).count()];
     for (int c = 0; c < classes; c++) {
       out[index(Statistic.SPECIFICITY, c, classes)] = PathwayStatistics.specificity(kept, c);
       out[index(Statistic.CONCENTRATION, c, classes)] = PathwayStatistics.concentration(influence[c], kept[c]);
@@ -73,7 +73,7 @@ record ClassPathways(double[][][] influence, long[][] kept, int[] sourcePreferre
       out[index(Statistic.STABILITY, c, classes)] = previous == null ? Double.NaN : PathwayStatistics.jaccard(kept[c], previous[c]);
     }
     for (Statistic s : all) {
-      if (s.onset()) {
+      if (s.averaged()) {
         double sum = 0;
         int n = 0;
         for (int c = 0; c < classes; c++) {
