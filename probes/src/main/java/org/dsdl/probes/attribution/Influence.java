@@ -7,67 +7,57 @@ import org.dsdl.api.snapshot.LayerWeights;
 import org.dsdl.api.snapshot.Snapshot;
 
 /**
- * First-order influences of source units on target units' pre-activations, from a class's mean
- * input: by linearity the mean over exemplars of each exemplar's contribution is the contribution
- * of the mean input, so one mean map (or vector) per class is all that is summed.
+ * First-order influences of source units on target units' pre-activations. Every influence is
+ * linear in the target's input: it is a fixed linear map of the input's <em>reduced form</em> z
+ * (one value per kernel row: for a convolution the input summed over the positions each kernel
+ * offset reads, divided by the output positions; for a dense layer the input itself), so the mean
+ * over exemplars of their influences is the influence of the mean reduced input. Each exemplar is
+ * reduced once ({@link #reduce}); a class, or any labelling's class, then costs a mean over its
+ * exemplars' reduced inputs and one pass over the kernel ({@link #fromReduced}).
  */
 final class Influence {
   private Influence() {}
 
   /**
-   * The mean over {@code rows} of the target's input: {@code [H·W·C]} (NHWC, one exemplar) for a
-   * spatial input, {@code [C]} otherwise. A spatial input between pools is the captured pool's
-   * maps when the snapshot holds them, else the source's maps max-pooled 2×2 with stride 2 once per
-   * pool.
+   * Exemplar {@code row}'s input to the step's target: {@code [H·W·C]} (NHWC) for a spatial input,
+   * {@code [C]} otherwise. A spatial input between pools is the captured pool's maps when the
+   * snapshot holds them, else the source's maps max-pooled 2×2 with stride 2 once per pool.
    */
-  static double[] meanInput(Snapshot snapshot, Pathway.Step step, int[] rows) {
+  static double[] input(Snapshot snapshot, Pathway.Step step, int row) {
     int size = step.sourceShape().stream().reduce(1, (a, b) -> a * b);
-    double[] mean = new double[size];
-    if (rows.length == 0) {
-      return mean;
-    }
     if (!step.spatialSource()) {
       LayerCapture c = snapshot.layer(step.source());
-      for (int r : rows) {
-        for (int j = 0; j < size; j++) {
-          mean[j] += c.activations().get(r, j);
-        }
+      double[] x = new double[size];
+      for (int j = 0; j < size; j++) {
+        x[j] = c.activations().get(row, j);
       }
-    } else {
-      String read = step.source();
-      int poolsLeft = step.pools().size();
-      for (int k = step.pools().size() - 1; k >= 0; k--) {
-        LayerCapture pool = snapshot.layers().get(step.pools().get(k).name());
-        if (pool != null && pool.maps() != null) {
-          read = pool.layer().name();
-          poolsLeft = step.pools().size() - 1 - k;
-          break;
-        }
-      }
-      FeatureMaps maps = snapshot.layer(read).wholeMaps().orElseThrow(() -> new IllegalStateException(
-          "class-attribution needs the whole feature maps of layer " + step.source() + ", which were not captured"));
-      for (int r : rows) {
-        double[] x = exemplar(maps, r);
-        int h = maps.height();
-        int w = maps.width();
-        for (int p = 0; p < poolsLeft; p++) {
-          x = maxPool(x, h, w, maps.channels());
-          h /= 2;
-          w /= 2;
-        }
-        if (x.length != size) {
-          throw new IllegalStateException("layer " + step.target() + " reads " + step.sourceShape() + " but layer " + read + " gives "
-              + x.length + " values");
-        }
-        for (int j = 0; j < size; j++) {
-          mean[j] += x[j];
-        }
+      return x;
+    }
+    String read = step.source();
+    int poolsLeft = step.pools().size();
+    for (int k = step.pools().size() - 1; k >= 0; k--) {
+      LayerCapture pool = snapshot.layers().get(step.pools().get(k).name());
+      if (pool != null && pool.maps() != null) {
+        read = pool.layer().name();
+        poolsLeft = step.pools().size() - 1 - k;
+        break;
       }
     }
-    for (int j = 0; j < size; j++) {
-      mean[j] /= rows.length;
+    FeatureMaps maps = snapshot.layer(read).wholeMaps().orElseThrow(() -> new IllegalStateException(
+        "class-attribution needs the whole feature maps of layer " + step.source() + ", which were not captured"));
+    double[] x = exemplar(maps, row);
+    int h = maps.height();
+    int w = maps.width();
+    for (int p = 0; p < poolsLeft; p++) {
+      x = maxPool(x, h, w, maps.channels());
+      h /= 2;
+      w /= 2;
     }
-    return mean;
+    if (x.length != size) {
+      throw new IllegalStateException("layer " + step.target() + " reads " + step.sourceShape() + " but layer " + read + " gives "
+          + x.length + " values");
+    }
+    return x;
   }
 
   private static double[] exemplar(FeatureMaps m, int r) {
@@ -107,48 +97,60 @@ final class Influence {
    * Σ_{dy,dx} W[dy,dx,j,i]·S_j(dy,dx) / P, S_j(dy,dx) the sum of j's map over the positions that
    * offset reads inside the map; for a dense layer reading a vector, in_j·W[j][i]; for a dense
    * layer reading flattened maps, Σ over positions q of in[q,j]·W[q·C + j][i] (each channel's
-   * positions summed, so sources are channels).
+   * positions summed, so sources are channels). The same as {@link #fromReduced} of {@link #reduce}.
    */
   static double[][] of(double[] in, List<Integer> inShape, LayerWeights w, boolean convolution) {
+    return fromReduced(reduce(in, inShape, w, convolution), inShape.get(inShape.size() - 1), w);
+  }
+
+  /**
+   * The reduced form of input {@code in}, one value per kernel row: for a convolution
+   * z[(dy·kw + dx)·C + j] = S_j(dy, dx) / P (see {@link #offsetSums}), for a dense layer the input
+   * itself (row r = q·C + j of flattened maps). Linear in {@code in}.
+   */
+  static double[] reduce(double[] in, List<Integer> inShape, LayerWeights w, boolean convolution) {
+    List<Integer> k = w.kernelShape();
+    if (!convolution) {
+      if (k.size() != 2 || k.get(0) != in.length) {
+        throw new IllegalStateException("a kernel of shape " + k + " cannot read an input of shape " + inShape);
+      }
+      return in;
+    }
+    int h = inShape.get(0);
+    int wd = inShape.get(1);
+    int c = inShape.get(2);
+    if (k.size() != 4 || k.get(2) != c) {
+      throw new IllegalStateException("a kernel of shape " + k + " cannot read maps of shape " + inShape);
+    }
+    int kh = k.get(0);
+    int kw = k.get(1);
+    double[][] s = offsetSums(in, h, wd, c, kh, kw);
+    double positions = (double) h * wd;
+    double[] z = new double[kh * kw * c];
+    for (int o = 0; o < kh * kw; o++) {
+      for (int j = 0; j < c; j++) {
+        z[o * c + j] = s[o][j] / positions;
+      }
+    }
+    return z;
+  }
+
+  /**
+   * {@code [source unit][target unit]} influences of a (mean) reduced input {@code z} through
+   * {@code w}: I(j, i) = Σ over kernel rows r with r mod C = j of z[r]·W[r][i].
+   */
+  static double[][] fromReduced(double[] z, int channels, LayerWeights w) {
     List<Integer> k = w.kernelShape();
     int out = k.get(k.size() - 1);
     float[] kernel = w.kernel();
-    if (convolution) {
-      int h = inShape.get(0);
-      int wd = inShape.get(1);
-      int c = inShape.get(2);
-      int kh = k.get(0);
-      int kw = k.get(1);
-      if (k.size() != 4 || k.get(2) != c) {
-        throw new IllegalStateException("a kernel of shape " + k + " cannot read maps of shape " + inShape);
-      }
-      double[][] s = offsetSums(in, h, wd, c, kh, kw);
-      double[][] inf = new double[c][out];
-      double positions = (double) h * wd;
-      for (int dy = 0; dy < kh; dy++) {
-        for (int dx = 0; dx < kw; dx++) {
-          double[] sums = s[dy * kw + dx];
-          for (int j = 0; j < c; j++) {
-            int base = ((dy * kw + dx) * c + j) * out;
-            double sj = sums[j] / positions;
-            for (int i = 0; i < out; i++) {
-              inf[j][i] += kernel[base + i] * sj;
-            }
-          }
-        }
-      }
-      return inf;
+    if (z.length * out != kernel.length) {
+      throw new IllegalStateException("a kernel of shape " + k + " has " + kernel.length / out + " rows, the input " + z.length);
     }
-    int fanIn = k.get(0);
-    int c = inShape.get(inShape.size() - 1);
-    if (fanIn != in.length || k.size() != 2) {
-      throw new IllegalStateException("a kernel of shape " + k + " cannot read an input of shape " + inShape);
-    }
-    double[][] inf = new double[c][out];
-    for (int r = 0; r < fanIn; r++) {
-      double a = in[r];
+    double[][] inf = new double[channels][out];
+    for (int r = 0; r < z.length; r++) {
+      double a = z[r];
       if (a != 0) {
-        double[] row = inf[r % c];
+        double[] row = inf[r % channels];
         int base = r * out;
         for (int i = 0; i < out; i++) {
           row[i] += a * kernel[base + i];
@@ -164,6 +166,23 @@ final class Influence {
    * before, the rest after), positions in the zero padding contributing nothing.
    */
   static double[][] offsetSums(double[] in, int h, int w, int c, int kh, int kw) {
+    // a summed-area table, P[u][v][j] = Σ of channel j over rows < u and columns < v: each offset's rectangle in 4 look-ups,
+    // so an exemplar costs two passes over its map whatever the kernel size
+    int stride = (w + 1) * c;
+    double[] table = new double[(h + 1) * stride];
+    double[] row = new double[c];
+    for (int u = 1; u <= h; u++) {
+      java.util.Arrays.fill(row, 0);
+      for (int v = 1; v <= w; v++) {
+        int from = ((u - 1) * w + v - 1) * c;
+        int at = u * stride + v * c;
+        int above = at - stride;
+        for (int j = 0; j < c; j++) {
+          row[j] += in[from + j];
+          table[at + j] = table[above + j] + row[j];
+        }
+      }
+    }
     int ph = (kh - 1) / 2;
     int pw = (kw - 1) / 2;
     double[][] s = new double[kh * kw][c];
@@ -174,14 +193,16 @@ final class Influence {
       for (int dx = 0; dx < kw; dx++) {
         int v0 = Math.max(0, dx - pw);
         int v1 = Math.min(w - 1, w - 1 + dx - pw);
+        if (u0 > u1 || v0 > v1) {
+          continue;
+        }
         double[] sums = s[dy * kw + dx];
-        for (int u = u0; u <= u1; u++) {
-          for (int v = v0; v <= v1; v++) {
-            int base = (u * w + v) * c;
-            for (int j = 0; j < c; j++) {
-              sums[j] += in[base + j];
-            }
-          }
+        int a = (u1 + 1) * stride + (v1 + 1) * c;
+        int b = u0 * stride + (v1 + 1) * c;
+        int d = (u1 + 1) * stride + v0 * c;
+        int e = u0 * stride + v0 * c;
+        for (int j = 0; j < c; j++) {
+          sums[j] = table[a + j] - table[b + j] - table[d + j] + table[e + j];
         }
       }
     }

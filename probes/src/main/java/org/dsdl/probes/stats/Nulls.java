@@ -53,11 +53,28 @@ public final class Nulls {
     if (!due(checkpoint)) {
       return Double.NaN;
     }
-    // the layer's name, or a constant for a whole-network metric, so the null never shares a stream with a bootstrap
-    long seed = context.seed() ^ (layer == null ? 0x6e756c6cL : layer.hashCode()) * 0x9E3779B97F4A7C15L;
-    PermutationNull t = PermutationNull.of(labels, statistic, permutations, seed);
-    out.scalar(metric + "_null_mean", layer, t.mean()).scalar(metric + "_null_sd", layer, t.sd()).scalar(metric + "_p", layer, t.p());
+    PermutationNull t = PermutationNull.of(labels, statistic, permutations, seed(layer));
+    write(out, metric, layer, t);
     return t.p();
+  }
+
+  /** The number of permutations (0 = none). */
+  public int permutations() {
+    return permutations;
+  }
+
+  /**
+   * The seed of {@code layer}'s shuffles ({@code null}: the whole network): the probe's seed and the layer's name, so a run
+   * and its resume, and every checkpoint, draw the same ones.
+   */
+  public long seed(String layer) {
+    // the layer's name, or a constant for a whole-network metric, so the null never shares a stream with a bootstrap
+    return context.seed() ^ (layer == null ? 0x6e756c6cL : layer.hashCode()) * 0x9E3779B97F4A7C15L;
+  }
+
+  /** Records {@code t} as {@code METRIC_null_mean}, {@code METRIC_null_sd} and {@code METRIC_p} of {@code layer}. */
+  public static void write(Measurements out, String metric, String layer, PermutationNull t) {
+    out.scalar(metric + "_null_mean", layer, t.mean()).scalar(metric + "_null_sd", layer, t.sd()).scalar(metric + "_p", layer, t.p());
   }
 
   /** {@code declared} followed by {@link #declare}{@code (metric, perLayer)}. */

@@ -31,11 +31,55 @@ public record PermutationNull(double observed, double mean, double sd, double p,
     SplittableRandom random = new SplittableRandom(seed);
     int[] shuffled = labels.clone();
     double[] values = new double[permutations];
-    int finite = 0;
-    int atLeast = 0;
     for (int k = 0; k < permutations; k++) {
       shuffle(shuffled, random);
-      double t = statistic.applyAsDouble(shuffled.clone());
+      values[k] = statistic.applyAsDouble(shuffled.clone());
+    }
+    return summarise(observed, values);
+  }
+
+  /**
+   * Tests every component of {@code statistics} at once, for statistics that share one costly
+   * computation per labelling (e.g. a graph built from the class means): component q's null is
+   * exactly {@link #of}{@code (labels, l -> statistics.apply(l)[q], permutations, seed)}, the same
+   * shuffles in the same order, but each labelling is evaluated once, in parallel. The function is
+   * handed a fresh array each time and may keep it; it must return the same number of components
+   * for every labelling.
+   */
+  public static PermutationNull[] ofEach(int[] labels, java.util.function.Function<int[], double[]> statistics, int permutations,
+      long seed) {
+    if (permutations < 1) {
+      throw new IllegalArgumentException("permutations must be >= 1, got " + permutations);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    int[] shuffled = labels.clone();
+    int[][] drawn = new int[permutations][];
+    for (int k = 0; k < permutations; k++) {
+      shuffle(shuffled, random);
+      drawn[k] = shuffled.clone();
+    }
+    double[] observed = statistics.apply(labels.clone());
+    double[][] values = java.util.Arrays.stream(drawn).parallel().map(statistics).toArray(double[][]::new);
+    PermutationNull[] out = new PermutationNull[observed.length];
+    for (int q = 0; q < observed.length; q++) {
+      double[] column = new double[permutations];
+      for (int k = 0; k < permutations; k++) {
+        if (values[k].length != observed.length) {
+          throw new IllegalStateException("a labelling gave " + values[k].length + " statistics, the true one " + observed.length);
+        }
+        column[k] = values[k][q];
+      }
+      out[q] = summarise(observed[q], column);
+    }
+    return out;
+  }
+
+  /** The null of {@code observed} against the statistic's values under the permutations (NaNs left out). */
+  private static PermutationNull summarise(double observed, double[] all) {
+    double[] values = new double[all.length];
+    int finite = 0;
+    int atLeast = 0;
+    for (double t : all) {
       if (Double.isNaN(t)) {
         continue;
       }

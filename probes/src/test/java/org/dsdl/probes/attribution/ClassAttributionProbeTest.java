@@ -28,11 +28,15 @@ class ClassAttributionProbeTest {
   private static final Checkpoint CP0 = new Checkpoint(0, 0, 0, 0);
 
   private static Probe probe(List<LayerInfo> model, List<String> layers, int topK, int perClass, int classes) {
+    return probe(model, layers, topK, perClass, classes, 0);
+  }
+
+  static Probe probe(List<LayerInfo> model, List<String> layers, int topK, int perClass, int classes, int permutations) {
     List<String> names = new ArrayList<>();
     for (int c = 0; c < classes; c++) {
       names.add("k" + c);
     }
-    return new ClassAttributionProbeProvider().create(new ClassAttributionParameters(layers, topK, perClass),
+    return new ClassAttributionProbeProvider().create(new ClassAttributionParameters(layers, topK, perClass, permutations, 3),
         new ProbeContext("class-attribution", names, model, 7));
   }
 
@@ -214,23 +218,32 @@ class ClassAttributionProbeTest {
     Probe after = probe(model, List.of(), 3, 50, 3);
     after.restoreState(before.saveState());
     assertThat(scalars(after.measure(planted(cp2, true, 2)), "t")).isEqualTo(moved);
-    assertThatThrownBy(() -> after.restoreState(new byte[] {0, 0, 0, 3, 0, 0, 0, 1, 0})).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> after.restoreState(new byte[] {0, 0, 0, 3, 0})).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("truncated");
-    assertThatThrownBy(() -> after.restoreState(new byte[] {0, 0, 0, 3, 0, 0, 0, 2})).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> after.restoreState(new byte[] {0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 2})).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2 layer pairs");
   }
 
   @Test
-  void everyRecordedMetricIsDeclaredByItsClassPatternWithItsKindAndScope() {
+  void everyRecordedMetricIsDeclaredByItsClassPatternWithItsKindAndScopeAndEveryDeclaredOneIsRecorded() {
     List<org.dsdl.api.probe.MetricSpec> specs = new ClassAttributionProbeProvider().metrics();
-    List<Measurement> ms = probe(List.of(DENSE_S, DENSE_T), List.of(), 3, 50, 3).measure(planted(CP0, false, 1));
-    assertThat(ms).hasSize(3 + 3 * 4);
+    Probe p = probe(List.of(DENSE_S, DENSE_T), List.of(), 3, 50, 3, 5);
+    List<Measurement> ms = new ArrayList<>(p.measure(planted(CP0, false, 1)));
+    ms.addAll(p.measure(planted(new Checkpoint(1, 10, 0.1, 160), false, 2)));
+    ms.addAll(p.finish());
+    java.util.Set<String> recorded = new java.util.HashSet<>();
     for (Measurement m : ms) {
-      String pattern = m.key().metric().replaceAll("_c[0-9]+$", "_c<k>");
-      org.dsdl.api.probe.MetricSpec spec = specs.stream().filter(x -> x.name().equals(pattern)).findFirst().orElseThrow();
+      String pattern = m.key().metric().replaceAll("_c[0-9]+(?=_|$)", "_c<k>");
+      recorded.add(pattern);
+      org.dsdl.api.probe.MetricSpec spec = specs.stream().filter(x -> x.name().equals(pattern)).findFirst().orElseThrow(
+          () -> new AssertionError(pattern + " is not declared"));
       assertThat(spec.kind()).isEqualTo(org.dsdl.api.measure.MeasurementKind.of(m));
       assertThat(spec.perLayer()).isEqualTo(m.key().layer() != null);
     }
+    assertThat(recorded).containsExactlyInAnyOrderElementsOf(specs.stream().map(org.dsdl.api.probe.MetricSpec::name).toList());
+    // without permutations: the graphs and the statistics, per class and their class means, and no null
+    List<Measurement> plain = probe(List.of(DENSE_S, DENSE_T), List.of(), 3, 50, 3).measure(planted(CP0, false, 1));
+    assertThat(plain).hasSize(3 + 3 * 4 + 3);
   }
 
   @Test

@@ -141,10 +141,10 @@ class InfluenceTest {
     Map<String, LayerCapture> layers = new LinkedHashMap<>();
     layers.put("c1", new LayerCapture(c1, new FloatMatrix(1, 1, new float[] {8.5f}), new FeatureMaps(1, 4, 4, 1, map), null));
     Snapshot recomputed = new Snapshot(new Checkpoint(0, 0, 0, 0), List.of("a"), new int[1], new long[1], new FloatMatrix(1, 1, new float[1]), layers, Map.of());
-    assertThat(Influence.meanInput(recomputed, step, new int[] {0})).containsExactly(6, 8, 14, 16);
+    assertThat(Influence.input(recomputed, step, 0)).containsExactly(6, 8, 14, 16);
     // a captured pool is read as it is (here deliberately not the max, to see which was used)
     layers.put("p1", new LayerCapture(p1, new FloatMatrix(1, 1, new float[] {0}), new FeatureMaps(1, 2, 2, 1, new float[] {1, 2, 3, 4}), null));
     Snapshot captured = new Snapshot(new Checkpoint(0, 0, 0, 0), List.of("a"), new int[1], new long[1], new FloatMatrix(1, 1, new float[1]), layers, Map.of());
-    assertThat(Influence.meanInput(captured, step, new int[] {0})).containsExactly(1, 2, 3, 4);
+    assertThat(Influence.input(captured, step, 0)).containsExactly(1, 2, 3, 4);
   }
 }

@@ -50,6 +50,25 @@ class PermutationNullTest {
   }
 
   @Test
+  void ofEachIsEachComponentsOwnNullFromTheSameShuffles() {
+    double[] x = new SplittableRandom(4).doubles(24).toArray();
+    int[] labels = new int[24];
+    for (int i = 12; i < 24; i++) {
+      labels[i] = 1;
+    }
+    // three statistics of one labelling: the gap, its negation, and one that is NaN for some labellings
+    java.util.function.Function<int[], double[]> all = l -> new double[] {meanGap(x, l), -meanGap(x, l), l[0] == 0 ? meanGap(x, l) : Double.NaN};
+    PermutationNull[] each = PermutationNull.ofEach(labels, all, 60, 11);
+    assertThat(each).hasSize(3);
+    for (int q = 0; q < 3; q++) {
+      final int component = q;
+      assertThat(each[q]).isEqualTo(PermutationNull.of(labels, l -> all.apply(l)[component], 60, 11));
+    }
+    assertThat(each[2].permutations()).isLessThan(60);
+    assertThat(each[0].p() + each[1].p()).isGreaterThan(1); // a statistic and its negation: the two one-sided tails overlap at ties only
+  }
+
+  @Test
   void sameSeedSameNull() {
     double[] x = new SplittableRandom(2).doubles(20).toArray();
     int[] labels = new int[20];

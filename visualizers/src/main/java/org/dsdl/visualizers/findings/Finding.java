@@ -23,7 +23,9 @@ public record Finding(Topic topic, String subject, Verdict verdict, String state
     /** The order in which layers settle into their final representation (CKA). */
     SETTLING,
     /** The coupling graph's class assortativity against its null. */
-    ASSORTATIVITY
+    ASSORTATIVITY,
+    /** A layer's class pathways (class attribution graphs) against the untrained network and their exemplar-label null. */
+    PATHWAY
   }
 
   /** Whether a claim passed its control. */

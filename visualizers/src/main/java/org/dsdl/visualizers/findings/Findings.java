@@ -19,8 +19,8 @@ import org.dsdl.visualizers.findings.Finding.Verdict;
  * What a run found, read from the measurements of the built-in probes' events and controls (by
  * metric name, whatever the probes are called in the run): class identity onsets in order, each
  * layer's identity onset against the untrained network and the control task, each layer's coupling
- * onset, the layers' settling order, and the coupling graph's class assortativity against its
- * node-label null. A claim that fails its control is kept with the verdict
+ * onset, the layers' settling order, the coupling graph's class assortativity against its
+ * node-label null, and each layer's class pathway onsets (class attribution). A claim that fails its control is kept with the verdict
  * {@link Verdict#NOT_DISTINGUISHABLE}, so a reader sees what was tested and did not hold. A metric
  * that was not measured yields no finding.
  */
@@ -45,6 +45,7 @@ public final class Findings {
     all.addAll(f.coupling());
     all.addAll(f.settling());
     all.addAll(f.assortativity());
+    all.addAll(f.pathways());
     List<Finding> ordered = new ArrayList<>(all.stream().filter(Finding::stated).toList());
     ordered.addAll(all.stream().filter(x -> !x.stated()).toList());
     return List.copyOf(ordered);
@@ -180,6 +181,41 @@ public final class Findings {
             .orElse(beats ? "; no rise beyond the untrained value" : ""));
     return List.of(new Finding(Topic.ASSORTATIVITY, "coupling graph", verdict, statement,
         onset.filter(Double::isFinite).map(Double::longValue).orElse(null), nullText));
+  }
+
+  /**
+   * Per target layer of the class attribution graphs: EMERGED when the class pathways' specificity has an onset (it left its
+   * untrained value and its exemplar-label null for good, so it passed both), with the consistency onset if there is one;
+   * otherwise not distinguishable, with the end value against its null.
+   */
+  private List<Finding> pathways() {
+    List<Finding> out = new ArrayList<>();
+    for (ScalarMeasurement e : layerScalars("pathway_specificity_onset_step").values()) {
+      String layer = e.key().layer();
+      String probe = e.key().probe();
+      String nullText = String.format(Locale.ROOT, "exemplar-label null %s ± %s, p = %s", at(probe, layer, "pathway_specificity_null_mean", last()),
+          at(probe, layer, "pathway_specificity_null_sd", last()), at(probe, layer, "pathway_specificity_p", last()));
+      String end = String.format(Locale.ROOT, "specificity at the end %s (%s), untrained %s", at(probe, layer, "pathway_specificity", last()),
+          nullText, at(probe, layer, "pathway_specificity", first()));
+      double step = e.value();
+      if (Double.isFinite(step)) {
+        // an event is placed at its onset checkpoint, so it is looked up at any
+        Optional<Double> consistency = run.measurements().stream().filter(m -> m instanceof ScalarMeasurement && m.key().probe().equals(probe)
+            && m.key().metric().equals("pathway_consistency_onset_step") && layer.equals(m.key().layer())).map(m -> ((ScalarMeasurement) m).value())
+            .findFirst();
+        String also = consistency.filter(Double::isFinite)
+            .map(s -> String.format(Locale.ROOT, "; units preferring a class feed units preferring it (class consistency) from step %d", s.longValue()))
+            .orElse("; class consistency does not pass its null for good");
+        out.add(new Finding(Topic.PATHWAY, layer, Verdict.EMERGED, String.format(Locale.ROOT,
+            "layer %s: the classes' attribution pathways into it become class-specific beyond the untrained network and the"
+                + " exemplar-label null from step %d; %s%s", layer, (long) step, end, also), (long) step, bracket((long) step)));
+      } else {
+        out.add(new Finding(Topic.PATHWAY, layer, Verdict.NOT_DISTINGUISHABLE, String.format(Locale.ROOT,
+            "layer %s: the classes' attribution pathways into it do not become class-specific beyond the untrained network and"
+                + " their null for good; %s", layer, end), null, nullText));
+      }
+    }
+    return out;
   }
 
   /** The onset lies after the checkpoint before {@code step} and at or before {@code step}. */

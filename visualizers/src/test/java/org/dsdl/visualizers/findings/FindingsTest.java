@@ -160,6 +160,27 @@ class FindingsTest {
   }
 
   @Test
+  void aPathwayOnsetIsStatedWithItsNullAndALayerWithoutOneIsNot() {
+    RunRecordBuilder b = RunRecordBuilder.in(dir).classes("a", "b").checkpointsAt(0, 10, 100);
+    b.scalar("class-attribution", "pathway_specificity", "conv2", 0.30, 0.35, 0.80);
+    b.scalar("class-attribution", "pathway_specificity", "fc1", 0.30, 0.31, 0.33);
+    b.add(new Measurements("class-attribution", b.checkpoint(2)).scalar("pathway_specificity_null_mean", "conv2", 0.31)
+        .scalar("pathway_specificity_null_sd", "conv2", 0.04).scalar("pathway_specificity_p", "conv2", 0.0099)
+        .scalar("pathway_specificity_null_mean", "fc1", 0.32).scalar("pathway_specificity_null_sd", "fc1", 0.03)
+        .scalar("pathway_specificity_p", "fc1", 0.4).scalar("pathway_specificity_onset_step", "fc1", Double.NaN)
+        .scalar("pathway_consistency_onset_step", "conv2", Double.NaN).list());
+    b.add(new Measurements("class-attribution", b.checkpoint(2)).scalar("pathway_specificity_onset_step", "conv2", 100).list());
+    List<Finding> f = Findings.of(b.build());
+    assertThat(f).extracting(x -> x.topic() + " " + x.subject() + " " + x.verdict())
+        .containsExactly("PATHWAY conv2 EMERGED", "PATHWAY fc1 NOT_DISTINGUISHABLE");
+    assertThat(f.get(0).statement()).contains("class-specific beyond the untrained network and the exemplar-label null from step 100")
+        .contains("specificity at the end 0.800 (exemplar-label null 0.310 ± 0.0400, p = 0.00990), untrained 0.300")
+        .contains("class consistency does not pass its null for good");
+    assertThat(f.get(0).uncertainty()).isEqualTo("between steps 10 and 100 (checkpoint spacing)");
+    assertThat(f.get(1).statement()).contains("do not become class-specific").contains("p = 0.400");
+  }
+
+  @Test
   void aLayerWithoutTheControlTaskSaysSo() {
     RunRecordBuilder b = RunRecordBuilder.in(dir).classes("a", "b").checkpointsAt(0, 10);
     b.scalar("linear-probe", "probe_accuracy", "fc1", 0.5, 0.9);
