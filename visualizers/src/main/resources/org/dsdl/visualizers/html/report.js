@@ -119,8 +119,8 @@
       (sr.whiskers || []).forEach(function (w) {
         if (!isFinite(w.lo) || !isFinite(w.hi)) { return; }
         var x = px(xOf(w.p)) + (i - (series.length - 1) / 2) * 3;
-        s.appendChild(svg("line", { x1: x, x2: x, y1: py(w.hi), y2: py(w.lo), stroke: colour, "stroke-width": 3, "stroke-opacity": 0.3 }));
-        s.appendChild(svg("line", { x1: x - 3, x2: x + 3, y1: py(w.mid), y2: py(w.mid), stroke: colour, "stroke-width": 1.2 }));
+        s.appendChild(svg("line", { x1: x, x2: x, y1: py(w.hi), y2: py(w.lo), stroke: colour, "stroke-width": 5, "stroke-opacity": 0.45 }));
+        s.appendChild(svg("line", { x1: x - 4, x2: x + 4, y1: py(w.mid), y2: py(w.mid), stroke: colour, "stroke-width": 1.5 }));
       });
       var d = "";
       sr.ys.forEach(function (y, k) {
@@ -160,8 +160,9 @@
     var cursor = svg("line", { y1: T, y2: H - B, stroke: "#1d2330", "stroke-opacity": 0.35, "stroke-width": 2, visibility: "hidden" });
     s.appendChild(cursor);
     card.cursorAt = function (p) {
-      if (CK[p] === undefined) { cursor.setAttribute("visibility", "hidden"); return; }
-      cursor.setAttribute("x1", px(xOf(p))); cursor.setAttribute("x2", px(xOf(p))); cursor.setAttribute("visibility", "visible");
+      var at = CK[p] === undefined ? NaN : px(xOf(p));
+      if (!(at >= L - 0.5 && at <= W - R + 0.5)) { cursor.setAttribute("visibility", "hidden"); return; }
+      cursor.setAttribute("x1", at); cursor.setAttribute("x2", at); cursor.setAttribute("visibility", "visible");
     };
     if (series.length > 1 && opts.legend !== false) {
       var legend = el("div", { "class": "legend" });
@@ -348,7 +349,7 @@
     var card = el("div", { "class": "card pathway" });
     card.appendChild(el("div", { "class": "title" }, className(k) + " · pathway from " + P.layers[0] + " to " + P.layers[n - 1]));
     C.f.forEach(function (f) { f.u.forEach(function (col) { rows = Math.max(rows, col.length); }); });
-    var colW = 112, W = Math.max(420, n * colW), T = 40, rowH = 26, H = T + rows * rowH + 6;
+    var colW = 112, W = Math.max(560, n * colW), T = 40, rowH = 26, H = T + rows * rowH + 6;
     function x(l) { return colW / 2 + l * (W - colW) / Math.max(1, n - 1); }
     function y(j) { return T + (j + 0.5) * rowH; }
     var s = svg("svg", { width: W, height: H });
@@ -431,7 +432,7 @@
         sr.name = at > 0 ? P.layers[at - 1] + " → " + sr.name : sr.name;
         return sr;
       });
-      charts.push(lineChart("pathway " + stat + (withNull ? " (bars: null mean ± 2 SD)" : ""), series, { width: 300, height: 170, legend: false }));
+      charts.push(lineChart("pathway " + stat + (withNull ? " · bars: null ± 2 SD" : ""), series, { width: 300, height: 170, legend: false }));
     });
     return charts;
   }
@@ -441,7 +442,7 @@
       + " Nodes: per layer, the units through which most of the class's kept influence reaches its logit (each unit passes its share back to its kept inputs"
       + " in proportion to their influence), largest share at top, area ∝ share, label = unit index, coloured by preferred class (grey: dead)."
       + " Edges: kept influences (a unit's strongest positive inputs for the class), width ∝ influence relative to the largest of that layer pair over the run,"
-      + " in the class's colour where both units prefer it. Beside it, the pathway statistics per layer pair, shallow (light) to deep (dark):"
+      + " in the class's colour where both units prefer it. With it, the pathway statistics per layer pair, shallow (light) to deep (dark):"
       + " bars are a permutation null (mean ± 2 SD) where the probe computed one, dashed lines onsets, the grey rule the slider's checkpoint."));
     D.pathways.forEach(function (P) {
       if (D.pathways.length > 1) { s.appendChild(el("h3", null, P.probe)); }

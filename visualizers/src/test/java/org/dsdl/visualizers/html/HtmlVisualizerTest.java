@@ -120,7 +120,7 @@ class HtmlVisualizerTest {
     // checkpoint each have 4 + 3 + 1 units (c1, fc, the class's logit)
     assertThat(body).contains("data-selftest=\"checkpoint 5 · step 400 · epoch 0 -&gt; checkpoint 0 · step 0 · epoch 0\"");
     assertThat(section.split("<circle", -1)).hasSize(17);
-    assertThat(section.split("pathway specificity \\(bars: null mean ± 2 SD\\)", -1)).as("specificity with its null, per class").hasSize(3);
+    assertThat(section.split("pathway specificity · bars: null ± 2 SD<", -1)).as("specificity with its null, per class").hasSize(3);
     assertThat(section).contains(">pathway concentration<").contains(">pathway consistency<").contains(">pathway stability<");
     assertThat(section.split("stroke-dasharray=\"4,3\"", -1)).as("class T's onset in fc, once").hasSize(2);
     assertThat(section).contains("c1 → fc").contains("fc → logits");
