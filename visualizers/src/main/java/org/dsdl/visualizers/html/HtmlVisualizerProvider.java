@@ -13,7 +13,8 @@ public final class HtmlVisualizerProvider implements VisualizerProvider<HtmlPara
   @Override
   public String description() {
     return "report.html: one self-contained page (no network) with the run summary, learning curves, every probe's"
-        + " measurements by kind, heat maps and the coupling graph with checkpoint sliders, kernels and events";
+        + " measurements by kind, heat maps and the coupling graph with checkpoint sliders, each class's attribution pathway"
+        + " beside its statistics, kernels and events";
   }
 
   @Override

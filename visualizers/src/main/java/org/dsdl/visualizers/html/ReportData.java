@@ -26,6 +26,7 @@ import org.dsdl.api.run.ProbeFailure;
 import org.dsdl.api.run.RunInfo;
 import org.dsdl.api.run.RunRecord;
 import org.dsdl.api.run.Versions;
+import org.dsdl.visualizers.pathway.AttributionGraphs;
 
 /**
  * The report's data: the run's facts and every measurement grouped by probe, metric and layer,
@@ -34,7 +35,8 @@ import org.dsdl.api.run.Versions;
  * stays in metrics.jsonl). Large
  * matrices keep at most {@code maxFrames} checkpoints, evenly spaced; a matrix whose labels change
  * between checkpoints (e.g. over live units only) carries each frame's labels. Graphs keep their node list
- * once and per checkpoint the node attributes and edges as index arrays.
+ * once and per checkpoint the node attributes and edges as index arrays; class attribution graphs
+ * go in as their classes' pathways only ({@link PathwayData}).
  */
 final class ReportData {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -93,7 +95,7 @@ final class ReportData {
         ((ArrayNode) o.get("v")).add(numbers(x.values()));
       } else if (m instanceof MatrixMeasurement x) {
         matrices.computeIfAbsent(key, k -> new ArrayList<>()).add(x);
-      } else if (m instanceof GraphMeasurement g) {
+      } else if (m instanceof GraphMeasurement g && !AttributionGraphs.is(g)) {
         graphs.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
       }
     }
@@ -107,6 +109,7 @@ final class ReportData {
     for (List<GraphMeasurement> frames : graphs.values()) {
       gs.add(graph(frames, position));
     }
+    root.set("pathways", PathwayData.of(AttributionGraphs.of(run), position, maxFrames));
     return root;
   }
 
@@ -170,8 +173,11 @@ final class ReportData {
           .put("label", m.key().layer() == null ? "" : m.key().layer()).set("step", number(s.value()));
     } else if (m instanceof VectorMeasurement v) {
       for (int i = 0; i < v.labels().size(); i++) {
-        events.addObject().put("probe", m.key().probe()).put("metric", m.key().metric()).put("label", v.labels().get(i))
-            .set("step", number(v.values()[i]));
+        ObjectNode e = events.addObject().put("probe", m.key().probe()).put("metric", m.key().metric()).put("label", v.labels().get(i));
+        if (m.key().layer() != null) {
+          e.put("layer", m.key().layer()); // a per-layer vector event (e.g. an onset per class of each layer)
+        }
+        e.set("step", number(v.values()[i]));
       }
     }
   }

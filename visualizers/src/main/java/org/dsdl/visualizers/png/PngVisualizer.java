@@ -18,6 +18,8 @@ import org.dsdl.api.run.RunRecord;
 import org.dsdl.api.viz.Visualizer;
 import org.dsdl.visualizers.common.Heatmaps;
 import org.dsdl.visualizers.common.Scalars;
+import org.dsdl.visualizers.pathway.AttributionGraphs;
+import org.dsdl.visualizers.pathway.ClassPathway;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
@@ -38,8 +40,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  * per layer against the training step on a log axis (step 0 drawn at 0.5, as the axis label says),
  * loss and accuracy as learning curves, whole-network vectors (per-class recall) as a line per
  * label, every matrix's last checkpoint as a heat map, the events as a timeline, each graph drawn
- * in layers at its first and last checkpoint, and first-layer kernels over training. Each file is
- * written atomically.
+ * in layers at its first and last checkpoint (class attribution graphs instead as each class's
+ * pathway at the first, an early and the last checkpoint), and first-layer kernels over training.
+ * Each file is written atomically.
  */
 final class PngVisualizer implements Visualizer {
   static final String DIR = "figures";
@@ -130,7 +133,7 @@ final class PngVisualizer implements Visualizer {
     Map<String, List<MatrixMeasurement>> kernels = new LinkedHashMap<>();
     for (Measurement m : run.measurements()) {
       String key = m.key().probe() + "-" + m.key().metric() + (m.key().layer() == null ? "" : "-" + m.key().layer());
-      if (m instanceof org.dsdl.api.measure.GraphMeasurement g) {
+      if (m instanceof org.dsdl.api.measure.GraphMeasurement g && !AttributionGraphs.is(g)) {
         graphs.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
       } else if (m instanceof MatrixMeasurement x && x.key().metric().equals("kernels")) {
         kernels.computeIfAbsent(key, k -> new ArrayList<>()).add(x);
@@ -143,10 +146,38 @@ final class PngVisualizer implements Visualizer {
         written.add(image(dir, e.getKey() + "-" + which, Drawings.graph(g, run.info().classNames(), Math.max(p.width(), 1200), Math.max(p.height(), 700))));
       }
     }
+    pathways(run, dir, written);
     for (Map.Entry<String, List<MatrixMeasurement>> e : kernels.entrySet()) {
       List<MatrixMeasurement> frames = e.getValue();
       List<MatrixMeasurement> picked = frames.size() <= 3 ? frames : List.of(frames.get(0), frames.get(frames.size() / 2), frames.get(frames.size() - 1));
       written.add(image(dir, e.getKey() + "-over-training", Drawings.kernels(picked, Math.max(p.width(), 1200), 120 + picked.size() * 70)));
+    }
+  }
+
+  /** Each class's pathway at the first, an early and the last checkpoint ({@link AttributionGraphs#stills}). */
+  private void pathways(RunRecord run, Path dir, List<Path> written) throws IOException {
+    List<String> classes = run.info().classNames();
+    for (AttributionGraphs graphs : AttributionGraphs.of(run)) {
+      List<ClassPathway> all = new ArrayList<>();
+      Map<Integer, List<ClassPathway>> byClass = new LinkedHashMap<>();
+      graphs.byClass().forEach((k, frames) -> {
+        List<ClassPathway> ps = frames.stream().map(g -> graphs.pathway(g, k)).toList();
+        byClass.put(k, ps);
+        all.addAll(ps);
+      });
+      double[] max = ClassPathway.maxInfluence(all);
+      int rows = all.stream().flatMap(x -> x.columns().stream()).mapToInt(c -> c.units().size()).max().orElse(1);
+      for (Map.Entry<Integer, List<ClassPathway>> e : byClass.entrySet()) {
+        int k = e.getKey();
+        List<org.dsdl.api.measure.GraphMeasurement> frames = graphs.byClass().get(k);
+        String name = k < classes.size() ? PathwayDrawing.shorten(classes.get(k), 40) : "class " + k;
+        for (AttributionGraphs.Still still : AttributionGraphs.stills(frames.stream().map(g -> g.key().checkpoint()).toList())) {
+          var at = frames.get(still.frame()).key().checkpoint();
+          String title = graphs.probe() + ": pathway of " + name + " at step " + at.step() + " (checkpoint " + at.index() + ", " + still.name() + ")";
+          written.add(image(dir, graphs.probe() + "-pathway-c" + k + "-" + still.name(),
+              PathwayDrawing.draw(e.getValue().get(still.frame()), classes, max, rows, title, Math.max(p.width(), 1200), Math.max(p.height(), 700))));
+        }
+      }
     }
   }
 

@@ -13,7 +13,8 @@ public final class PngVisualizerProvider implements VisualizerProvider<PngParame
   @Override
   public String description() {
     return "figures/: every report chart as a PNG drawn with JFreeChart (curves over training on a log step axis,"
-        + " final heat maps, the events timeline, the coupling graph, first-layer kernels); with svg: true also as SVG";
+        + " final heat maps, the events timeline, the coupling graph, each class's attribution pathway at the first, an early and"
+        + " the last checkpoint, first-layer kernels); with svg: true also as SVG";
   }
 
   @Override

@@ -49,7 +49,10 @@
     return s;
   }
 
-  // ---- line chart: series [{name, xs (checkpoint positions), ys}], x = step (log) or epoch ----
+  // ---- line chart: series [{name, xs (checkpoint positions), ys, colour?, low/high? (a band),
+  //      whiskers? [{p, mid, lo, hi, note}] (intervals at some checkpoints, e.g. a permutation null),
+  //      marks? [checkpoint position] (events, dashed)}], x = step (log) or epoch;
+  //      the card's cursorAt(p) draws a rule at checkpoint position p ----
   function lineChart(title, series, opts) {
     opts = opts || {};
     var W = opts.width || 330, H = opts.height || 200, L = 44, R = 8, T = 8, B = 26;
@@ -66,6 +69,9 @@
         if (y === null || !isFinite(y)) { return; }
         var x = xOf(sr.xs[k]);
         xmin = Math.min(xmin, x); xmax = Math.max(xmax, x); ymin = Math.min(ymin, y); ymax = Math.max(ymax, y);
+      });
+      (sr.whiskers || []).forEach(function (w) {
+        if (isFinite(w.lo) && isFinite(w.hi)) { ymin = Math.min(ymin, w.lo); ymax = Math.max(ymax, w.hi); }
       });
     });
     if (!isFinite(xmin)) { card.appendChild(el("div", { "class": "muted" }, "no finite values")); return card; }
@@ -107,6 +113,15 @@
     });
     series.forEach(function (sr, i) {
       var colour = sr.colour || PALETTE[i % PALETTE.length];
+      (sr.marks || []).forEach(function (p) {
+        s.appendChild(svg("line", { x1: px(xOf(p)), x2: px(xOf(p)), y1: T, y2: H - B, stroke: colour, "stroke-dasharray": "4,3", "stroke-width": 1.2 }));
+      });
+      (sr.whiskers || []).forEach(function (w) {
+        if (!isFinite(w.lo) || !isFinite(w.hi)) { return; }
+        var x = px(xOf(w.p)) + (i - (series.length - 1) / 2) * 3;
+        s.appendChild(svg("line", { x1: x, x2: x, y1: py(w.hi), y2: py(w.lo), stroke: colour, "stroke-width": 5, "stroke-opacity": 0.45 }));
+        s.appendChild(svg("line", { x1: x - 4, x2: x + 4, y1: py(w.mid), y2: py(w.mid), stroke: colour, "stroke-width": 1.5 }));
+      });
       var d = "";
       sr.ys.forEach(function (y, k) {
         if (y === null || !isFinite(y)) { return; }
@@ -136,11 +151,20 @@
       series.forEach(function (sr) {
         var k = sr.xs.indexOf(best);
         if (k >= 0) { lines.push(sr.name + ": " + fmt(sr.ys[k]) + (sr.low && sr.low[k] !== null ? "  [" + fmt(sr.low[k]) + ", " + fmt(sr.high[k]) + "]" : "")); }
+        (sr.whiskers || []).forEach(function (w) { if (w.p === best && w.note) { lines.push("  " + w.note); } });
+        if ((sr.marks || []).indexOf(best) >= 0) { lines.push("  onset (event) at this checkpoint"); }
       });
       showTip(evt, lines.join("\n"));
     });
     s.addEventListener("mouseleave", function () { rule.setAttribute("visibility", "hidden"); hideTip(); });
-    if (series.length > 1) {
+    var cursor = svg("line", { y1: T, y2: H - B, stroke: "#1d2330", "stroke-opacity": 0.35, "stroke-width": 2, visibility: "hidden" });
+    s.appendChild(cursor);
+    card.cursorAt = function (p) {
+      var at = CK[p] === undefined ? NaN : px(xOf(p));
+      if (!(at >= L - 0.5 && at <= W - R + 0.5)) { cursor.setAttribute("visibility", "hidden"); return; }
+      cursor.setAttribute("x1", at); cursor.setAttribute("x2", at); cursor.setAttribute("visibility", "visible");
+    };
+    if (series.length > 1 && opts.legend !== false) {
       var legend = el("div", { "class": "legend" });
       series.forEach(function (sr, i) { var sp = el("span", null, sr.name); sp.style.setProperty("--c", sr.colour || PALETTE[i % PALETTE.length]); legend.appendChild(sp); });
       card.appendChild(legend);
@@ -303,6 +327,148 @@
     return card;
   }
 
+  // ---- class pathways: per class, the units its logit draws its kept influence from, layer by layer ----
+  var STATS = ["specificity", "concentration", "consistency", "stability"];
+  // layer pairs by depth, shallow (light green) to deep (dark violet): viridis without its palest yellow
+  var DEPTH = ["#b5de2b", "#6ece58", "#35b779", "#1f9e89", "#26828e", "#31688e", "#3e4989", "#482878", "#440154"];
+  function depthColour(i, n) { return DEPTH[n <= 1 ? DEPTH.length - 1 : Math.round(i * (DEPTH.length - 1) / (n - 1))]; }
+  function className(k) { return D.classes[k] !== undefined ? D.classes[k] : "class " + k; }
+  function statKey(P, stat, k) { return P.probe + "/pathway_" + stat + "_c" + k; }
+  /** The scalar keys the pathways section draws (so "Other probes" leaves them out). */
+  function pathwayKeys() {
+    var keys = {};
+    (D.pathways || []).forEach(function (P) {
+      P.classes.forEach(function (C) {
+        STATS.forEach(function (stat) { ["", "_null_mean", "_null_sd", "_p"].forEach(function (x) { keys[statKey(P, stat, C.k) + x] = true; }); });
+      });
+    });
+    return keys;
+  }
+  function pathwayCard(P, C, onShow) {
+    var k = C.k, n = P.layers.length, rows = 1;
+    var card = el("div", { "class": "card pathway" });
+    card.appendChild(el("div", { "class": "title" }, className(k) + " · pathway from " + P.layers[0] + " to " + P.layers[n - 1]));
+    C.f.forEach(function (f) { f.u.forEach(function (col) { rows = Math.max(rows, col.length); }); });
+    var colW = 112, W = Math.max(560, n * colW), T = 40, rowH = 26, H = T + rows * rowH + 6;
+    function x(l) { return colW / 2 + l * (W - colW) / Math.max(1, n - 1); }
+    function y(j) { return T + (j + 0.5) * rowH; }
+    var s = svg("svg", { width: W, height: H });
+    P.layers.forEach(function (name, l) {
+      var t = svg("text", { x: x(l), y: 12, "text-anchor": "middle" }); t.textContent = name.length > 18 ? name.slice(0, 17) + "…" : name; s.appendChild(t);
+      var u = svg("text", { x: x(l), y: 25, "text-anchor": "middle", "class": "sub" }); u.textContent = P.widths[l] + " units"; s.appendChild(u);
+    });
+    var edgeLayer = svg("g", {}), nodeLayer = svg("g", {});
+    s.appendChild(edgeLayer); s.appendChild(nodeLayer);
+    function draw(i) {
+      var f = C.f[i];
+      while (edgeLayer.firstChild) { edgeLayer.removeChild(edgeLayer.firstChild); }
+      while (nodeLayer.firstChild) { nodeLayer.removeChild(nodeLayer.firstChild); }
+      f.e.forEach(function (e, l) {
+        for (var q = 0; q + 2 < e.length; q += 3) {
+          var a = e[q], b = e[q + 1], w = e[q + 2];
+          var own = f.p[l][a] === k && f.p[l + 1][b] === k;
+          var line = svg("line", { x1: x(l), y1: y(a), x2: x(l + 1), y2: y(b), stroke: own ? PALETTE[k % PALETTE.length] : "#9aa3b5",
+            "stroke-opacity": own ? 0.75 : 0.5, "stroke-width": (0.5 + 5 * Math.max(0, w) / (P.maxInfluence[l] || 1)).toFixed(2) });
+          line.addEventListener("mousemove", (function (l, a, b, w) { return function (evt) {
+            showTip(evt, P.layers[l] + " unit " + f.u[l][a] + " → " + P.layers[l + 1] + " unit " + f.u[l + 1][b] + "\ninfluence for " + className(k) + ": " + fmt(w));
+          }; })(l, a, b, w));
+          line.addEventListener("mouseleave", hideTip);
+          edgeLayer.appendChild(line);
+        }
+      });
+      f.u.forEach(function (col, l) {
+        if (!col.length) { var none = svg("text", { x: x(l), y: y(0), "text-anchor": "middle" }); none.textContent = "—"; nodeLayer.appendChild(none); }
+        col.forEach(function (unit, j) {
+          var pc = f.p[l][j], share = f.s[l][j] || 0, r = Math.min(10, 2.5 + 7 * Math.sqrt(share));
+          var node = svg("circle", { cx: x(l), cy: y(j), r: r.toFixed(2), fill: pc >= 0 ? PALETTE[pc % PALETTE.length] : "#ccc", stroke: "#fff" });
+          node.addEventListener("mousemove", function (evt) {
+            showTip(evt, P.layers[l] + " unit " + unit + "\npreferred class: " + (pc >= 0 ? className(pc) : "none (dead)") + "\nselectivity: " + fmt(f.q[l][j])
+              + "\nshare of " + className(k) + "'s pathway: " + fmt(share));
+          });
+          node.addEventListener("mouseleave", hideTip);
+          nodeLayer.appendChild(node);
+          var label = svg("text", { x: x(l) + r + 3, y: y(j) + 3, "class": "unit" }); label.textContent = String(unit); nodeLayer.appendChild(label);
+        });
+      });
+      onShow(C.ck[i]);
+    }
+    card.style.width = W + "px";
+    card.appendChild(s);
+    if (C.ck.length < C.frames) { card.appendChild(el("div", { "class": "muted" }, C.ck.length + " of " + C.frames + " checkpoints kept (evenly spaced)")); }
+    card.appendChild(slider(C.ck, draw));
+    return card;
+  }
+  function pathwayStats(P, k) {
+    var charts = [];
+    STATS.forEach(function (stat) {
+      var key = statKey(P, stat, k), list = byKey[key];
+      if (!list) { return; }
+      var nm = byKey[key + "_null_mean"] || [], ns = byKey[key + "_null_sd"] || [], pv = byKey[key + "_p"] || [];
+      var withNull = false;
+      function ofLayer(xs, layer) { return xs.filter(function (x) { return (x.layer || "network") === layer; })[0]; }
+      var onsetOf = new RegExp("(^|_)c" + k + "(_|$)");
+      var series = scalarSeries(list).map(function (sr) {
+        var at = P.layers.indexOf(sr.name);
+        var m = ofLayer(nm, sr.name), sd = ofLayer(ns, sr.name), pp = ofLayer(pv, sr.name);
+        if (m) {
+          sr.whiskers = [];
+          m.v.forEach(function (mean, p) {
+            if (mean === null) { return; }
+            var d = sd && sd.v[p] !== null ? sd.v[p] : 0, pval = pp ? pp.v[p] : null;
+            sr.whiskers.push({ p: p, mid: mean, lo: mean - 2 * d, hi: mean + 2 * d,
+              note: "null " + fmt(mean) + " ± " + fmt(d) + (pval !== null && pval !== undefined ? ", p = " + fmt(pval) : "") });
+            withNull = true;
+          });
+        }
+        sr.marks = [];
+        D.events.forEach(function (e) {
+          // an onset of this statistic, class and layer: a per-layer scalar named for the class, or a per-layer vector over classes
+          var mine = e.probe === P.probe && e.step !== null && e.metric.indexOf(stat) >= 0
+            && ((e.label === sr.name && !e.layer && onsetOf.test(e.metric)) || (e.layer === sr.name && e.label === className(k)));
+          if (!mine) { return; }
+          CK.forEach(function (c, p) { if (c.step === e.step && sr.marks.indexOf(p) < 0) { sr.marks.push(p); } });
+        });
+        sr.colour = depthColour(Math.max(0, at - 1), P.layers.length - 1);
+        sr.name = at > 0 ? P.layers[at - 1] + " → " + sr.name : sr.name;
+        return sr;
+      });
+      charts.push(lineChart("pathway " + stat + (withNull ? " · bars: null ± 2 SD" : ""), series, { width: 300, height: 170, legend: false }));
+    });
+    return charts;
+  }
+  function pathwaySection(s) {
+    s.appendChild(el("p", { "class": "muted" }, "Per class, its pathway through the class attribution graph (first-order influences of each unit on the next layer,"
+      + " averaged over the class's exemplars; see docs/metrics.md, class-attribution), with a checkpoint slider."
+      + " Nodes: per layer, the units through which most of the class's kept influence reaches its logit (each unit passes its share back to its kept inputs"
+      + " in proportion to their influence), largest share at top, area ∝ share, label = unit index, coloured by preferred class (grey: dead)."
+      + " Edges: kept influences (a unit's strongest positive inputs for the class), width ∝ influence relative to the largest of that layer pair over the run,"
+      + " in the class's colour where both units prefer it. With it, the pathway statistics per layer pair, shallow (light) to deep (dark):"
+      + " bars are a permutation null (mean ± 2 SD) where the probe computed one, dashed lines onsets, the grey rule the slider's checkpoint."));
+    D.pathways.forEach(function (P) {
+      if (D.pathways.length > 1) { s.appendChild(el("h3", null, P.probe)); }
+      var legend = el("div", { "class": "legend" });
+      legend.appendChild(el("span", { "class": "plain" }, "layer pairs:"));
+      P.layers.slice(1).forEach(function (name, i) {
+        var sp = el("span", null, P.layers[i] + " → " + name); sp.style.setProperty("--c", depthColour(i, P.layers.length - 1)); legend.appendChild(sp);
+      });
+      var classes = el("div", { "class": "legend" });
+      classes.appendChild(el("span", { "class": "plain" }, "preferred class:"));
+      D.classes.forEach(function (name, i) { var sp = el("span", null, name); sp.style.setProperty("--c", PALETTE[i % PALETTE.length]); classes.appendChild(sp); });
+      s.appendChild(classes);
+      s.appendChild(legend);
+      P.classes.forEach(function (C) {
+        s.appendChild(el("h3", null, className(C.k)));
+        var row = el("div", { "class": "grid" });
+        var charts = pathwayStats(P, C.k);
+        row.appendChild(pathwayCard(P, C, function (p) { charts.forEach(function (c) { if (c.cursorAt) { c.cursorAt(p); } }); }));
+        var stats = el("div", { "class": "grid stats" });
+        charts.forEach(function (c) { stats.appendChild(c); });
+        row.appendChild(stats);
+        s.appendChild(row);
+      });
+    });
+  }
+
   // ---- per-unit vectors over training: a heat strip (units × checkpoints) ----
   function heatStrip(v) {
     var card = el("div", { "class": "card" });
@@ -362,7 +528,7 @@
     }
     rows.forEach(function (e, i) {
       var y = 12 + i * rowH;
-      var label = svg("text", { x: L - 8, y: y + 4, "text-anchor": "end" }); label.textContent = e.metric.replace(/_step$/, "") + " · " + (e.label || "network") + " (" + e.probe + ")"; s.appendChild(label);
+      var label = svg("text", { x: L - 8, y: y + 4, "text-anchor": "end" }); label.textContent = e.metric.replace(/_step$/, "") + " · " + (e.label || "network") + (e.layer ? " · " + e.layer : "") + " (" + e.probe + ")"; s.appendChild(label);
       var dot = svg("circle", { cx: px(e.step), cy: y, r: 4, fill: PALETTE[["cka", "filter-coupling", "linear-probe", "accuracy", "coupling-graph"].indexOf(e.probe) + 1] || "#555" });
       dot.addEventListener("mousemove", function (evt) { showTip(evt, e.probe + " " + e.metric + " " + (e.label || "") + ": step " + fmt(e.step)); });
       dot.addEventListener("mouseleave", hideTip);
@@ -459,8 +625,10 @@
     box.addEventListener("change", function () { useEpoch = box.checked; drawLearning(); });
     drawLearning();
 
+    var drawn = pathwayKeys();
     var probes = [];
-    D.scalars.concat(D.vectors, D.matrices, D.graphs).forEach(function (m) { if (probes.indexOf(m.probe) < 0) { probes.push(m.probe); } });
+    D.scalars.filter(function (m) { return !drawn[m.probe + "/" + m.metric]; }).concat(D.vectors, D.matrices, D.graphs)
+      .forEach(function (m) { if (probes.indexOf(m.probe) < 0) { probes.push(m.probe); } });
     function family(id, title, names, intro) {
       var members = probes.filter(function (p) { return names === null ? IDENTITY.indexOf(p) < 0 && COUPLING.indexOf(p) < 0 && p !== "accuracy" : names.indexOf(p) >= 0; });
       if (!members.length) { return; }
@@ -469,7 +637,7 @@
       members.forEach(function (p) {
         s.appendChild(el("h3", null, p));
         var grid = el("div", { "class": "grid" });
-        Object.keys(byKey).filter(function (k) { return k.split("/")[0] === p && !/_ci_(low|high)$/.test(k); }).forEach(function (k) {
+        Object.keys(byKey).filter(function (k) { return k.split("/")[0] === p && !/_ci_(low|high)$/.test(k) && !drawn[k]; }).forEach(function (k) {
           var hasBand = byKey[k + "_ci_low"] && byKey[k + "_ci_high"];
           grid.appendChild(lineChart(k.split("/")[1] + (hasBand ? " (band: 95% bootstrap interval)" : ""), withBands(k, byKey[k])));
         });
@@ -481,13 +649,14 @@
     }
     family("identity", "Identity: does each layer carry category identity?", IDENTITY, "Small multiples: one chart per metric, a line per layer; hover for exact values.");
     family("coupling", "Coupling: how feature detectors bind into features", COUPLING, "The coupling graph's slider is the filmstrip of graphical bootstrapping.");
+    if (D.pathways && D.pathways.length) { pathwaySection(section("pathways", "Class pathways: graphical bootstrapping over training")); }
     var kernels = D.matrices.filter(function (m) { return m.metric === "kernels"; });
     if (kernels.length) { var ks = section("kernels", "First-layer kernels over training"); kernels.forEach(function (m) { ks.appendChild(kernelView(m)); }); }
     if (D.events.length) {
       var ev = section("events", "Events timeline");
       ev.appendChild(el("p", { "class": "muted" }, "Settling times (CKA to final stays ≥ threshold), identity onsets (per class and per layer) and coupling onsets; step on a log axis."));
       ev.appendChild(timeline(D.events));
-      ev.appendChild(table(D.events.map(function (e) { return [e.probe, e.metric, e.label || "network", e.step === null ? "not reached" : e.step]; }), ["probe", "event", "of", "step"]));
+      ev.appendChild(table(D.events.map(function (e) { return [e.probe, e.metric, (e.label || "network") + (e.layer ? " · " + e.layer : ""), e.step === null ? "not reached" : e.step]; }), ["probe", "event", "of", "step"]));
     }
     family("other", "Other probes", null, "Probes this report does not know, drawn by kind: scalars as lines, vectors as heat strips, matrices as heat maps, graphs as drawings.");
     var conf = D.matrices.filter(function (m) { return m.probe === "accuracy"; });

@@ -98,4 +98,33 @@ class HtmlVisualizerTest {
         .contains("between steps 0 and 10 (checkpoint spacing)").contains("Not distinguishable from control")
         .contains("class &lt;i&gt;L&lt;/i&gt;: held-out recall never stays at the onset threshold");
   }
+
+  @Test
+  void drawsEachClassPathwayBesideItsStatisticsInHeadlessChromium() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium (Debian package chromium, installed by .ci/run) is not here");
+    Path report = new HtmlVisualizer(new HtmlParameters(false, 16)).render(org.dsdl.visualizers.fixture.AttributionRuns.run(dir)).get(0);
+    Path stderr = dir.resolve("chromium.err");
+    Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+        "--user-data-dir=" + dir.resolve("profile"), "--window-size=1280,2400", "--dump-dom", report.toUri() + "#selftest")
+        .redirectError(stderr.toFile()).start();
+    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    String body = dom.substring(dom.indexOf("<body"), dom.indexOf('>', dom.indexOf("<body")) + 1);
+    assertThat(body).as("no script error").doesNotContain("data-errors");
+    assertThat(Files.readString(stderr)).as("no console error").doesNotContain("Uncaught").doesNotContain(":CONSOLE");
+    int at = dom.indexOf("<section id=\"pathways\">");
+    assertThat(at).as("the Class pathways section").isPositive();
+    String section = dom.substring(at, dom.indexOf("</section>", at));
+    assertThat(section.split("class=\"card pathway\"", -1)).as("a pathway per class").hasSize(3);
+    // the self-test moved class T's slider (the page's first) to checkpoint 0; its pathway there and class 2's at the last
+    // checkpoint each have 4 + 3 + 1 units (c1, fc, the class's logit)
+    assertThat(body).contains("data-selftest=\"checkpoint 5 · step 400 · epoch 0 -&gt; checkpoint 0 · step 0 · epoch 0\"");
+    assertThat(section.split("<circle", -1)).hasSize(17);
+    assertThat(section.split("pathway specificity · bars: null ± 2 SD<", -1)).as("specificity with its null, per class").hasSize(3);
+    assertThat(section).contains(">pathway concentration<").contains(">pathway consistency<").contains(">pathway stability<");
+    assertThat(section.split("stroke-dasharray=\"4,3\"", -1)).as("class T's onset in fc, once").hasSize(2);
+    assertThat(section).contains("c1 → fc").contains("fc → logits");
+    assertThat(dom).as("the statistics are not drawn again under Other probes").doesNotContain("<section id=\"other\"");
+    assertThat(dom).contains("&lt;script&gt;document.title='owned'&lt;/script&gt;").doesNotContain("<script>document.title");
+  }
 }

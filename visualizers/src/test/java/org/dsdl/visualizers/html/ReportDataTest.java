@@ -53,4 +53,14 @@ class ReportDataTest {
     assertThat(data.at("/events/0/metric").asText()).isEqualTo("settling_step");
     assertThat(data.at("/scalars/0/metric").asText()).as("an undeclared *_step metric is a series").isEqualTo("lone_step");
   }
+
+  @Test
+  void aPerLayerVectorEventKeepsItsLayer() throws Exception {
+    RunRecordBuilder b = Runs.builder(dir).declare("mine", org.dsdl.api.probe.MetricSpec.event("onset_step", org.dsdl.api.measure.MeasurementKind.VECTOR,
+        "per class").forEachLayer());
+    b.add(new Measurements("mine", b.checkpoint(3)).vector("onset_step", "fc1", List.of("T", "L"), new double[] {40, Double.NaN}).list());
+    JsonNode events = ReportData.build(b.build(), 16).get("events");
+    assertThat(events.toString()).contains("{\"probe\":\"mine\",\"metric\":\"onset_step\",\"label\":\"T\",\"layer\":\"fc1\",\"step\":40}");
+    assertThat(events.at("/1/step").isNull()).isTrue();
+  }
 }

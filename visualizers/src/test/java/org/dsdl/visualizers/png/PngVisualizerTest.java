@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.dsdl.visualizers.fixture.AttributionRuns;
 import org.dsdl.visualizers.fixture.Runs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,5 +36,32 @@ class PngVisualizerTest {
         assertThat(image.getHeight()).isEqualTo(500);
       }
     }
+  }
+
+  @Test
+  void drawsEachClassPathwayAtTheFirstAnEarlyAndTheLastCheckpoint() throws Exception {
+    List<Path> written = new PngVisualizerProvider().create(new PngParameters(800, 500, false)).render(AttributionRuns.run(dir));
+    List<String> names = written.stream().map(p -> p.getFileName().toString()).toList();
+    for (int c = 0; c < 2; c++) {
+      assertThat(names).contains("class-attribution-pathway-c" + c + "-first.png", "class-attribution-pathway-c" + c + "-early.png",
+          "class-attribution-pathway-c" + c + "-last.png");
+    }
+    assertThat(names).as("not also as whole graphs").noneMatch(n -> n.contains("attribution_graph"));
+    java.util.Map<String, int[]> pixels = new java.util.HashMap<>();
+    for (Path p : written.stream().filter(f -> f.getFileName().toString().contains("-pathway-")).toList()) {
+      assertThat(p.getParent()).isEqualTo(dir.resolve("figures"));
+      var image = ImageIO.read(p.toFile());
+      assertThat(image.getWidth()).as(p.toString()).isEqualTo(1200);
+      assertThat(image.getHeight()).isEqualTo(700);
+      int[] rgb = image.getRGB(0, 0, 1200, 700, null, 0, 1200);
+      long drawn = java.util.Arrays.stream(rgb).filter(v -> (v & 0xffffff) != 0xffffff).count();
+      assertThat(drawn).as("ink on " + p.getFileName()).isGreaterThan(rgb.length / 50);
+      assertThat(java.util.Arrays.stream(rgb).anyMatch(v -> (v & 0xffffff) == 0x1f77b4)).as("class T's colour").isTrue();
+      pixels.put(p.getFileName().toString(), rgb);
+    }
+    assertThat(pixels.get("class-attribution-pathway-c0-first.png")).as("the pathway changes over training")
+        .isNotEqualTo(pixels.get("class-attribution-pathway-c0-last.png"));
+    assertThat(pixels.get("class-attribution-pathway-c0-last.png")).as("each class has its own")
+        .isNotEqualTo(pixels.get("class-attribution-pathway-c1-last.png"));
   }
 }
