@@ -23,6 +23,7 @@ module org.dsdl.app {
   opens org.dsdl.app.render to com.google.guice;
   opens org.dsdl.app.bench to com.fasterxml.jackson.databind;
   opens org.dsdl.app.wiring to com.google.guice;
+  opens org.dsdl.app.sweep to com.fasterxml.jackson.databind, com.google.guice;
 
   exports org.dsdl.app.logging to ch.qos.logback.core;
 

@@ -148,16 +148,7 @@ public final class ConfigLoader {
   }
 
   private ObjectNode readFile(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw DsdlException.badInput("config file '" + file + "' does not exist or is not a file");
-    }
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw DsdlException.badInput("cannot read config file '" + file + "': " + e.getMessage(), e);
-    }
-    JsonNode node = reader.read(text, "config file '" + file + "'");
+    JsonNode node = readDocument(file, "config file");
     if (node == null || node.isMissingNode() || node.isNull()) {
       return JsonNodeFactory.instance.objectNode();
     }
@@ -165,6 +156,30 @@ public final class ConfigLoader {
       throw DsdlException.badInput("config file '" + file + "' must hold a mapping of keys (name, dataset, model, …), got " + node.getNodeType().toString().toLowerCase());
     }
     return (ObjectNode) node;
+  }
+
+  /** Reads a config file's tree (the user's keys, not merged over the defaults); an empty file is an empty mapping. */
+  public ObjectNode read(Path file) {
+    return readFile(file);
+  }
+
+  /**
+   * Reads a YAML or JSON file with the config's reading rules (no key twice, no aliases, bounded
+   * nesting); {@code what} names the kind of file in errors, e.g. {@code sweep file}.
+   *
+   * @return the tree, or null for an empty document
+   */
+  public JsonNode readDocument(Path file, String what) {
+    if (!Files.isRegularFile(file)) {
+      throw DsdlException.badInput(what + " '" + file + "' does not exist or is not a file");
+    }
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw DsdlException.badInput("cannot read " + what + " '" + file + "': " + e.getMessage(), e);
+    }
+    return reader.read(text, what + " '" + file + "'");
   }
 
   /** Deep-merges {@code over} into {@code base}: objects merge key by key, anything else replaces. */
