@@ -7,6 +7,7 @@ module org.dsdl.app {
   requires jakarta.inject;
   requires info.picocli;
   requires me.tongfei.progressbar;
+  requires commons.math3;
   requires org.slf4j;
   requires ch.qos.logback.classic;
   requires jdk.unsupported;
