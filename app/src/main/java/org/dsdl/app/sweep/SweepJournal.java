@@ -190,12 +190,8 @@ public final class SweepJournal implements AutoCloseable {
   private void write() throws IOException {
     SweepManifest m = copy(manifest.status(), manifest.runs(), manifest.outputs());
     manifest = m;
-    OutputFiles.writeAtomically(dir.resolve(MANIFEST), out -> Json.PRETTY.writeValue(new java.io.FilterOutputStream(out) {
-      @Override
-      public void close() {
-        // the caller closes the stream
-      }
-    }, m));
+    byte[] bytes = Json.PRETTY.writeValueAsBytes(m);
+    OutputFiles.writeAtomically(dir.resolve(MANIFEST), out -> out.write(bytes));
   }
 
   /** Releases the lock. */
