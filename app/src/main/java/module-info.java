@@ -7,6 +7,7 @@ module org.dsdl.app {
   requires jakarta.inject;
   requires info.picocli;
   requires me.tongfei.progressbar;
+  requires commons.math3;
   requires org.slf4j;
   requires ch.qos.logback.classic;
   requires jdk.unsupported;
@@ -23,6 +24,7 @@ module org.dsdl.app {
   opens org.dsdl.app.render to com.google.guice;
   opens org.dsdl.app.bench to com.fasterxml.jackson.databind;
   opens org.dsdl.app.wiring to com.google.guice;
+  opens org.dsdl.app.sweep to com.fasterxml.jackson.databind, com.google.guice;
 
   exports org.dsdl.app.logging to ch.qos.logback.core;
 

@@ -10,6 +10,7 @@ import org.dsdl.app.cli.DescribeCommand;
 import org.dsdl.app.cli.ListCommand;
 import org.dsdl.app.cli.ReportCommand;
 import org.dsdl.app.cli.RunCommand;
+import org.dsdl.app.cli.SweepCommand;
 import org.dsdl.app.cli.ValidateCommand;
 import org.dsdl.app.config.Printable;
 import org.slf4j.LoggerFactory;
@@ -20,10 +21,11 @@ import picocli.CommandLine.Option;
 /** The {@code dsdl} command. */
 @Command(name = "dsdl", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Dense Sample Deep Learning: train a VGG-style CNN on a dense-sample task and watch feature coupling and category identity emerge.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class, ReportCommand.class, BenchCommand.class, DatasetCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class, ReportCommand.class, BenchCommand.class, DatasetCommand.class, SweepCommand.class,
+        CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  the run failed (e.g. the loss became NaN); measured checkpoints are kept",
-        "  2  bad input (config, data, arguments, plugins)", "  4  the run finished but some probe failed",
+        "  2  bad input (config, data, arguments, plugins)", "  4  the run finished but some probe failed (sweep: some run failed)",
         "  130  stopped by Ctrl-C (state saved)", "  143  stopped by SIGTERM (state saved)"})
 public final class Main implements Runnable {
 

@@ -1,6 +1,14 @@
 package org.dsdl.app.cli;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import org.dsdl.app.DsdlException;
+import org.dsdl.app.config.ConfigLoader;
+import org.dsdl.app.sweep.SweepCheck;
+import org.dsdl.app.sweep.SweepFile;
+import org.dsdl.app.sweep.SweepPlanner;
+import org.dsdl.app.sweep.SweepSpec;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dsdl.app.training.CheckpointSchedule;
@@ -15,10 +23,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dsdl validate CONFIG}: checks a config, its data, its model, its schedule and its probes
- * (the layers they name), prints the resolved experiment, trains nothing.
+ * (the layers they name), prints the resolved experiment, trains nothing. Given a sweep file (a
+ * mapping with a top-level {@code base:}), checks every run of the sweep and prints them.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check a config (plugins, parameters, data, model, schedule, probe layers), print the resolved experiment; train nothing.")
+    description = "Check a config (plugins, parameters, data, model, schedule, probe layers), print the resolved experiment; train nothing."
+        + " Given a sweep file, check and list its runs.")
 public final class ValidateCommand implements Callable<Integer> {
   @Mixin
   ExperimentOptions experiment;
@@ -26,9 +36,28 @@ public final class ValidateCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
+  private final ConfigLoader loader;
+  private final SweepPlanner sweeps;
+
+  /** Created by picocli through Guice. */
+  @Inject
+  public ValidateCommand(ConfigLoader loader, SweepPlanner sweeps) {
+    this.loader = loader;
+    this.sweeps = sweeps;
+  }
 
   @Override
   public Integer call() throws Exception {
+    if (experiment.config != null && Files.isRegularFile(experiment.config)
+        && SweepFile.isSweep(loader.readDocument(experiment.config, "config file"))) {
+      if (!experiment.overrides.isEmpty()) {
+        throw DsdlException.badInput("--set applies to an experiment config, not to a sweep file; set keys in the sweep's base or conditions");
+      }
+      SweepSpec sweep = SweepFile.read(experiment.config, loader);
+      SweepCheck.print(sweeps.plan(sweep, "sweep file '" + experiment.config + "'", experiment.plugins.absolute(), 0),
+          spec.commandLine().getOut());
+      return 0;
+    }
     ExperimentPlan plan = experiment.plan();
     Seeds seeds = new Seeds(plan.config().seed());
     PreparedData data = PreparedData.prepare(plan, seeds);

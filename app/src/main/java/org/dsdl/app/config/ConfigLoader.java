@@ -63,18 +63,73 @@ public final class ConfigLoader {
    * @param overrides {@code key.path=value} strings; values are parsed as YAML
    */
   public Loaded load(Path file, List<String> overrides) {
+    List<Override> parsed = new ArrayList<>();
+    for (String o : overrides) {
+      parsed.add(override(o));
+    }
+    return load(file == null ? null : readFile(file), file == null ? "the built-in experiment" : file.toString(),
+        file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent(), parsed);
+  }
+
+  /**
+   * Loads the experiment a tree gives (e.g. a sweep's base), merged over the built-in defaults,
+   * with {@code overrides} applied in order.
+   *
+   * @param user the user's config tree, or null for the built-in experiment
+   * @param source how errors name where the tree came from, e.g. the file's name
+   * @param baseDirectory the folder the config's relative plugin paths are relative to
+   */
+  public Loaded load(ObjectNode user, String source, Path baseDirectory, List<Override> overrides) {
     ObjectNode tree = defaults();
-    String source = "the built-in experiment";
-    if (file != null) {
-      source = file.toString();
-      merge(tree, readFile(file));
+    if (user != null) {
+      merge(tree, user.deepCopy());
     }
     List<SetKey> set = new ArrayList<>();
-    for (String o : overrides) {
-      set.add(applyOverride(tree, o));
+    for (Override o : overrides) {
+      set.add(apply(tree, o));
     }
-    Path base = file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
-    return new Loaded(bind(tree, source, set), tree, source, base);
+    for (Alternative a : Alternative.values()) {
+      if (a.given(user, overrides, a.key) && !a.given(user, overrides, a.replaces) && tree.get(a.section) instanceof ObjectNode section) {
+        section.putNull(a.replaces); // the default's value gives way to the user's alternative
+      }
+    }
+    return new Loaded(bind(tree, source, set), tree, source, baseDirectory);
+  }
+
+  /**
+   * Keys that are alternatives to a key the defaults give: a config giving one of them replaces the
+   * default's value of the other; a config giving both is refused when bound.
+   */
+  private enum Alternative {
+    STEPS("training", "steps", "epochs"),
+    EVERY("checkpoints", "every", "perEpoch");
+
+    final String section;
+    final String key;
+    final String replaces;
+
+    Alternative(String section, String key, String replaces) {
+      this.section = section;
+      this.key = key;
+      this.replaces = replaces;
+    }
+
+    /** Whether the user's tree and overrides, applied in order, leave {@code section.name} set to something other than null. */
+    boolean given(ObjectNode user, List<Override> overrides, String name) {
+      boolean given = user != null && given(user.path(section).path(name));
+      for (Override o : overrides) {
+        if (o.path().equals(section + "." + name)) {
+          given = given(o.value());
+        } else if (o.path().equals(section)) {
+          given = o.value().isObject() ? (o.value().has(name) ? given(o.value().get(name)) : given) : false;
+        }
+      }
+      return given;
+    }
+
+    private static boolean given(JsonNode n) {
+      return !n.isMissingNode() && !n.isNull();
+    }
   }
 
   /** Binds a complete config tree (e.g. the resolved config in a run.json), merged over the current defaults. */
@@ -93,16 +148,7 @@ public final class ConfigLoader {
   }
 
   private ObjectNode readFile(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw DsdlException.badInput("config file '" + file + "' does not exist or is not a file");
-    }
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw DsdlException.badInput("cannot read config file '" + file + "': " + e.getMessage(), e);
-    }
-    JsonNode node = reader.read(text, "config file '" + file + "'");
+    JsonNode node = readDocument(file, "config file");
     if (node == null || node.isMissingNode() || node.isNull()) {
       return JsonNodeFactory.instance.objectNode();
     }
@@ -110,6 +156,30 @@ public final class ConfigLoader {
       throw DsdlException.badInput("config file '" + file + "' must hold a mapping of keys (name, dataset, model, …), got " + node.getNodeType().toString().toLowerCase());
     }
     return (ObjectNode) node;
+  }
+
+  /** Reads a config file's tree (the user's keys, not merged over the defaults); an empty file is an empty mapping. */
+  public ObjectNode read(Path file) {
+    return readFile(file);
+  }
+
+  /**
+   * Reads a YAML or JSON file with the config's reading rules (no key twice, no aliases, bounded
+   * nesting); {@code what} names the kind of file in errors, e.g. {@code sweep file}.
+   *
+   * @return the tree, or null for an empty document
+   */
+  public JsonNode readDocument(Path file, String what) {
+    if (!Files.isRegularFile(file)) {
+      throw DsdlException.badInput(what + " '" + file + "' does not exist or is not a file");
+    }
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw DsdlException.badInput("cannot read " + what + " '" + file + "': " + e.getMessage(), e);
+    }
+    return reader.read(text, what + " '" + file + "'");
   }
 
   /** Deep-merges {@code over} into {@code base}: objects merge key by key, anything else replaces. */
@@ -126,12 +196,22 @@ public final class ConfigLoader {
   }
 
   /**
-   * A key set with {@code --set}, for naming it in errors.
+   * One key set over a config: by {@code --set key=value}, or by a sweep's grid or condition.
+   *
+   * @param path the key's dotted path, e.g. {@code training.epochs} or {@code probes.1.layers}
+   * @param value the value
+   * @param origin how errors about its value name it, e.g. {@code --set training.epochs=3}
+   * @param label how errors about its path name it, e.g. {@code --set training.epochs}
+   */
+  public record Override(String path, JsonNode value, String origin, String label) {}
+
+  /**
+   * A key set over the config, for naming it in errors.
    *
    * @param path the key path as binding errors write it, e.g. {@code probes[1].layers}
-   * @param override the {@code --set} argument
+   * @param origin how errors name the override, e.g. {@code --set training.epochs=3}
    */
-  private record SetKey(String path, String override) {
+  private record SetKey(String path, String origin) {
     /** Whether the value at {@code at} came from this override. */
     boolean covers(String at) {
       return at.equals(path) || at.startsWith(path + ".") || at.startsWith(path + "[");
@@ -143,7 +223,8 @@ public final class ConfigLoader {
     }
   }
 
-  private SetKey applyOverride(ObjectNode tree, String override) {
+  /** Parses a {@code --set key.path=value} argument; the value is read as YAML. */
+  public Override override(String override) {
     int eq = override.indexOf('=');
     if (eq <= 0) {
       throw DsdlException.badInput("--set '" + override + "': expected key.path=value, e.g. --set training.epochs=3");
@@ -154,6 +235,12 @@ public final class ConfigLoader {
     if (value == null || value.isMissingNode()) {
       value = JsonNodeFactory.instance.nullNode();
     }
+    return new Override(path, value, "--set " + override, "--set " + path);
+  }
+
+  private static SetKey apply(ObjectNode tree, Override o) {
+    String path = o.path();
+    JsonNode value = o.value().deepCopy();
     String[] keys = path.split("\\.");
     JsonNode node = tree;
     for (int i = 0; i < keys.length - 1; i++) {
@@ -161,26 +248,26 @@ public final class ConfigLoader {
       if (next != null && next.isTextual()) {
         // A plugin written as NAME takes parameters once spelled {type: NAME}.
         next = JsonNodeFactory.instance.objectNode().put("type", next.asText());
-        set(node, keys[i], next, path);
+        set(node, keys[i], next, o.label());
       }
       if (next == null || next.isNull()) {
         next = JsonNodeFactory.instance.objectNode();
-        set(node, keys[i], next, path);
+        set(node, keys[i], next, o.label());
       }
       if (!next.isContainerNode()) {
-        throw DsdlException.badInput("--set " + path + ": '" + keys[i] + "' holds a value, not keys");
+        throw DsdlException.badInput(o.label() + ": '" + keys[i] + "' holds a value, not keys");
       }
       node = next;
     }
-    set(node, keys[keys.length - 1], value, path);
-    return new SetKey(path.replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]"), override);
+    set(node, keys[keys.length - 1], value, o.label());
+    return new SetKey(path.replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]"), o.origin());
   }
 
   private static JsonNode child(JsonNode node, String key) {
     return node instanceof ArrayNode a && key.matches("\\d+") ? a.get(Integer.parseInt(key)) : node.get(key);
   }
 
-  private static void set(JsonNode node, String key, JsonNode value, String path) {
+  private static void set(JsonNode node, String key, JsonNode value, String label) {
     if (node instanceof ObjectNode o) {
       if (o.get(key) instanceof ObjectNode existing && value instanceof ObjectNode vo) {
         merge(existing, vo);
@@ -190,7 +277,7 @@ public final class ConfigLoader {
     } else if (node instanceof ArrayNode a && key.matches("\\d+") && Integer.parseInt(key) < a.size()) {
       a.set(Integer.parseInt(key), value);
     } else {
-      throw DsdlException.badInput("--set " + path + ": no list element '" + key + "'");
+      throw DsdlException.badInput(label + ": no list element '" + key + "'");
     }
   }
 
@@ -211,10 +298,10 @@ public final class ConfigLoader {
   private static String sourceOf(String at, String source, List<SetKey> set) {
     for (int i = set.size() - 1; i >= 0; i--) {
       if (set.get(i).covers(at)) {
-        return "--set " + set.get(i).override();
+        return set.get(i).origin();
       }
     }
-    List<String> inside = set.stream().filter(k -> k.inside(at)).map(k -> "--set " + k.override()).toList();
+    List<String> inside = set.stream().filter(k -> k.inside(at)).map(SetKey::origin).toList();
     return inside.isEmpty() ? source : source + " with " + String.join(", ", inside);
   }
 

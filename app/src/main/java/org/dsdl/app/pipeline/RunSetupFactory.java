@@ -64,7 +64,7 @@ public final class RunSetupFactory {
     var training = plan.config().training();
     var checkpoints = plan.config().checkpoints();
     try {
-      return CheckpointSchedule.of(stepsPerEpoch, training.epochs(), checkpoints.perEpoch(), checkpoints.earlyLogSpaced());
+      return CheckpointSchedule.of(stepsPerEpoch, training.length(), checkpoints.spacing(), checkpoints.earlyLogSpaced());
     } catch (DsdlException e) {
       throw DsdlException.badInput(plan.source() + ": " + e.getMessage(), e);
     }

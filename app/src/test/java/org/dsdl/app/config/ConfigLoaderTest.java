@@ -85,7 +85,7 @@ class ConfigLoaderTest {
         .isInstanceOf(DsdlException.class)
         .hasMessageContaining(f.toString())
         .hasMessageContaining("unknown key 'epocs' in training")
-        .hasMessageContaining("allowed keys: batchSize, epochs, minLearningRateFactor, optimizer, schedule, stepEpochs, stepFactor, trainEvalSize")
+        .hasMessageContaining("allowed keys: batchSize, epochs, minLearningRateFactor, optimizer, schedule, stepEpochs, stepFactor, steps, trainEvalSize")
         .satisfies(e -> assertThat(((DsdlException) e).exitCode()).isEqualTo(ExitCodes.BAD_INPUT));
   }
 

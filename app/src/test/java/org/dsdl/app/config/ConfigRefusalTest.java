@@ -60,8 +60,12 @@ class ConfigRefusalTest {
 
   @Test
   void jacksonsWordsAreTranslated() {
+    assertThat(refusal(() -> loader.load(null, List.of("training.batchSize=~"))))
+        .isEqualTo("--set training.batchSize=~ at 'training.batchSize': expected a whole number, got null");
+    // epochs may be null, when training.steps replaces it; with neither, the run has no length
     assertThat(refusal(() -> loader.load(null, List.of("training.epochs=~"))))
-        .isEqualTo("--set training.epochs=~ at 'training.epochs': expected a whole number, got null");
+        .isEqualTo("the built-in experiment with --set training.epochs=~ at 'training': training.epochs or training.steps must be given"
+            + " (the run's length in passes over the training split, or in optimisation steps)");
     assertThat(refusal(() -> loader.load(null, List.of("visualizers=abc"))))
         .isEqualTo("--set visualizers=abc at 'visualizers': expected a list, got the string \"abc\"");
     assertThat(refusal(() -> loader.load(null, List.of("training.epochs=3000000000"))))
