@@ -12,6 +12,7 @@ module org.dsdl.app {
   requires ch.qos.logback.classic;
   requires jdk.unsupported;
   requires java.desktop;
+  requires jdk.management;
 
   opens org.dsdl.app to info.picocli, com.google.guice;
   opens org.dsdl.app.cli to info.picocli, com.google.guice;

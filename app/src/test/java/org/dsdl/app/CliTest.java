@@ -142,6 +142,13 @@ class CliTest {
     }
     assertThat(b.at("/engineShare/max").asDouble()).isLessThanOrEqualTo(1.0);
     assertThat(b.at("/probeMs/accuracy/median").asDouble()).isNotNegative();
+    // every checkpoint of the run's schedule is timed: the run's mean lies within the timings; CPU time is counted
+    b.get("probeMs").fieldNames().forEachRemaining(probe -> {
+      double mean = b.get("probeRunMeanMs").get(probe).asDouble();
+      assertThat(mean).as(probe).isBetween(b.at("/probeMs/" + probe + "/min").asDouble(), b.at("/probeMs/" + probe + "/max").asDouble());
+      assertThat(b.get("probeRunMeanCpuMs").get(probe).asDouble()).as(probe).isNotNegative();
+    });
+    assertThat(b.at("/probeRunMeanCpuMs/linear-probe").asDouble()).isPositive();
     // vgg-tiny on 32x32x1: conv 32*32*8*9 + 16*16*16*9*8, dense 8*8*16*32 + 32*5 multiply-adds
     long macs = 32L * 32 * 8 * 9 + 16L * 16 * 16 * 9 * 8 + 8L * 8 * 16 * 32 + 32 * 5;
     assertThat(b.get("forwardFlopsPerSample").asLong()).isEqualTo(2 * macs);

@@ -52,6 +52,7 @@ public final class Benchmark {
    * @param captureMs one checkpoint's evaluations and capture
    * @param probeMs each probe's measure on one snapshot (over checkpoints spread across the run's schedule)
    * @param probeRunMeanMs each probe's estimated mean cost per checkpoint of the full run ({@link ScheduleSample})
+   * @param probeRunMeanCpuMs the same in CPU time of the process (every thread), steadier than wall time on a shared machine
    * @param peakRssMb the process's peak resident memory
    * @param forwardFlopsPerSample model FLOPs of one forward pass
    * @param trainingFlopsPerSample ≈ 3 × forward
@@ -60,7 +61,8 @@ public final class Benchmark {
    * @param runSteps training steps in that run
    */
   public record Result(String model, long parameters, int batchSize, int steps, int repeats, Stat samplesPerSecond, Stat msPerStep,
-      Stat engineShare, Stat feedFreeSamplesPerSecond, Stat captureMs, Map<String, Stat> probeMs, Map<String, Double> probeRunMeanMs, double peakRssMb,
+      Stat engineShare, Stat feedFreeSamplesPerSecond, Stat captureMs, Map<String, Stat> probeMs, Map<String, Double> probeRunMeanMs,
+      Map<String, Double> probeRunMeanCpuMs, double peakRssMb,
       long forwardFlopsPerSample, long trainingFlopsPerSample, Stat gigaflopsPerSecond, int runCheckpoints, long runSteps) {
     /** Fed over feed-free throughput (1 = feeding costs nothing). */
     public double fedOverFeedFree() {
@@ -102,6 +104,7 @@ public final class Benchmark {
     int rounds = ScheduleSample.roundsPerRepeat(setup.schedule().size(), repeats, repeats * PROBE_ROUNDS);
     ScheduleSample sample = new ScheduleSample(setup.schedule().size(), repeats * rounds);
     Map<String, double[]> probeSamples = new LinkedHashMap<>();
+    Map<String, double[]> probeCpuSamples = new LinkedHashMap<>();
     BatchFeeder feeder = setup.feeder();
     double lr = setup.plan().optimizer().learningRate();
     try (Model model = setup.buildModel()) {
@@ -152,9 +155,11 @@ public final class Benchmark {
           Snapshot copy = new Snapshot(setup.checkpoint(sample.index(k), step), snapshot.classNames(), snapshot.labels(), snapshot.ids(),
               snapshot.logits(), snapshot.layers(), snapshot.evaluations());
           for (NamedProbe p : setup.probes()) {
+            long cpu0 = processCpuNanos();
             long p0 = System.nanoTime();
             p.probe().measure(copy);
             double elapsed = (System.nanoTime() - p0) / 1e6;
+            probeCpuSamples.computeIfAbsent(p.name(), n -> new double[sample.samples()])[k] = (processCpuNanos() - cpu0) / 1e6;
             probes.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(elapsed);
             probeSamples.computeIfAbsent(p.name(), n -> new double[sample.samples()])[k] = elapsed;
           }
@@ -168,13 +173,24 @@ public final class Benchmark {
       probes.forEach((k, v) -> probeStats.put(k, Stat.of(v)));
       Map<String, Double> runMean = new LinkedHashMap<>();
       probeSamples.forEach((k, v) -> runMean.put(k, sample.mean(v)));
+      Map<String, Double> runMeanCpu = new LinkedHashMap<>();
+      probeCpuSamples.forEach((k, v) -> runMeanCpu.put(k, sample.mean(v)));
       return new Result(setup.data().modelName(), model.parameterCount(), setup.plan().config().training().batchSize(), steps, repeats,
-          Stat.of(sps), Stat.of(ms), Stat.of(share), Stat.of(free), Stat.of(capture), probeStats, runMean, peakRssMb(),
+          Stat.of(sps), Stat.of(ms), Stat.of(share), Stat.of(free), Stat.of(capture), probeStats, runMean, runMeanCpu, peakRssMb(),
           forward, training, Stat.of(gflops), setup.schedule().size(), setup.schedule().totalSteps());
     }
   }
 
-  /** Peak resident set size of this process (VmHWM), in MB; NaN where /proc is unavailable. */
+  /**
+   * CPU time of this process so far, every thread (the engine's are idle while probes measure),
+   * in ns; -1 where the platform does not say.
+   */
+  static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+  }
+
+    /** Peak resident set size of this process (VmHWM), in MB; NaN where /proc is unavailable. */
   static double peakRssMb() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -69,8 +69,8 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  feeding-free bound  %s samples/s   fed / feeding-free = %.3f%n", fmt(r.feedFreeSamplesPerSecond(), "%.0f"), r.fedOverFeedFree());
       out.printf(Locale.ROOT, "  checkpoint capture  %s ms (evaluate held-out and training subsets, capture the probe set)%n", fmt(r.captureMs(), "%.1f"));
       r.probeMs().forEach((name, s) -> out.printf(Locale.ROOT,
-          "  probe %-16s %s ms per checkpoint, mean over the run's schedule %.2f ms, %.1f %% of the run's training time%n", name,
-          fmt(s, "%.2f"), r.probeRunMeanMs().get(name), 100 * r.probeShare(List.of(name))));
+          "  probe %-16s %s ms per checkpoint, mean over the run's schedule %.2f ms (CPU %.2f ms), %.1f %% of the run's training time%n",
+          name, fmt(s, "%.2f"), r.probeRunMeanMs().get(name), r.probeRunMeanCpuMs().get(name), 100 * r.probeShare(List.of(name))));
       for (Map.Entry<String, List<String>> family : FAMILIES.entrySet()) {
         List<String> members = r.probeMs().keySet().stream().filter(family.getValue()::contains).toList();
         if (!members.isEmpty()) {
