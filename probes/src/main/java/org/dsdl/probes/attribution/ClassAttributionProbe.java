@@ -120,7 +120,7 @@ final class ClassAttributionProbe implements Probe {
           history.record(cp, key(layer, s, ""), st[ClassPathways.meanIndex(s, classes)]);
         }
       }
-      if (nulls.due(cp) || nulls.permutations() > 0 && leavesBaseline(layer, st, classes)) {
+      if (nulls.due(cp) || nulls.permutations() > 0 && cp.index() % p.nullEvery() == 0 && leavesBaseline(layer, st, classes)) {
         // every exemplar can be among a permuted class's first perClassExemplars
         inputs.ensureAll();
         PermutationNull[] t = PermutationNull.ofEach(labels,
@@ -203,8 +203,9 @@ final class ClassAttributionProbe implements Probe {
 
   /**
    * Per target layer and statistic with an onset, the first checkpoint from which, through the last, its class mean stays
-   * above checkpoint 0's by more than onsetSigmas checkpoint-0 null SDs and beats its null (p &lt; {@link #ALPHA}); NaN at the
-   * last checkpoint if there is none, or checkpoint 0 was not measured, or no null ran there.
+   * above checkpoint 0's by more than onsetSigmas checkpoint-0 null SDs and beats its null (p &lt; {@link #ALPHA}) wherever the
+   * null ran (the last checkpoint, and every nullEvery-th); NaN at the last checkpoint if there is none, or checkpoint 0 was
+   * not measured, or no null ran there or at the last.
    */
   @Override
   public List<Measurement> finish() {
@@ -222,8 +223,9 @@ final class ClassAttributionProbe implements Probe {
         double[] values = history.values(key(layer, s, ""));
         double[] pValues = history.values(key(layer, s, "|p"));
         double bound = cps.get(0).index() == 0 ? bound(layer, s) : Double.NaN;
+        // where no null ran (between every nullEvery-th checkpoint) only the first condition is checked; the last checkpoint has one
         Optional<Checkpoint> when = Double.isNaN(bound) ? Optional.empty()
-            : history.staysTrue(i -> values[i] > bound && pValues[i] < ALPHA);
+            : history.staysTrue(i -> values[i] > bound && (Double.isNaN(pValues[i]) ? i < values.length - 1 : pValues[i] < ALPHA));
         out.add(history.event(name, s.event(), layer, when));
       }
     }

@@ -36,7 +36,7 @@ public final class ClassAttributionProbeProvider implements ProbeProvider<ClassA
 
   @Override
   public ClassAttributionParameters defaultParameters() {
-    return new ClassAttributionParameters(List.of(), 3, DEFAULT_EXEMPLARS, DEFAULT_PERMUTATIONS, 3.0);
+    return new ClassAttributionParameters(List.of(), 3, DEFAULT_EXEMPLARS, DEFAULT_PERMUTATIONS, 3.0, 8);
   }
 
   @Override

@@ -36,7 +36,7 @@ class ClassAttributionProbeTest {
     for (int c = 0; c < classes; c++) {
       names.add("k" + c);
     }
-    return new ClassAttributionProbeProvider().create(new ClassAttributionParameters(layers, topK, perClass, permutations, 3),
+    return new ClassAttributionProbeProvider().create(new ClassAttributionParameters(layers, topK, perClass, permutations, 3, 1),
         new ProbeContext("class-attribution", names, model, 7));
   }
 

@@ -1,6 +1,7 @@
 package org.dsdl.probes.attribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +32,11 @@ class PathwayNullTest {
   }
 
   static Probe probe(int permutations, List<Long> schedule) {
-    return new ClassAttributionProbeProvider().create(new ClassAttributionParameters(List.of(), 3, 50, permutations, 3),
+    return probe(permutations, schedule, 1);
+  }
+
+  static Probe probe(int permutations, List<Long> schedule, int nullEvery) {
+    return new ClassAttributionProbeProvider().create(new ClassAttributionParameters(List.of(), 3, 50, permutations, 3, nullEvery),
         new ProbeContext("class-attribution", List.of("k0", "k1", "k2"), List.of(S, T), 7, null, schedule));
   }
 
@@ -226,6 +231,19 @@ class PathwayNullTest {
     }
     // without permutations there is no null, so no onset
     assertThat(event(run(probe(0, SCHEDULE), List.of(untrained(0), trained(1), trained(2))), "pathway_specificity_onset_step")).isNaN();
+  }
+
+  @Test
+  void withNullEveryTheNullRunsAtTheEndsAndItsMultiplesAndTheOnsetIsCheckedWhereItRan() {
+    // every 2nd: 0 (an end), 2 (left its baseline), 4 (an end); not 3
+    List<Measurement> ms = run(probe(49, SCHEDULE, 2), List.of(untrained(0), untrained(1), trained(2), trained(3), trained(4)));
+    assertThat(checkpointsWith(ms, "pathway_specificity_p")).containsExactly(0, 2, 4);
+    assertThat(event(ms, "pathway_specificity_onset_step")).isEqualTo(20);
+    // the pathway appears at 3, where no null runs: its onset is 3, beating the null at 4
+    List<Measurement> late = run(probe(49, SCHEDULE, 2), List.of(untrained(0), untrained(1), untrained(2), trained(3), trained(4)));
+    assertThat(checkpointsWith(late, "pathway_specificity_p")).containsExactly(0, 4);
+    assertThat(event(late, "pathway_specificity_onset_step")).isEqualTo(30);
+    assertThatThrownBy(() -> new ClassAttributionParameters(List.of(), 3, 50, 10, 3, 0)).hasMessage("nullEvery must be >= 1, got 0");
   }
 
   private static List<Integer> checkpointsWith(List<Measurement> ms, String metric) {

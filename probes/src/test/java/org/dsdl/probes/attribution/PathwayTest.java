@@ -46,9 +46,9 @@ class PathwayTest {
 
   @Test
   void parametersAreValidatedNamingTheField() {
-    assertThatThrownBy(() -> new ClassAttributionParameters(List.of(), 0, 50, 10, 3)).hasMessage("topK must be >= 1, got 0");
-    assertThatThrownBy(() -> new ClassAttributionParameters(List.of(), 3, 0, 10, 3)).hasMessage("perClassExemplars must be >= 1, got 0");
-    assertThat(new ClassAttributionParameters(null, 3, 50, 10, 3).layers()).isEmpty();
+    assertThatThrownBy(() -> new ClassAttributionParameters(List.of(), 0, 50, 10, 3, 1)).hasMessage("topK must be >= 1, got 0");
+    assertThatThrownBy(() -> new ClassAttributionParameters(List.of(), 3, 0, 10, 3, 1)).hasMessage("perClassExemplars must be >= 1, got 0");
+    assertThat(new ClassAttributionParameters(null, 3, 50, 10, 3, 1).layers()).isEmpty();
     ClassAttributionParameters d = new ClassAttributionProbeProvider().defaultParameters();
     assertThat(d.topK()).isEqualTo(3);
     assertThat(d.perClassExemplars()).isEqualTo(50);
