@@ -350,6 +350,7 @@
       s.appendChild(svg("line", { x1: px(t[1]), x2: px(t[1]), y1: 0, y2: top + heights, stroke: "#eef" }));
       var tt = svg("text", { x: px(t[1]), y: H - 14, "text-anchor": "middle" }); tt.textContent = tickText(t[1]); s.appendChild(tt);
     });
+    var last = svg("text", { x: px(maxStep), y: H - 14, "text-anchor": "middle" }); last.textContent = String(maxStep); s.appendChild(last);
     var xl = svg("text", { x: (L + W - R) / 2, y: H - 2, "text-anchor": "middle" }); xl.textContent = ax.label; s.appendChild(xl);
     e.rows.forEach(function (r, ri) {
       var y0 = top + ri * (C.length * rowH + gap);
