@@ -27,6 +27,10 @@ import org.dsdl.app.sweep.SweepRun;
 import org.dsdl.app.sweep.SweepRunner;
 import org.dsdl.app.sweep.SweepSpec;
 import org.dsdl.app.sweep.SweepTask;
+import org.dsdl.app.sweep.findings.FindingsCsv;
+import org.dsdl.app.sweep.findings.FindingsText;
+import org.dsdl.app.sweep.findings.SweepFindings;
+import org.dsdl.app.sweep.report.SweepReport;
 import org.dsdl.app.sweep.results.ResultRow;
 import org.dsdl.app.sweep.results.ResultsCsv;
 import org.dsdl.app.sweep.results.ResultsWriter;
@@ -129,7 +133,7 @@ public final class SweepCommand implements Callable<Integer> {
       List<SweepRun> runs = plan.runs().stream().map(SweepPlan.Planned::run).toList();
       List<ResultRow> rows = SweepResults.collect(runs, r -> journal.runDirectory(r.name()));
       List<String> outputs = new ArrayList<>();
-      for (ResultsWriter w : List.of(new ResultsCsv(), new SummaryCsv())) {
+      for (ResultsWriter w : List.of(new ResultsCsv(), new SummaryCsv(), new FindingsCsv(), new SweepReport())) {
         w.write(journal.path(), runs, rows).forEach(p -> outputs.add(journal.path().relativize(p).toString()));
       }
       SweepManifest m = journal.manifest();
@@ -142,6 +146,8 @@ public final class SweepCommand implements Callable<Integer> {
       o.printf(Locale.ROOT, "%s: %d runs: %d completed, %d failed or with probe failures, %d not finished; %s (%,d rows), %s; %.1f s%n",
           Printable.of(journal.path()), m.runs().size(), completed, failed, m.runs().size() - completed - failed, ResultsCsv.FILE, rows.size(),
           SummaryCsv.FILE, journal.manifest().seconds());
+      FindingsText.lines(Printable.of(journal.path().resolve(FindingsCsv.FILE)),
+          SweepFindings.aggregate(runs, SweepFindings.collect(runs, r -> journal.runDirectory(r.name())))).forEach(o::println);
       o.flush();
       if (status == RunStatus.INTERRUPTED) {
         spec.commandLine().getErr().println("dsdl: the sweep was stopped; continue it with: dsdl sweep --resume " + Printable.of(journal.path()));

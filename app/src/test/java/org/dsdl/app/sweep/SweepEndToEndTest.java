@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A tiny sweep on the real TensorFlow engine through the command line: vgg-tiny, 2 conditions × 2
  * seeds, 12 steps each, two runs at a time. Its run directories are those {@code dsdl run} writes,
- * with the same numbers; its tables hold every run's scalars; {@code --resume} runs only what is
+ * with the same numbers; its tables hold every run's scalars, its findings.csv each finding's count
+ * of seeds, its report.html links every run's report; {@code --resume} runs only what is
  * missing; a run that fails is recorded while the others go on.
  */
 class SweepEndToEndTest {
@@ -49,7 +50,7 @@ class SweepEndToEndTest {
           checkpoints: {every: 6, earlyLogSpaced: false}
           probeSet: {perClass: 10}
           probes: [accuracy]
-          visualizers: [csv]
+          visualizers: [csv, findings, html]
         seeds: [1, 2]
         grid:
           dataset.trainPerClass: [10, 20]
@@ -79,7 +80,7 @@ class SweepEndToEndTest {
     assertThat(manifest.at("/spec/seeds").toString()).isEqualTo("[1,2]");
     assertThat(manifest.at("/spec/base/model/preset").asText()).isEqualTo("vgg-tiny");
     assertThat(manifest.at("/versions/dsdl").asText()).isNotBlank();
-    assertThat(manifest.get("outputs").toString()).isEqualTo("[\"results.csv\",\"summary.csv\"]");
+    assertThat(manifest.get("outputs").toString()).isEqualTo("[\"results.csv\",\"summary.csv\",\"findings.csv\",\"report.html\"]");
     List<String> names = new ArrayList<>();
     for (JsonNode e : manifest.get("runs")) {
       names.add(e.get("name").asText());
@@ -108,7 +109,7 @@ class SweepEndToEndTest {
         checkpoints: {every: 6, earlyLogSpaced: false}
         probeSet: {perClass: 10}
         probes: [accuracy]
-        visualizers: [csv]
+        visualizers: [csv, findings, html]
         """);
     alone = dsdl("run", dir.resolve("alone.yaml").toString(), "--out", dir.resolve("alone").toString());
     assertThat(alone.code()).as(alone.err()).isZero();
@@ -156,6 +157,27 @@ class SweepEndToEndTest {
     }
     assertThat(summary.stream().filter(l -> l.contains(",identity_onset_step,"))).as("events are summarised across checkpoints")
         .allMatch(l -> l.split(",", -1)[2].isEmpty());
+
+    // findings.csv: each class's identity onset (the accuracy probe's findings) across the two seeds of each condition
+    List<String> findings = Files.readAllLines(out.resolve("findings.csv"));
+    assertThat(findings.get(0)).isEqualTo("condition,dataset.trainPerClass,topic,subject,n,held,fraction,emerged,present_at_initialisation,"
+        + "not_distinguishable,not_reported,step_n,step_median,step_min,step_max");
+    assertThat(findings).hasSize(1 + 2 * 5); // 2 conditions × 5 classes
+    for (String line : findings.subList(1, findings.size())) {
+      String[] c = line.split(",", -1);
+      assertThat(c[2]).isEqualTo("CLASS_IDENTITY");
+      assertThat(c[4]).isEqualTo("2");
+      assertThat(Integer.parseInt(c[5])).isEqualTo(Integer.parseInt(c[7]) + Integer.parseInt(c[8]));
+      assertThat(Integer.parseInt(c[7]) + Integer.parseInt(c[8]) + Integer.parseInt(c[9]) + Integer.parseInt(c[10])).isEqualTo(2);
+    }
+    assertThat(r.out()).contains("findings across seeds (" + out.resolve("findings.csv") + "): ").contains("  trainPerClass-10 (2 seeds):");
+    // report.html: the page with every run's own report linked by its relative path
+    String report = Files.readString(out.resolve("report.html"));
+    assertThat(report).contains("<title>dsdl sweep: tiny-sweep</title>").contains("\"name\":\"trainPerClass-20_seed-2\"")
+        .contains("\"report\":true").doesNotContain("\"report\":false");
+    for (String n : names) {
+      assertThat(out.resolve("runs").resolve(n).resolve("report.html")).exists();
+    }
 
     // --resume: the finished runs are skipped; a run whose directory is gone runs again, to the same numbers
     String missing = "trainPerClass-20_seed-1";

@@ -5,12 +5,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dsdl.api.io.OutputFiles;
-import org.dsdl.api.probe.MetricRole;
 import org.dsdl.app.sweep.SweepRun;
 
 /**
@@ -24,25 +22,21 @@ public final class SummaryCsv implements ResultsWriter {
   /** The file's name. */
   public static final String FILE = "summary.csv";
 
-  /** What one summary row groups by. */
-  private record Group(String condition, Integer checkpoint, Long step, String probe, String metric, String layer, String label) {}
-
   @Override
   public List<Path> write(Path sweepDir, List<SweepRun> runs, List<ResultRow> rows) throws IOException {
     List<String> keys = Csv.settingKeys(runs);
     Map<String, SweepRun> conditions = new LinkedHashMap<>();
     runs.forEach(r -> conditions.putIfAbsent(r.condition(), r));
-    Map<Group, List<Double>> groups = group(rows);
+    List<SummaryRow> summary = SummaryRow.of(rows);
     Path target = sweepDir.resolve(FILE);
     OutputFiles.writeAtomically(target, out -> {
       Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       StringBuilder header = new StringBuilder("condition");
       keys.forEach(k -> header.append(',').append(Csv.quote(k)));
       w.write(header.append(",checkpoint,step,probe,metric,layer,label,n,missing,mean,sd,ci_low,ci_high\n").toString());
-      for (Map.Entry<Group, List<Double>> e : groups.entrySet()) {
-        Group g = e.getKey();
+      for (SummaryRow g : summary) {
         SweepRun any = conditions.get(g.condition());
-        SeedStatistics s = SeedStatistics.of(e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
+        SeedStatistics s = g.stats();
         StringBuilder sb = new StringBuilder(Csv.quote(g.condition()));
         keys.forEach(k -> sb.append(',').append(Csv.value(any.settings().get(k))));
         sb.append(',').append(g.checkpoint() == null ? "" : g.checkpoint()).append(',').append(g.step() == null ? "" : g.step())
@@ -55,18 +49,6 @@ public final class SummaryCsv implements ResultsWriter {
       w.flush();
     });
     return List.of(target);
-  }
-
-  /** The rows' values by group, groups in first-seen order. */
-  static Map<Group, List<Double>> group(List<ResultRow> rows) {
-    Map<Group, List<Double>> groups = new LinkedHashMap<>();
-    for (ResultRow r : rows) {
-      boolean event = r.role() == MetricRole.EVENT;
-      Group g = new Group(r.run().condition(), event ? null : r.checkpoint(), event ? null : r.step(), r.probe(), r.metric(), r.layer(),
-          r.label());
-      groups.computeIfAbsent(g, k -> new ArrayList<>()).add(r.value());
-    }
-    return groups;
   }
 
   private static String cell(double v) {
