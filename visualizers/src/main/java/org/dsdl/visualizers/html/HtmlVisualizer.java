@@ -1,5 +1,6 @@
 package org.dsdl.visualizers.html;
 
+import org.dsdl.api.viz.HtmlText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +34,8 @@ final class HtmlVisualizer implements Visualizer {
     String page = resource("report.html")
         .replace("/*STYLE*/", resource("report.css"))
         .replace("/*SCRIPT*/", resource("report.js"))
-        .replace("@TITLE@", escape("dsdl report: " + run.info().name()))
-        .replace("@DATA@", scriptSafe(json));
+        .replace("@TITLE@", HtmlText.escape("dsdl report: " + run.info().name()))
+        .replace("@DATA@", HtmlText.scriptSafe(json));
     Path target = run.directory().resolve(FILE);
     OutputFiles.writeAtomically(target, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
     return List.of(target);
@@ -45,28 +46,6 @@ final class HtmlVisualizer implements Visualizer {
     if (p.live()) {
       render(runSoFar.get());
     }
-  }
-
-  /** Text for HTML element content and attribute values. */
-  static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
-  }
-
-  /** JSON that can sit inside a script element: the characters that could close it or start markup become JSON escapes. */
-  static String scriptSafe(String json) {
-    return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
   }
 
   private static String resource(String name) throws IOException {

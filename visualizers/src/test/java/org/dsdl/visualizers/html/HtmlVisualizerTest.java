@@ -36,7 +36,7 @@ class HtmlVisualizerTest {
     assertThat(page).contains("sample &lt;b&gt;run&lt;/b&gt;").contains("\\u003cscript\\u003edocument.title");
     assertThat(page.indexOf("</script>")).as("the data element closes only once, at its end")
         .isGreaterThan(page.indexOf("id=\"dsdl-data\""));
-    assertThat(HtmlVisualizer.scriptSafe("{\"a\":\"</script><!--&\"}")).isEqualTo("{\"a\":\"\\u003c/script\\u003e\\u003c!--\\u0026\"}");
+    assertThat(org.dsdl.api.viz.HtmlText.scriptSafe("{\"a\":\"</script><!--&\"}")).isEqualTo("{\"a\":\"\\u003c/script\\u003e\\u003c!--\\u0026\"}");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.dsdl.app.sweep.report;
 
+import org.dsdl.api.viz.HtmlText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public final class SweepReport implements ResultsWriter {
     var findings = SweepFindings.aggregate(runs, SweepFindings.collect(runs, dirs::get));
     String json = new ObjectMapper().writeValueAsString(SweepReportData.build(name, manifest, runs, dirs, SummaryRow.of(rows), findings));
     String page = fill(resource("sweep-report.html"), Map.of("/*STYLE*/", resource("sweep-report.css"), "/*SCRIPT*/",
-        resource("sweep-report.js"), "@TITLE@", escape("dsdl sweep: " + name), "@DATA@", scriptSafe(json)));
+        resource("sweep-report.js"), "@TITLE@", HtmlText.escape("dsdl sweep: " + name), "@DATA@", HtmlText.scriptSafe(json)));
     Path target = sweepDir.resolve(FILE);
     OutputFiles.writeAtomically(target, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
     return List.of(target);
@@ -87,28 +88,6 @@ public final class SweepReport implements ResultsWriter {
       out.append(template, at, next).append(values.get(marker));
       at = next + marker.length();
     }
-  }
-
-  /** Text for HTML element content and attribute values. */
-  static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
-  }
-
-  /** JSON that can sit inside a script element: the characters that could close it or start markup become JSON escapes. */
-  static String scriptSafe(String json) {
-    return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
   }
 
   private static String resource(String name) throws IOException {
