@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
@@ -24,6 +25,8 @@ import org.apache.spark.sql.types.StructType;
 import org.dsdl.app.sweep.SweepRun;
 import org.dsdl.app.sweep.results.ResultRow;
 import org.dsdl.app.sweep.results.ResultsWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code results.parquet}: the long table of {@code results.csv} (same rows, same columns, in the
@@ -37,6 +40,7 @@ import org.dsdl.app.sweep.results.ResultsWriter;
 final class ResultsParquet implements ResultsWriter {
   /** The file's name. */
   static final String FILE = "results.parquet";
+  private static final Logger LOG = LoggerFactory.getLogger(ResultsParquet.class);
   private final SparkSession spark;
   private final Supplier<URI> output;
   private final Map<String, RunResult> returned;
@@ -69,6 +73,7 @@ final class ResultsParquet implements ResultsWriter {
       cells.add(r.value());
       table.add(RowFactory.create(cells.toArray()));
     }
+    long t0 = System.nanoTime();
     URI out = output.get() == null ? sweepDir.toAbsolutePath().toUri() : output.get();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     FileSystem fs = HadoopDirs.fileSystem(out, conf);
@@ -85,6 +90,7 @@ final class ResultsParquet implements ResultsWriter {
     if (!out.equals(sweepDir.toAbsolutePath().toUri())) {
       HadoopDirs.mirror(target.toUri(), local, conf);
     }
+    LOG.info("{}: {} rows written with Spark SQL in {} s", FILE, table.size(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
     return List.of(local);
   }
 
