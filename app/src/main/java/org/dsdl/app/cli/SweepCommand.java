@@ -63,8 +63,8 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--runner", paramLabel = "NAME", description = "where runs run: local (this machine; the default) or spark (Apache Spark: embedded local[N], or --master)")
   String runner = "local";
 
-  @Option(names = "--parallel", paramLabel = "N", description = "runs at a time (local runner; default: "
-      + LocalSweepRunner.DEFAULT_PARALLEL + "); the cores are divided between them")
+  @Option(names = "--parallel", paramLabel = "N", description = "runs at a time on this machine (default: "
+      + LocalSweepRunner.DEFAULT_PARALLEL + "); the cores are divided between them; embedded Spark runs local[N]")
   Integer parallel;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master for --runner spark (default: local[N] in this process, N = --parallel)")

@@ -38,6 +38,9 @@ final class RunOnExecutor implements Function<RunRequest, RunResult> {
   @Override
   public RunResult call(RunRequest request) throws IOException {
     long t0 = System.nanoTime();
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true"); // figures on an executor without a display, as dsdl's main sets it
+    }
     if (request.nativesCacheDir() != null && System.getProperty(JAVACPP_CACHEDIR) == null) {
       System.setProperty(JAVACPP_CACHEDIR, request.nativesCacheDir()); // before TensorFlow first loads in this process
     }
