@@ -34,4 +34,5 @@ module org.dsdl.app {
   uses org.dsdl.api.model.EngineProvider;
   uses org.dsdl.api.probe.ProbeProvider;
   uses org.dsdl.api.viz.VisualizerProvider;
+  uses org.dsdl.app.sweep.SweepRunnerProvider;
 }

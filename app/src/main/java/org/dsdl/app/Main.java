@@ -32,7 +32,10 @@ public final class Main implements Runnable {
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "log debug detail and show stack traces of errors")
   void debug(boolean on) {
     debug = on;
-    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(on ? Level.DEBUG : Level.INFO);
+    // Logback is the plain launcher's logger; the Spark launcher logs through log4j2 and sets its level itself
+    if (LoggerFactory.getILoggerFactory().getClass().getName().startsWith("ch.qos.logback.")) {
+      ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(on ? Level.DEBUG : Level.INFO);
+    }
   }
 
   static boolean debug;

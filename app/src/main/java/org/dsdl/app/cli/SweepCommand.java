@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.dsdl.api.run.RunStatus;
 import org.dsdl.app.DsdlException;
@@ -25,6 +26,8 @@ import org.dsdl.app.sweep.SweepPlanner;
 import org.dsdl.app.sweep.SweepProgress;
 import org.dsdl.app.sweep.SweepRun;
 import org.dsdl.app.sweep.SweepRunner;
+import org.dsdl.app.sweep.SweepRunnerProvider;
+import org.dsdl.app.sweep.SweepRunnerSettings;
 import org.dsdl.app.sweep.SweepSpec;
 import org.dsdl.app.sweep.SweepTask;
 import org.dsdl.app.sweep.findings.FindingsCsv;
@@ -46,13 +49,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code dsdl sweep SWEEP}: runs a study (a base experiment × conditions × seeds) and aggregates it:
  * every run is resolved before any starts, runs go on when one fails, and the sweep directory ends
- * with {@code results.csv} and {@code summary.csv} beside the run directories.
+ * with {@code results.csv}, {@code summary.csv}, {@code findings.csv} and {@code report.html} beside
+ * the run directories (and {@code results.parquet} with the spark runner).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = "Run a sweep (a base experiment × grid/conditions × seeds), then write results.csv and summary.csv (mean, SD, 95% CI across seeds).")
+    description = "Run a sweep (a base experiment × grid/conditions × seeds), then write results.csv, summary.csv (mean, SD, 95% CI across seeds),"
+        + " findings.csv (findings across seeds) and report.html; the spark runner adds results.parquet.")
 public final class SweepCommand implements Callable<Integer> {
   /** The runners {@code --runner} accepts. */
-  static final List<String> RUNNERS = List.of("local");
+  static final List<String> RUNNERS = List.of("local", "spark");
+  private static final String LOCAL = "local";
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SWEEP", description = "sweep file, YAML or JSON (base:, seeds:, grid:, conditions:)")
   Path file;
@@ -60,12 +66,15 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "sweep directory, new or empty (default: sweeps/NAME-TIMESTAMP)")
   Path out;
 
-  @Option(names = "--runner", paramLabel = "NAME", description = "where runs run: local (this machine; the default)")
+  @Option(names = "--runner", paramLabel = "NAME", description = "where runs run: local (this machine; the default) or spark (Apache Spark: embedded local[N], or --master)")
   String runner = "local";
 
-  @Option(names = "--parallel", paramLabel = "N", description = "runs at a time (local runner; default: "
-      + LocalSweepRunner.DEFAULT_PARALLEL + "); the cores are divided between them")
+  @Option(names = "--parallel", paramLabel = "N", description = "runs at a time on this machine (default: "
+      + LocalSweepRunner.DEFAULT_PARALLEL + "); the cores are divided between them; embedded Spark runs local[N]")
   Integer parallel;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master for --runner spark (default: local[N] in this process, N = --parallel)")
+  String master;
 
   @Option(names = "--resume", paramLabel = "DIR", description = "continue a stopped or killed sweep: finished runs are kept, stopped ones continue")
   Path resume;
@@ -96,44 +105,73 @@ public final class SweepCommand implements Callable<Integer> {
     if (!RUNNERS.contains(runner)) {
       throw DsdlException.badInput("--runner '" + Printable.of(runner, 40) + "' is not available; runners: " + String.join(", ", RUNNERS));
     }
+    SweepRunnerProvider external = runner.equals(LOCAL) ? null : provider(runner);
+    if (master != null && external == null) {
+      throw DsdlException.badInput("--master is for --runner spark; the local runner runs on this machine");
+    }
     if (parallel != null && parallel < 1) {
       throw DsdlException.badInput("--parallel must be at least 1, got " + parallel);
     }
     int runsAtATime = parallel != null ? parallel : LocalSweepRunner.DEFAULT_PARALLEL;
     int threads = LocalSweepRunner.threadsPerRun(runsAtATime, Runtime.getRuntime().availableProcessors());
     StopSignal stop = new StopSignal();
-    SweepJournal journal;
+    SweepManifest stored = null;
     SweepPlan plan;
+    Path dir;
     if (resume != null) {
       if (file != null || out != null) {
         throw DsdlException.badInput("--resume continues a sweep with its own sweep file: give no SWEEP or --out with it");
       }
-      SweepManifest stored = SweepJournal.read(resume);
+      stored = SweepJournal.read(resume);
       String where = resume.resolve(SweepJournal.MANIFEST).toString();
       SweepSpec sweep = SweepFile.fromStored(stored.spec(), where);
       plan = planner.plan(sweep, where, plugins.absolute(), threads);
-      Interrupts.onStopSignals(stop);
-      journal = SweepJournal.reopen(resume, stored, plan, runner, runsAtATime);
+      dir = resume;
     } else {
       if (file == null) {
         throw DsdlException.badInput("give a SWEEP file (or --resume DIR); examples/density-sweep.yaml is one");
       }
       SweepSpec sweep = SweepFile.read(file, loader);
       plan = planner.plan(sweep, "sweep file '" + file + "'", plugins.absolute(), threads);
-      Path dir = out != null ? out : Path.of("sweeps", sweep.name() + "-"
+      dir = out != null ? out : Path.of("sweeps", sweep.name() + "-"
           + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
-      Interrupts.onStopSignals(stop);
-      journal = SweepJournal.create(dir, plan, runner, runsAtATime);
     }
+    boolean bar = !noProgress && System.console() != null;
+    SweepRunnerSettings settings = new SweepRunnerSettings(plan.spec().name(), runsAtATime, master, new SweepTask(pipeline),
+        bar ? ended -> new SweepProgress(plan.runs().size(), ended) : null);
+    // the runner starts before the sweep directory is written: one that cannot start leaves nothing behind
+    try (SweepRunner started = external == null ? new LocalSweepRunner(settings.task(), runsAtATime, settings.progress())
+        : external.start(settings)) {
+      Interrupts.onStopSignals(stop);
+      SweepJournal journal = stored != null ? SweepJournal.reopen(dir, stored, plan, runner, runsAtATime)
+          : SweepJournal.create(dir, plan, runner, runsAtATime);
+      return run(started, plan, journal, stop);
+    } catch (IOException e) {
+      throw new RunDirectoryIoException(dir, e);
+    }
+  }
+
+  /** The runner {@code name} from the class path, or a clear refusal when this launcher does not carry it. */
+  private static SweepRunnerProvider provider(String name) {
+    for (SweepRunnerProvider p : ServiceLoader.load(SweepRunnerProvider.class)) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    throw DsdlException.badInput("--runner '" + name + "' is not available in this launcher, which carries the local runner only: the "
+        + name + " runner is the optional module sweep-" + name + "; ./dsdl sweep --runner " + name + " starts its launcher (sweep-" + name
+        + "/dsdl-" + name + ") once it is built (mvn -pl sweep-" + name + " -am package -DskipTests)");
+  }
+
+  private Integer run(SweepRunner started, SweepPlan plan, SweepJournal journal, StopSignal stop) throws IOException {
     try (journal) {
-      boolean bar = !noProgress && System.console() != null;
-      SweepRunner local = new LocalSweepRunner(new SweepTask(pipeline), runsAtATime,
-          bar ? ended -> new SweepProgress(plan.runs().size(), ended) : null);
-      local.run(plan, journal, stop);
+      started.run(plan, journal, stop);
       List<SweepRun> runs = plan.runs().stream().map(SweepPlan.Planned::run).toList();
       List<ResultRow> rows = SweepResults.collect(runs, r -> journal.runDirectory(r.name()));
       List<String> outputs = new ArrayList<>();
-      for (ResultsWriter w : List.of(new ResultsCsv(), new SummaryCsv(), new FindingsCsv(), new SweepReport())) {
+      List<ResultsWriter> writers = new ArrayList<>(List.of(new ResultsCsv(), new SummaryCsv(), new FindingsCsv(), new SweepReport()));
+      writers.addAll(started.resultsWriters());
+      for (ResultsWriter w : writers) {
         w.write(journal.path(), runs, rows).forEach(p -> outputs.add(journal.path().relativize(p).toString()));
       }
       SweepManifest m = journal.manifest();
@@ -160,8 +198,6 @@ public final class SweepCommand implements Callable<Integer> {
         return ExitCodes.PROBE_FAILED;
       }
       return ExitCodes.OK;
-    } catch (IOException e) {
-      throw new RunDirectoryIoException(journal.path(), e);
     }
   }
 }

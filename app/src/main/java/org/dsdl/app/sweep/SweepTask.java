@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.dsdl.api.run.RunStatus;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.ExitCodes;
+import org.dsdl.app.pipeline.ExperimentPlan;
 import org.dsdl.app.pipeline.PipelineRunner;
 import org.dsdl.app.pipeline.RunOutcome;
 import org.dsdl.app.rundir.Manifest;
@@ -41,17 +42,22 @@ public final class SweepTask {
 
   /** Runs (or continues, or skips) {@code run} in {@code dir}. Never throws for a run's own failure: it is the result. */
   public Result execute(SweepPlan.Planned run, Path dir, Progress progress, StopSignal stop) {
+    return execute(run.plan(), dir, progress, stop);
+  }
+
+  /** Runs (or continues, or skips) the run of {@code plan} in {@code dir}; the same as {@link #execute(SweepPlan.Planned, Path, Progress, StopSignal)}. */
+  public Result execute(ExperimentPlan plan, Path dir, Progress progress, StopSignal stop) {
     try {
       Path manifest = dir.resolve(RunDirectory.MANIFEST);
       if (!Files.exists(manifest)) {
-        return result(pipeline.run(run.plan(), dir, false, progress, stop));
+        return result(pipeline.run(plan, dir, false, progress, stop));
       }
       Manifest m = RunRecordReader.manifest(dir);
       if (m.status() == RunStatus.FAILED || m.status() == RunStatus.COMPLETED && m.outputs() != null) {
         return new Result(m.status(), exitCode(m), m.error(), true);
       }
       if (!Files.exists(dir.resolve(StateStore.DIR).resolve(StateStore.TRAINER))) { // died before its first saved state: nothing to continue
-        return result(pipeline.run(run.plan(), dir, true, progress, stop));
+        return result(pipeline.run(plan, dir, true, progress, stop));
       }
       return result(pipeline.resume(dir, progress, stop));
     } catch (DsdlException e) {

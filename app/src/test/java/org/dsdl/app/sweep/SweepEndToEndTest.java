@@ -227,7 +227,10 @@ class SweepEndToEndTest {
     assertThat(r.err()).startsWith("dsdl: sweep file '" + file + "', run 'epocs-1_seed-1': ")
         .contains("unknown key 'epocs' in training; allowed keys: batchSize, epochs");
     assertThat(out).doesNotExist();
-    assertThat(dsdl("sweep", file.toString(), "--runner", "spark").err()).contains("--runner 'spark' is not available; runners: local");
+    assertThat(dsdl("sweep", file.toString(), "--runner", "spark").err()).contains("--runner 'spark' is not available in this launcher")
+        .contains("./dsdl sweep --runner spark starts its launcher");
+    assertThat(dsdl("sweep", file.toString(), "--runner", "yarn").err()).contains("--runner 'yarn' is not available; runners: local, spark");
+    assertThat(dsdl("sweep", file.toString(), "--master", "local[2]").err()).contains("--master is for --runner spark");
     assertThat(dsdl("validate", file.toString()).code()).isEqualTo(ExitCodes.BAD_INPUT);
   }
 
