@@ -15,7 +15,8 @@ import java.util.Map;
  * @param shape the shape of every image
  * @param train the training split
  * @param test the held-out split (the probe set is drawn from it)
- * @param provenance facts worth recording in {@code run.json} (generator settings, file paths…)
+ * @param provenance facts worth recording in {@code run.json} (generator settings, file paths…);
+ *     kept sorted by key, so {@code run.json} lists them in the same order in every JVM
  */
 public record Dataset(
     String name,
@@ -25,10 +26,13 @@ public record Dataset(
     Split test,
     Map<String, Object> provenance) {
 
-  /** Validates labels against the class list and copies the collections. */
+  /** Validates labels against the class list and copies the collections (the provenance sorted by key, no nulls). */
   public Dataset {
     classNames = List.copyOf(classNames);
-    provenance = Map.copyOf(provenance);
+    java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>();
+    provenance.forEach((k, v) -> sorted.put(java.util.Objects.requireNonNull(k, "provenance key"),
+        java.util.Objects.requireNonNull(v, () -> "provenance value of " + k)));
+    provenance = java.util.Collections.unmodifiableMap(sorted);
     for (Split s : List.of(train, test)) {
       if (!s.shape().equals(shape)) {
         throw new IllegalArgumentException("split shape " + s.shape() + " differs from " + shape);
