@@ -62,6 +62,14 @@ public final class RunDirectory implements AutoCloseable {
    * for commands that write into a finished run (a resume, {@code dsdl report}). Close it to release.
    */
   public static FileChannel lock(Path dir) throws IOException {
+    return lock(dir, "run directory");
+  }
+
+  /**
+   * Takes the exclusive lock ({@value #LOCK}) of the directory {@code dir}, a {@code kind} ("run
+   * directory", "sweep directory") named in the refusal when another process holds it.
+   */
+  public static FileChannel lock(Path dir, String kind) throws IOException {
     FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
       if (channel.tryLock() != null) {
@@ -71,7 +79,7 @@ public final class RunDirectory implements AutoCloseable {
       // held by this very process
     }
     channel.close();
-    throw DsdlException.badInput("run directory " + dir + " is in use by another dsdl process (it holds " + dir.resolve(LOCK)
+    throw DsdlException.badInput(kind + " " + dir + " is in use by another dsdl process (it holds " + dir.resolve(LOCK)
         + "); wait for it to finish or stop it first");
   }
 

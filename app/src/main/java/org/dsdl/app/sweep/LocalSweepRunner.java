@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,19 +86,7 @@ public final class LocalSweepRunner implements SweepRunner {
           return null;
         }));
       }
-      for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          stop.request("interrupted", ExitCodes.INTERRUPTED);
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof UncheckedIOException u) {
-            throw u.getCause();
-          }
-          throw new IllegalStateException("a sweep worker failed", e.getCause());
-        }
-      }
+      SweepWorkers.awaitAll(futures, stop);
     } finally {
       pool.shutdownNow();
     }

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +27,7 @@ public final class SweepJournal implements AutoCloseable {
   /** The folder of the run directories. */
   public static final String RUNS = "runs";
   /** Held while a dsdl process writes the sweep. */
-  public static final String LOCK = ".lock";
+  public static final String LOCK = org.dsdl.app.rundir.RunDirectory.LOCK;
 
   private final Path dir;
   private final FileChannel lock;
@@ -125,20 +123,10 @@ public final class SweepJournal implements AutoCloseable {
 
   private static FileChannel lock(Path dir) {
     try {
-      FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      try {
-        if (channel.tryLock() != null) {
-          return channel;
-        }
-      } catch (OverlappingFileLockException e) {
-        // held by this very process
-      }
-      channel.close();
+      return org.dsdl.app.rundir.RunDirectory.lock(dir, "sweep directory");
     } catch (IOException e) {
       throw DsdlException.badInput("cannot lock sweep directory " + dir + ": " + e.getMessage(), e);
     }
-    throw DsdlException.badInput("sweep directory " + dir + " is in use by another dsdl process (it holds " + dir.resolve(LOCK)
-        + "); wait for it to finish or stop it first");
   }
 
   /** The sweep directory. */

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -107,19 +106,7 @@ final class SparkSweepRunner implements SweepRunner {
           return null;
         }));
       }
-      for (Future<?> f : futures) {
-        try {
-          f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          stop.request("interrupted", ExitCodes.INTERRUPTED);
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof IOException io) {
-            throw io;
-          }
-          throw new IllegalStateException("a sweep job failed", e.getCause());
-        }
-      }
+      org.dsdl.app.sweep.SweepWorkers.awaitAll(futures, stop);
     } finally {
       canceller.interrupt();
       pool.shutdownNow();
