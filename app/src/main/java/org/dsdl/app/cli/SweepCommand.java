@@ -135,6 +135,7 @@ public final class SweepCommand implements Callable<Integer> {
       plan = planner.plan(sweep, "sweep file '" + file + "'", plugins.absolute(), threads);
       dir = out != null ? out : Path.of("sweeps", sweep.name() + "-"
           + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+      SweepJournal.requireNewOrEmpty(dir); // before a runner starts: refusing costs no Spark start-up
     }
     boolean bar = !noProgress && System.console() != null;
     SweepRunnerSettings settings = new SweepRunnerSettings(plan.spec().name(), runsAtATime, master, new SweepTask(pipeline),

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.Locale;
 import org.dsdl.api.model.Model;
 import org.dsdl.api.run.RunStatus;
@@ -50,13 +51,24 @@ public final class PipelineRunner {
     this.resolver = resolver;
   }
 
+  /** What a stopped run tells the user to type to continue it: {@code dsdl run --resume DIR}. */
+  public static final Function<Path, String> RUN_RESUME = dir -> "dsdl run --resume " + dir;
+
   /** Starts a new run of {@code plan} in {@code out} ({@code force}: replace a previous dsdl run there). */
   public RunOutcome run(ExperimentPlan plan, Path out, boolean force, Progress progress, StopSignal stop) {
+    return run(plan, out, force, progress, stop, RUN_RESUME);
+  }
+
+  /**
+   * {@link #run(ExperimentPlan, Path, boolean, Progress, StopSignal)}, where a stop tells the user to
+   * continue with {@code resumeCommand} of the run directory (a sweep's run names the sweep's resume).
+   */
+  public RunOutcome run(ExperimentPlan plan, Path out, boolean force, Progress progress, StopSignal stop, Function<Path, String> resumeCommand) {
     RunDirectory.check(out, force);
     RunSetup setup = setups.create(plan, out.toAbsolutePath());
     try (Model model = setup.buildModel(); RunJournal journal = RunJournal.create(out, force, header(setup, model))) {
       ContactSheet.writeInto(journal.path(), setup.data().dataset());
-      return train(setup, model, journal, RunProgress.START, progress, stop);
+      return train(setup, model, journal, RunProgress.START, progress, stop, resumeCommand);
     } catch (IOException e) {
       throw new RunDirectoryIoException(out, e);
     }
@@ -70,6 +82,11 @@ public final class PipelineRunner {
    * directory is modified.
    */
   public RunOutcome resume(Path runDir, Progress progress, StopSignal stop) {
+    return resume(runDir, progress, stop, RUN_RESUME);
+  }
+
+  /** {@link #resume(Path, Progress, StopSignal)}, where a stop tells the user to continue with {@code resumeCommand} of the run directory. */
+  public RunOutcome resume(Path runDir, Progress progress, StopSignal stop, Function<Path, String> resumeCommand) {
     RunRecordReader.manifest(runDir); // a clear error for a folder that is not a run, before taking a lock in it
     FileChannel lock;
     try {
@@ -97,7 +114,7 @@ public final class PipelineRunner {
         RunJournal journal = RunJournal.reopen(runDir, lock, header, point.saved().metricsLines());
         handedOver = true;
         try (journal) {
-          return train(setup, model, journal, point.progress(), progress, stop);
+          return train(setup, model, journal, point.progress(), progress, stop, resumeCommand);
         }
       }
     } catch (IOException e) {
@@ -137,8 +154,8 @@ public final class PipelineRunner {
   }
 
   /** Trains from {@code from} to the end or a stop, then finishes the probes and renders the run. */
-  private RunOutcome train(RunSetup s, Model model, RunJournal journal, RunProgress from, Progress progress, StopSignal stop)
-      throws IOException {
+  private RunOutcome train(RunSetup s, Model model, RunJournal journal, RunProgress from, Progress progress, StopSignal stop,
+      Function<Path, String> resumeCommand) throws IOException {
     boolean saveState = s.plan().config().checkpoints().saveState();
     TrainingLoop.Outcome trained;
     RunProgress p;
@@ -151,7 +168,7 @@ public final class PipelineRunner {
         case INTERRUPTED -> {
           status = RunStatus.INTERRUPTED;
           error = "interrupted (" + stop.reason() + ") at step " + p.step()
-              + (saveState ? "; continue with: dsdl run --resume " + journal.path() : "");
+              + (saveState ? "; continue with: " + resumeCommand.apply(journal.path()) : "");
           LOG.warn(error);
         }
         case FAILED -> {

@@ -48,18 +48,7 @@ public final class SweepJournal implements AutoCloseable {
    * folder holding files it did not write).
    */
   public static SweepJournal create(Path dir, SweepPlan plan, String runner, int parallel) {
-    if (Files.exists(dir)) {
-      boolean empty;
-      try (var list = Files.list(dir)) {
-        empty = list.findAny().isEmpty();
-      } catch (IOException e) {
-        throw DsdlException.badInput("--out '" + dir + "' exists and is not a readable directory: " + e.getMessage(), e);
-      }
-      if (!empty) {
-        throw DsdlException.badInput("--out '" + dir + "' is not empty; choose a new folder"
-            + (Files.exists(dir.resolve(MANIFEST)) ? ", or continue the sweep there with dsdl sweep --resume " + dir : ""));
-      }
-    }
+    requireNewOrEmpty(dir);
     try {
       Files.createDirectories(dir.resolve(RUNS));
       List<SweepManifest.Entry> runs = new ArrayList<>();
@@ -73,6 +62,26 @@ public final class SweepJournal implements AutoCloseable {
       return new SweepJournal(dir, lock(dir), first, 0);
     } catch (IOException e) {
       throw new org.dsdl.app.RunDirectoryIoException(dir, e);
+    }
+  }
+
+  /**
+   * Refuses {@code dir} as a new sweep's directory unless it is missing or empty (bad input naming
+   * it); the sweep command checks this before a runner starts, so a refusal costs no Spark start-up.
+   */
+  public static void requireNewOrEmpty(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    boolean empty;
+    try (var list = Files.list(dir)) {
+      empty = list.findAny().isEmpty();
+    } catch (IOException e) {
+      throw DsdlException.badInput("--out '" + dir + "' exists and is not a readable directory: " + e.getMessage(), e);
+    }
+    if (!empty) {
+      throw DsdlException.badInput("--out '" + dir + "' is not empty; choose a new folder"
+          + (Files.exists(dir.resolve(MANIFEST)) ? ", or continue the sweep there with dsdl sweep --resume " + dir : ""));
     }
   }
 

@@ -2,6 +2,7 @@ package org.dsdl.app.sweep;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.dsdl.api.run.RunStatus;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.ExitCodes;
@@ -24,10 +25,28 @@ import org.dsdl.app.training.StopSignal;
  */
 public final class SweepTask {
   private final PipelineRunner pipeline;
+  private final Function<Path, String> resumeCommand;
 
-  /** A task running through {@code pipeline}. */
+  /**
+   * A task running through {@code pipeline} in run directories {@code SWEEP/runs/NAME}: a stopped run
+   * tells the user to continue the sweep, {@code dsdl sweep --resume SWEEP}.
+   */
   public SweepTask(PipelineRunner pipeline) {
+    this(pipeline, dir -> "dsdl sweep --resume " + sweepOf(dir));
+  }
+
+  /** A task running through {@code pipeline}, where a stopped run tells the user to continue with {@code resumeCommand} of its directory. */
+  public SweepTask(PipelineRunner pipeline, Function<Path, String> resumeCommand) {
     this.pipeline = pipeline;
+    this.resumeCommand = resumeCommand;
+  }
+
+  /** The sweep directory of run directory {@code dir} ({@code SWEEP/runs/NAME}). */
+  private static Path sweepOf(Path dir) {
+    Path abs = dir.toAbsolutePath();
+    Path runs = abs.getParent();
+    return runs != null && runs.getFileName() != null && runs.getFileName().toString().equals(SweepJournal.RUNS) && runs.getParent() != null
+        ? runs.getParent() : abs;
   }
 
   /**
@@ -50,16 +69,16 @@ public final class SweepTask {
     try {
       Path manifest = dir.resolve(RunDirectory.MANIFEST);
       if (!Files.exists(manifest)) {
-        return result(pipeline.run(plan, dir, false, progress, stop));
+        return result(pipeline.run(plan, dir, false, progress, stop, resumeCommand));
       }
       Manifest m = RunRecordReader.manifest(dir);
       if (m.status() == RunStatus.FAILED || m.status() == RunStatus.COMPLETED && m.outputs() != null) {
         return new Result(m.status(), exitCode(m), m.error(), true);
       }
       if (!Files.exists(dir.resolve(StateStore.DIR).resolve(StateStore.TRAINER))) { // died before its first saved state: nothing to continue
-        return result(pipeline.run(plan, dir, true, progress, stop));
+        return result(pipeline.run(plan, dir, true, progress, stop, resumeCommand));
       }
-      return result(pipeline.resume(dir, progress, stop));
+      return result(pipeline.resume(dir, progress, stop, resumeCommand));
     } catch (DsdlException e) {
       return new Result(RunStatus.FAILED, e.exitCode(), e.getMessage(), false);
     } catch (RuntimeException e) {

@@ -120,6 +120,19 @@ class PipelineRunnerWiringTest {
   }
 
   @Test
+  void aStoppedRunOfASweepNamesTheSweepsResumeNotTheRuns() throws Exception {
+    Injector injector = injector(true);
+    PipelineRunner runner = injector.getInstance(PipelineRunner.class);
+    StopSignal stop = new StopSignal();
+    Path runDir = dir.resolve("study").resolve(org.dsdl.app.sweep.SweepJournal.RUNS).resolve("a_seed-1");
+    java.nio.file.Files.createDirectories(runDir.getParent());
+    org.dsdl.app.sweep.SweepTask.Result r = new org.dsdl.app.sweep.SweepTask(runner)
+        .execute(plan(injector, TINY), runDir, org.dsdl.app.fakes.StopAt.step(5, stop), stop);
+    assertThat(r.status()).isEqualTo(RunStatus.INTERRUPTED);
+    assertThat(r.error()).isEqualTo("interrupted (Ctrl-C) at step 5; continue with: dsdl sweep --resume " + dir.resolve("study").toAbsolutePath());
+  }
+
+  @Test
   void aLostLossFailsTheRunKeepingWhatWasMeasured() {
     engine.nanAtStep(3);
     Injector injector = injector(true);

@@ -41,7 +41,9 @@ final class DsdlOnExecutor {
     return i.getInstance(ExperimentResolver.class).resolve(i.getInstance(ConfigLoader.class).fromTree(tree, source));
   }
 
-  static SweepTask task() {
-    return new SweepTask(injector().getInstance(PipelineRunner.class));
+  /** The task of a run of the sweep at {@code sweep} (its output URI, which a stopped run names for {@code dsdl sweep --resume}). */
+  static SweepTask task(String sweep) {
+    String where = sweep.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(sweep)).toString() : sweep;
+    return new SweepTask(injector().getInstance(PipelineRunner.class), dir -> "dsdl sweep --resume " + where);
   }
 }

@@ -55,7 +55,7 @@ final class RunOnExecutor implements Function<RunRequest, RunResult> {
       if (HadoopDirs.fetch(target, dir, hadoop)) {
         LOG.debug("continuing {} from {}", request.name(), target);
       }
-      SweepTask.Result r = DsdlOnExecutor.task().execute(DsdlOnExecutor.plan(request.config(), request.source()), dir, Progress.silent(), stop);
+      SweepTask.Result r = DsdlOnExecutor.task(sweepOf(request.target())).execute(DsdlOnExecutor.plan(request.config(), request.source()), dir, Progress.silent(), stop);
       List<MeasuredRow> rows = List.of();
       if (r.status() == RunStatus.COMPLETED) {
         SweepRun self = new SweepRun(request.name(), request.name(), null, Map.of(), 0);
@@ -75,6 +75,14 @@ final class RunOnExecutor implements Function<RunRequest, RunResult> {
   }
 
   /** A daemon thread that turns Spark's cancellation of this task into a stop of its run; null outside a task. */
+  /** The sweep's output URI from a run's target URI ({@code SWEEP/runs/NAME}), for the resume command a stopped run names. */
+  static String sweepOf(String target) {
+    String t = target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
+    String marker = "/" + org.dsdl.app.sweep.SweepJournal.RUNS + "/";
+    int at = t.lastIndexOf(marker);
+    return at > 0 && t.indexOf('/', at + marker.length()) < 0 ? t.substring(0, at) : t;
+  }
+
   private static Thread cancellationWatcher(TaskContext task, StopSignal stop) {
     if (task == null) {
       return null;

@@ -32,6 +32,22 @@ class SparkMasterRefusalTest {
   }
 
   @Test
+  void aNonEmptyOutIsRefusedBeforeSparkStartsAndItsFilesAreKept() throws Exception {
+    Path file = SparkRunnerEqualityTest.tinySweep(dir);
+    Path out = java.nio.file.Files.createDirectories(dir.resolve("taken"));
+    Path foreign = java.nio.file.Files.writeString(out.resolve("notes.txt"), "mine");
+    // the master does not answer: were the runner started first, this would be the master's refusal
+    SparkRunnerEqualityTest.Result r = SparkRunnerEqualityTest.dsdl("sweep", file.toString(), "--out", out.toString(), "--runner", "spark",
+        "--master", "spark://127.0.0.1:1", "--no-progress");
+    assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err().strip()).isEqualTo("dsdl: --out '" + out + "' is not empty; choose a new folder");
+    assertThat(java.nio.file.Files.readString(foreign)).isEqualTo("mine");
+    try (var list = java.nio.file.Files.list(out)) {
+      assertThat(list.toList()).containsExactly(foreign);
+    }
+  }
+
+  @Test
   void aMasterThatIsNoAddressIsRefused() throws Exception {
     Path file = SparkRunnerEqualityTest.tinySweep(dir);
     SparkRunnerEqualityTest.Result r = SparkRunnerEqualityTest.dsdl("sweep", file.toString(), "--out", dir.resolve("never").toString(),
