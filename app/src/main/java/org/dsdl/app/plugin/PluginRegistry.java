@@ -133,7 +133,8 @@ public final class PluginRegistry {
   }
 
   /**
-   * Loads every jar in {@code dir} as a module layer over dsdl's own (named modules as they
+   * Loads every jar in {@code dir} as a module layer over dsdl's own (on the class path, through a
+   * class loader over dsdl's: see {@link #addOnClassPath}) (named modules as they
    * declare themselves; plain jars as automatic modules, their {@code META-INF/services} as
    * {@code provides}) and adds the datasets, architectures, engines, probes and visualizers they provide. A folder
    * already loaded is skipped. A copy of one of dsdl's own modules is ignored (the plugins bind to
@@ -161,6 +162,9 @@ public final class PluginRegistry {
     if (jars.isEmpty()) {
       LOG.warn("plugin folder {} holds no jars", abs);
       return List.of();
+    }
+    if (!PluginRegistry.class.getModule().isNamed()) {
+      return addOnClassPath(abs, jars);
     }
     Map<String, Path> modules = new LinkedHashMap<>(); // module name -> jar, in the folder's order
     for (Path jar : jars) {
@@ -221,6 +225,76 @@ public final class PluginRegistry {
     }
     LOG.debug("loaded plugin jars {}", loaded);
     return loaded;
+  }
+
+  /**
+   * dsdl runs on the class path (the Spark launcher, the {@code spark-submit} jar): no module layer
+   * can be defined over it, so the folder's jars get one class loader over dsdl's, and each jar's
+   * providers are read as a module would declare them ({@code provides} in its module-info, or its
+   * {@code META-INF/services} files for a plain jar) and created as {@link ServiceLoader} would.
+   */
+  private List<Path> addOnClassPath(Path dir, List<Path> jars) {
+    java.net.URL[] urls = new java.net.URL[jars.size()];
+    for (int i = 0; i < urls.length; i++) {
+      try {
+        urls[i] = jars.get(i).toUri().toURL();
+      } catch (java.net.MalformedURLException e) {
+        throw DsdlException.badInput("plugin jar '" + jars.get(i) + "' has no usable path: " + e.getMessage(), e);
+      }
+    }
+    // open for the life of the process: the plugins' classes load from it whenever they are used
+    ClassLoader loader = new java.net.URLClassLoader("dsdl-plugins:" + dir, urls, PluginRegistry.class.getClassLoader());
+    List<Path> loaded = new ArrayList<>();
+    for (Path jar : jars) {
+      java.lang.module.ModuleDescriptor module;
+      try {
+        module = ModuleFinder.of(jar).findAll().iterator().next().descriptor();
+      } catch (RuntimeException e) {
+        failed(jar, e);
+        continue;
+      }
+      if (module.name().startsWith("org.dsdl.")) {
+        problem("plugin jar " + jar + " is a copy of dsdl's own module " + module.name() + "; ignored: remove it from the plugin folder");
+        continue;
+      }
+      loaded.add(jar);
+      for (java.lang.module.ModuleDescriptor.Provides provides : module.provides()) {
+        for (PluginKind kind : PluginKind.values()) {
+          if (!SERVICES.get(kind).getName().equals(provides.service())) {
+            continue;
+          }
+          for (String type : provides.providers()) {
+            Object provider;
+            try {
+              provider = create(loader.loadClass(type));
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+              problem("plugin " + type + " (" + jar + ") failed when created: " + (e.getCause() != null ? e.getCause() : e));
+              continue;
+            }
+            if (!SERVICES.get(kind).isInstance(provider)) {
+              problem("plugin " + type + " (" + jar + ") is not a " + SERVICES.get(kind).getName() + "; ignored");
+              continue;
+            }
+            add(kind, (PluginProvider<?>) provider, null);
+          }
+        }
+      }
+    }
+    LOG.debug("loaded plugin jars {} on the class path", loaded);
+    return loaded;
+  }
+
+  /** A provider as {@link ServiceLoader} creates one: its public static {@code provider()} method, else its public no-argument constructor. */
+  private static Object create(Class<?> type) throws ReflectiveOperationException {
+    try {
+      java.lang.reflect.Method factory = type.getMethod("provider");
+      if (java.lang.reflect.Modifier.isStatic(factory.getModifiers())) {
+        return factory.invoke(null);
+      }
+    } catch (NoSuchMethodException e) {
+      // no factory method: the constructor
+    }
+    return type.getConstructor().newInstance();
   }
 
   private void failed(Path jar, RuntimeException e) {
