@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /**
  * Whether TensorFlow's native library runs its oneDNN kernels (convolutions, matrix products and
- * their gradients through Intel's oneDNN instead of TensorFlow's own Eigen kernels). The library
- * reads {@value #VARIABLE} once, when it loads, so only the process's environment decides: dsdl's
- * launchers set it to 1 unless it is set already; this build of TensorFlow leaves oneDNN off when it
- * is unset. The engine's version (recorded in every run's {@code run.json}) says which, so two runs
- * can be compared honestly.
+ * their gradients through oneDNN, {@code _MklNative*} ops, instead of TensorFlow's own Eigen
+ * kernels). The library reads {@value #VARIABLE} once, when it loads, so the process's environment
+ * decides; TensorFlow Java's Linux x86-64 library runs them unless the variable turns them off.
+ * The two give different last bits, so the engine's version (recorded in every run's
+ * {@code run.json}) says which ran, and two runs can be compared honestly.
  */
 final class OneDnn {
   /** The environment variable TensorFlow reads. */
@@ -22,16 +22,16 @@ final class OneDnn {
   }
 
   /**
-   * What TensorFlow makes of the variable's value: "1" or "true" (any case) turn oneDNN on; "0",
-   * "false", anything else and no value leave it off (TensorFlow logs an error for a value it cannot
-   * read and keeps its default, off in this build).
+   * What TensorFlow makes of the variable's value: "0" or "false" (any case) turn oneDNN off; "1",
+   * "true", no value and a value it cannot read (it logs an error and keeps its default) leave it
+   * on, the default of TensorFlow's x86-64 build.
    */
   static boolean enabled(String value) {
     if (value == null) {
-      return false;
+      return true;
     }
     String v = value.toLowerCase(Locale.ROOT);
-    return v.equals("1") || v.equals("true");
+    return !(v.equals("0") || v.equals("false"));
   }
 
   /** "oneDNN on" or "oneDNN off", for the engine's version. */
