@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dsdl.app.DsdlException;
+import org.dsdl.app.bench.BatchSweep;
 import org.dsdl.app.bench.Benchmark;
 import org.dsdl.app.pipeline.RunSetupFactory;
 import picocli.CommandLine.Command;
@@ -35,6 +36,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "machine-readable output")
   boolean json;
 
+  @Option(names = "--batches", split = ",", paramLabel = "B", description = "only training throughput, at each of these batch sizes in turns (e.g. 16,32,64)")
+  List<Integer> batches;
+
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -56,6 +60,9 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (steps < 1 || repeats < 1 || warmup < 0) {
       throw DsdlException.badInput("--steps and --repeats must be >= 1 and --warmup >= 0");
+    }
+    if (batches != null) {
+      return sweep();
     }
     Benchmark.Result r = Benchmark.run(setups.create(experiment.plan()), warmup, steps, repeats);
     PrintWriter out = spec.commandLine().getOut();
@@ -82,6 +89,22 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  model FLOPs         %.2f MFLOP forward, %.2f MFLOP training per sample%n",
           r.forwardFlopsPerSample() / 1e6, r.trainingFlopsPerSample() / 1e6);
       out.printf(Locale.ROOT, "  FLOP rate           %s GFLOP/s (training)%n", fmt(r.gigaflopsPerSecond(), "%.2f"));
+    }
+    out.flush();
+    return 0;
+  }
+
+  /** {@code --batches}: training throughput per batch size ({@link BatchSweep}). */
+  private int sweep() throws Exception {
+    if (batches.isEmpty() || batches.stream().anyMatch(b -> b < 1) || batches.stream().distinct().count() != batches.size()) {
+      throw DsdlException.badInput("--batches must list distinct batch sizes >= 1, got " + batches);
+    }
+    BatchSweep.Result r = BatchSweep.run(setups.create(experiment.plan()), batches, warmup, steps, repeats);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+    } else {
+      r.lines().forEach(out::println);
     }
     out.flush();
     return 0;

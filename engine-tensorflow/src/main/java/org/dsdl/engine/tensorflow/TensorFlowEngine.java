@@ -17,7 +17,8 @@ final class TensorFlowEngine implements Engine {
 
   @Override
   public String version() {
-    return "tensorflow-java " + TENSORFLOW_JAVA_VERSION + " (native " + TensorFlow.version() + ")";
+    // whether oneDNN ran changes the last bits of the numbers: run.json must say so
+    return "tensorflow-java " + TENSORFLOW_JAVA_VERSION + " (native " + TensorFlow.version() + ", " + OneDnn.describe(OneDnn.enabled()) + ")";
   }
 
   @Override

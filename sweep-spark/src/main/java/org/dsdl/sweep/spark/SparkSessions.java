@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.dsdl.app.DsdlException;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class SparkSessions {
   private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
   private static final int CONNECT_TIMEOUT_MS = 5_000;
+  static final String ONEDNN = "TF_ENABLE_ONEDNN_OPTS";
 
   private SparkSessions() {}
 
@@ -42,6 +44,7 @@ final class SparkSessions {
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }
     conf.setIfMissing("spark.sql.shuffle.partitions", "4"); // the results table is small
+    passOneDnn(conf, System.getenv());
     checkReachable(master);
     long t0 = System.nanoTime();
     try {
@@ -52,6 +55,15 @@ final class SparkSessions {
     } catch (RuntimeException e) {
       throw DsdlException.badInput("cannot start Spark on master '" + master + "': " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Executors run TensorFlow with the driver's choice of oneDNN kernels (TensorFlow reads
+   * {@value #ONEDNN} as its native library loads, in each executor's process): the driver's value, else
+   * 1 as dsdl's launchers set it; a {@code spark.executorEnv.TF_ENABLE_ONEDNN_OPTS} already given (--conf) stays.
+   */
+  static void passOneDnn(SparkConf conf, Map<String, String> env) {
+    conf.setIfMissing("spark.executorEnv." + ONEDNN, env.getOrDefault(ONEDNN, "1"));
   }
 
   /** Refuses a standalone master none of whose addresses accepts a connection. */
