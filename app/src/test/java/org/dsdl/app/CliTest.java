@@ -135,7 +135,7 @@ class CliTest {
     JsonNode b = new ObjectMapper().readTree(r.out());
     assertThat(b.get("model").asText()).isEqualTo("vgg-tiny");
     assertThat(b.get("repeats").asInt()).isEqualTo(3);
-    for (String stat : new String[] {"samplesPerSecond", "feedFreeSamplesPerSecond", "captureMs", "msPerStep", "gigaflopsPerSecond"}) {
+    for (String stat : new String[] {"samplesPerSecond", "feedFreeSamplesPerSecond", "captureMs", "forwardMs", "recordMs", "msPerStep", "gigaflopsPerSecond"}) {
       JsonNode s = b.get(stat);
       assertThat(s.get("min").asDouble()).as(stat).isPositive().isLessThanOrEqualTo(s.get("median").asDouble());
       assertThat(s.get("median").asDouble()).as(stat).isLessThanOrEqualTo(s.get("max").asDouble());

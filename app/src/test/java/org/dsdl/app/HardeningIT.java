@@ -1,6 +1,7 @@
 package org.dsdl.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -178,6 +179,26 @@ class HardeningIT {
     JsonNode bench = JSON.readTree(r.out());
     assertThat(bench.isObject()).isTrue();
     assertThat(bench.toString()).contains("samplesPerSecond");
+  }
+
+  @Test
+  void benchStatesTheFloorAndTheRunProjectionFromTheLauncher() throws Exception {
+    Launcher.Result r = dsdl.run(with(with(new String[] {"bench"}, TINY), "--steps", "3", "--warmup", "1", "--repeats", "2", "--json"));
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode b = JSON.readTree(r.out());
+    double capture = b.at("/captureMs/median").asDouble();
+    double forward = b.at("/forwardMs/median").asDouble();
+    assertThat(forward).isPositive();
+    assertThat(b.get("probeSetSize").asInt()).isEqualTo(50); // 10 held-out exemplars of each of 5 tokens
+    assertThat(b.get("captureOverForward").asDouble()).isCloseTo(capture / forward, within(1e-9));
+    double training = b.get("runTrainingSeconds").asDouble();
+    double checkpoints = b.get("runCheckpointSeconds").asDouble();
+    double render = b.get("renderSeconds").asDouble();
+    assertThat(render).as("every default visualizer renders a run of the schedule's checkpoints").isPositive();
+    assertThat(b.at("/recordMs/median").asDouble()).as("run.json and the saved state at a checkpoint").isPositive();
+    // one checkpoint costs at least its capture
+    assertThat(checkpoints).isGreaterThanOrEqualTo(b.get("runCheckpoints").asInt() * capture / 1e3);
+    assertThat(b.get("runProjection").asDouble()).isCloseTo((training + checkpoints + render) / training, within(1e-9)).isGreaterThan(1);
   }
 
   @Test

@@ -38,8 +38,14 @@ public interface Model extends AutoCloseable {
    */
   StepResult trainStep(float[] images, int[] labels, int count, double learningRate);
 
-  /** Mean loss and the predicted class of every exemplar of {@code split}; no update. */
-  Evaluation evaluate(String name, Split split);
+  /**
+   * Mean loss and the predicted class of every exemplar of {@code split}; no update. By default
+   * {@link Evaluation#ofLogits} of a {@linkplain CaptureRequest#logitsOnly() logits-only} capture, so
+   * that every evaluation has one definition of loss whichever pass made the logits.
+   */
+  default Evaluation evaluate(String name, Split split) {
+    return Evaluation.ofLogits(name, capture(split, CaptureRequest.logitsOnly()).logits(), split.labels());
+  }
 
   /** Activations of the requested layers, the weights and the logits on {@code exemplars}. */
   Capture capture(Split exemplars, CaptureRequest request);

@@ -13,4 +13,9 @@ public record CaptureRequest(List<String> layers, boolean wholeMaps) {
   public CaptureRequest {
     layers = List.copyOf(layers);
   }
+
+  /** No layers: a capture of it is one forward pass that returns the logits only. */
+  public static CaptureRequest logitsOnly() {
+    return new CaptureRequest(List.of(), false);
+  }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code dsdl bench}: training throughput, capture and probe cost, memory and FLOP rate. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure training throughput (fed and feeding-free), checkpoint capture, probe cost, memory and FLOP rate"
+    description = "Measure training throughput (fed and feeding-free), checkpoint capture next to one forward pass, probe cost,"
+        + " the whole run's time over its training time, memory and FLOP rate"
         + " on an experiment's model and data (the built-in experiment by default); medians with min-max over repeats.")
 public final class BenchCommand implements Callable<Integer> {
   @Mixin
@@ -74,7 +75,9 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  training            %s samples/s   %s ms/step%n", fmt(r.samplesPerSecond(), "%.0f"), fmt(r.msPerStep(), "%.2f"));
       out.printf(Locale.ROOT, "  inside TensorFlow   %s %% of training wall time%n", fmt(scale(r.engineShare(), 100), "%.1f"));
       out.printf(Locale.ROOT, "  feeding-free bound  %s samples/s   fed / feeding-free = %.3f%n", fmt(r.feedFreeSamplesPerSecond(), "%.0f"), r.fedOverFeedFree());
-      out.printf(Locale.ROOT, "  checkpoint capture  %s ms (evaluate held-out and training subsets, capture the probe set)%n", fmt(r.captureMs(), "%.1f"));
+      out.printf(Locale.ROOT, "  checkpoint capture  %s ms (capture the probe set, evaluate held-out and training subsets)%n", fmt(r.captureMs(), "%.1f"));
+      out.printf(Locale.ROOT, "  forward pass        %s ms (logits only, %d probe-set exemplars)   capture / forward pass = %.2f%n",
+          fmt(r.forwardMs(), "%.1f"), r.probeSetSize(), r.captureOverForward());
       r.probeMs().forEach((name, s) -> out.printf(Locale.ROOT,
           "  probe %-16s %s ms per checkpoint, mean over the run's schedule %.2f ms (CPU %.2f ms), %.1f %% of the run's training time%n",
           name, fmt(s, "%.2f"), r.probeRunMeanMs().get(name), r.probeRunMeanCpuMs().get(name), 100 * r.probeShare(List.of(name))));
@@ -85,6 +88,10 @@ public final class BenchCommand implements Callable<Integer> {
               family.getKey(), 100 * r.probeShare(members), String.join(", ", members), r.runCheckpoints(), r.runTrainingSeconds());
         }
       }
+      out.printf(Locale.ROOT, "  per checkpoint      visualizer hooks %.2f ms, probe states, run.json and saved state %s ms%n", r.hooksRunMeanMs(),
+          fmt(r.recordMs(), "%.1f"));
+      out.printf(Locale.ROOT, "  run projection      (training %.1f s + checkpoints %.1f s + visualizers %.1f s) / training = %.2f%n",
+          r.runTrainingSeconds(), r.runCheckpointSeconds(), r.renderSeconds(), r.runProjection());
       out.printf(Locale.ROOT, "  peak memory (RSS)   %.0f MB%n", r.peakRssMb());
       out.printf(Locale.ROOT, "  model FLOPs         %.2f MFLOP forward, %.2f MFLOP training per sample%n",
           r.forwardFlopsPerSample() / 1e6, r.trainingFlopsPerSample() / 1e6);

@@ -16,7 +16,6 @@ import org.dsdl.api.model.OptimizerSpec;
 import org.dsdl.api.model.StepResult;
 import org.dsdl.api.snapshot.Capture;
 import org.dsdl.api.snapshot.CaptureRequest;
-import org.dsdl.api.snapshot.Evaluation;
 import org.dsdl.api.snapshot.FeatureMaps;
 import org.dsdl.api.snapshot.FloatMatrix;
 import org.dsdl.api.snapshot.LayerCapture;
@@ -98,31 +97,6 @@ final class TensorFlowModel implements Model {
     ImageShape s = graph.input();
     return TFloat32.tensorOf(Shape.of(count, s.height(), s.width(), s.channels()),
         DataBuffers.of(images, true, false).narrow((long) count * s.size()));
-  }
-
-  @Override
-  public Evaluation evaluate(String name, Split split) {
-    int n = split.size();
-    int[] predicted = new int[n];
-    double lossSum = 0;
-    int chunk = parameters.inferenceBatch();
-    for (int start = 0; start < n; start += chunk) {
-      int count = Math.min(chunk, n - start);
-      float[] px = slice(split, start, count);
-      int[] lb = java.util.Arrays.copyOfRange(split.labels(), start, start + count);
-      try (TFloat32 x = imageTensor(px, count);
-          TInt32 y = TInt32.vectorOf(lb);
-          Result r = session.runner().feed(g.images, x).feed(g.labels, y)
-              .fetch(g.exampleLoss).fetch(g.predictions).run()) {
-        TFloat32 losses = (TFloat32) r.get(0);
-        TInt32 preds = (TInt32) r.get(1);
-        for (int i = 0; i < count; i++) {
-          lossSum += losses.getFloat(i);
-          predicted[start + i] = preds.getInt(i);
-        }
-      }
-    }
-    return new Evaluation(name, n == 0 ? 0 : lossSum / n, split.labels(), predicted);
   }
 
   private static float[] slice(Split split, int start, int count) {
