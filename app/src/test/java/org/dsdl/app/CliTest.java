@@ -71,7 +71,7 @@ class CliTest {
   void anUnknownPluginAnswersWithTheNamesThatExist() {
     Result r = dsdl("run", "--out", dir.resolve("r").toString(), "--set", "probes=[accuracy, selectivty]");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("unknown probe 'selectivty'; available probes: accuracy, cka, class-attribution, class-geometry, coupling-graph, dies-in-finish, failing, filter-coupling, linear-probe, rsa,"
+    assertThat(r.err()).contains("unknown probe 'selectivty'; available probes: accuracy, cka, class-attribution, class-geometry, coupling-graph, dies-in-finish, failing, filter-coupling, linear-probe, paced, rsa,"
         + " selectivity, slow, spy, weight-coupling").doesNotContain("Exception").doesNotContain("\tat ");
     assertThat(dir.resolve("r")).doesNotExist();
   }

@@ -80,6 +80,14 @@ public interface Model extends AutoCloseable {
     return System.nanoTime() - t0;
   }
 
+  /**
+   * What this model's training steps occupy: an accelerator, or how many CPU threads. The default
+   * claims every core, so a trainer runs nothing beside training unless an engine says it may.
+   */
+  default TrainingResources trainingResources() {
+    return TrainingResources.allCores();
+  }
+
   /** Frees native resources. */
   @Override
   void close();

@@ -8,7 +8,8 @@ import org.dsdl.api.snapshot.Snapshot;
  * Measures something about the network at every checkpoint.
  *
  * <p>Lifecycle: created once per run by its {@link ProbeProvider}; {@link #measure} is called at
- * each checkpoint in order (checkpoint 0 is the untrained network) while training waits;
+ * each checkpoint in order (checkpoint 0 is the untrained network), while training waits or, with
+ * {@code checkpoints.async}, beside training on the snapshot taken at the checkpoint's step;
  * {@link #finish} is called once after the last checkpoint, for measures that compare checkpoints.
  * {@code measure} and {@code finish} run on a thread of the probe's own, one call at a time;
  * {@code saveState} and {@code restoreState} are called between those calls, never during one.

@@ -29,6 +29,8 @@ public interface Visualizer {
    * Called during a run at every checkpoint, after the probes, with the snapshot they saw, the run
    * directory and the run so far ({@code runSoFar} reads the run directory back only when called). For visualizers
    * that need what the run directory does not keep (e.g. activations) or that refresh a live view.
+   * With the probes beside training ({@code checkpoints.async}) it is called on their worker thread
+   * while training goes on, still after the probes and in checkpoint order.
    * Nothing by default; {@link #render} is still called at the end.
    *
    * @throws IOException if a file cannot be written

@@ -78,7 +78,20 @@ public final class CheckpointMeasurer implements AutoCloseable {
 
   /** Measures {@code checkpoint} of {@code model} with every probe, then calls the visualizers' hooks. */
   public Measured measure(Model model, Checkpoint checkpoint) throws IOException {
-    Snapshot snapshot = capture.take(model, checkpoint);
+    return measure(snapshot(model, checkpoint));
+  }
+
+  /** What the probes see at {@code checkpoint} of {@code model}: its snapshot, taken now (see {@link ProbeSetCapture}). */
+  public Snapshot snapshot(Model model, Checkpoint checkpoint) {
+    return capture.take(model, checkpoint);
+  }
+
+  /**
+   * Has every probe measure {@code snapshot}, then calls the visualizers' hooks. Called for one
+   * checkpoint after another, in order, from one thread at a time.
+   */
+  public Measured measure(Snapshot snapshot) throws IOException {
+    Checkpoint checkpoint = snapshot.checkpoint();
     List<Manifest.ProbeFailure> failures = new ArrayList<>();
     Map<String, Double> seconds = new LinkedHashMap<>();
     for (NamedProbe p : probes) {
@@ -102,7 +115,12 @@ public final class CheckpointMeasurer implements AutoCloseable {
     LOG.debug("checkpoint {} step {} epoch {}: test loss {} accuracy {}", checkpoint.index(), checkpoint.step(),
         String.format(Locale.ROOT, "%.2f", checkpoint.epoch()), String.format(Locale.ROOT, "%.4f", test.loss()),
         String.format(Locale.ROOT, "%.4f", test.accuracy()));
-    return new Measured(failures, seconds, String.format(Locale.ROOT, "test acc %.3f", test.accuracy()));
+    return new Measured(failures, seconds, summary(snapshot));
+  }
+
+  /** A short line for a person on what {@code snapshot} shows, such as "test acc 0.830". */
+  public static String summary(Snapshot snapshot) {
+    return String.format(Locale.ROOT, "test acc %.3f", snapshot.evaluation("test").orElseThrow().accuracy());
   }
 
   /**

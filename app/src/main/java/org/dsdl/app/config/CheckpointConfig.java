@@ -12,8 +12,16 @@ package org.dsdl.app.config;
  * @param saveState save model and optimizer state at every checkpoint (in {@code state/}) so the run can be resumed
  * @param probeBudgetSeconds the longest one probe may take at one checkpoint (or at the end); past it the
  *     call fails, and that probe is not called again in the run
+ * @param async whether the probes of a checkpoint run beside training (see {@link AsyncProbes})
  */
-public record CheckpointConfig(boolean earlyLogSpaced, Integer perEpoch, Long every, boolean saveState, double probeBudgetSeconds) {
+public record CheckpointConfig(boolean earlyLogSpaced, Integer perEpoch, Long every, boolean saveState, double probeBudgetSeconds,
+    AsyncProbes async) {
+  /**
+   * Snapshots taken and not yet measured, at most, when the probes run beside training: when the
+   * worker is this far behind, training waits at the next checkpoint until the oldest is done.
+   */
+  public static final int MAX_PENDING_SNAPSHOTS = 2;
+
   /**
    * The most checkpoints a run may plan: every probe measures each one, so 10,000 is hours of
    * probing already (the default experiment has 49).
@@ -39,6 +47,9 @@ public record CheckpointConfig(boolean earlyLogSpaced, Integer perEpoch, Long ev
     }
     if (!(probeBudgetSeconds > 0)) {
       throw new IllegalArgumentException("checkpoints.probeBudgetSeconds must be > 0, got " + probeBudgetSeconds);
+    }
+    if (async == null) {
+      throw new IllegalArgumentException("checkpoints.async must be one of " + AsyncProbes.ids() + ", got null");
     }
   }
 

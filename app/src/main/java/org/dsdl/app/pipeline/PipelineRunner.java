@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import java.util.Locale;
 import org.dsdl.api.model.Model;
+import org.dsdl.api.model.TrainingResources;
 import org.dsdl.api.run.RunStatus;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.ExitCodes;
 import org.dsdl.app.RunDirectoryIoException;
 import org.dsdl.app.checkpoint.CheckpointMeasurer;
+import org.dsdl.app.config.AsyncProbes;
+import org.dsdl.app.config.CheckpointConfig;
 import org.dsdl.app.config.ConfigLoader;
 import org.dsdl.app.render.ContactSheet;
 import org.dsdl.app.render.ReportRenderer;
@@ -153,6 +156,25 @@ public final class PipelineRunner {
     return s.header(model);
   }
 
+  /**
+   * Whether the probes run beside training ({@code checkpoints.async}): with {@code auto}, when the
+   * engine trains on a GPU or on fewer threads than this machine has cores.
+   */
+  private static boolean probesBesideTraining(RunSetup s, Model model) {
+    AsyncProbes async = s.plan().config().checkpoints().async();
+    if (async != AsyncProbes.AUTO) {
+      return async.beside(false);
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    TrainingResources r = model.trainingResources();
+    boolean beside = async.beside(r.leavesCoresIdle(cores));
+    if (beside) {
+      LOG.info("probes run beside training (checkpoints.async: auto): the engine trains {}", r.accelerator()
+          ? "on a GPU" : "on " + r.hostThreads() + " of " + cores + " cores");
+    }
+    return beside;
+  }
+
   /** Trains from {@code from} to the end or a stop, then finishes the probes and renders the run. */
   private RunOutcome train(RunSetup s, Model model, RunJournal journal, RunProgress from, Progress progress, StopSignal stop,
       Function<Path, String> resumeCommand) throws IOException {
@@ -161,8 +183,12 @@ public final class PipelineRunner {
     RunProgress p;
     RunStatus status;
     String error = null;
-    try (CheckpointMeasurer measurer = s.measurer(journal.path(), journal)) {
-      trained = s.trainingLoop().run(model, from, new JournaledCheckpoints(s, model, measurer, journal, saveState, progress), progress, stop);
+    try (CheckpointMeasurer measurer = s.measurer(journal.path(), journal);
+        CheckpointsBesideTraining beside = probesBesideTraining(s, model)
+            ? new CheckpointsBesideTraining(s, model, measurer, journal, saveState, progress, from, CheckpointConfig.MAX_PENDING_SNAPSHOTS)
+            : null) {
+      TrainingLoop.Checkpoints checkpoints = beside != null ? beside : new JournaledCheckpoints(s, model, measurer, journal, saveState, progress);
+      trained = s.trainingLoop().run(model, from, checkpoints, progress, stop);
       p = trained.progress();
       switch (trained.ending()) {
         case INTERRUPTED -> {

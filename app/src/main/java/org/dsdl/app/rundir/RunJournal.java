@@ -85,6 +85,25 @@ public final class RunJournal implements MeasurementSink, AutoCloseable {
     StateStore.save(dir.path(), model, progress.toTrainerState(configSha256, elapsed(progress), dir.lines()), probeStates, workFiles);
   }
 
+  /**
+   * Writes the model's state for a save at {@code progress}'s position, to be committed with
+   * {@link #commitState} once the checkpoint's probes are done (see {@link StateStore#saveEngine}).
+   *
+   * @return the engine file's name
+   */
+  public String saveEngineState(Model model, RunProgress progress) throws IOException {
+    return StateStore.saveEngine(dir.path(), model, progress.nextCheckpoint(), progress.step());
+  }
+
+  /**
+   * Saves the resumable state at {@code progress} with the engine state written earlier by
+   * {@link #saveEngineState} at the same position: the probes' states and the trainer's position
+   * with the metrics lines written so far (see {@link StateStore#commit}).
+   */
+  public void commitState(String engineFile, RunProgress progress, Map<String, byte[]> probeStates) throws IOException {
+    StateStore.commit(dir.path(), engineFile, progress.toTrainerState(configSha256, elapsed(progress), dir.lines()), probeStates, workFiles);
+  }
+
   /** Removes the probes' work files: a completed run is never resumed from them. */
   public void deleteProbeWork() throws IOException {
     RunDirectory.deleteProbeWork(dir.path());

@@ -85,6 +85,25 @@ public record RunProgress(long step, int nextCheckpoint, long samplesSeen, doubl
         plus(probeSeconds, seconds), earlierSeconds, cps, concat(failures, newFailures));
   }
 
+  /**
+   * After the snapshot of checkpoint {@code index} was handed to probes beside training: the next
+   * checkpoint is the one after it, and its record (entry, failures, probe seconds) is added later,
+   * by {@link #withRecordOf}.
+   */
+  public RunProgress handedOver(int index) {
+    return new RunProgress(step, index + 1, samplesSeen, trainingSeconds, sessionSeconds, checkpointSeconds, probeSeconds, earlierSeconds,
+        checkpoints, failures);
+  }
+
+  /**
+   * This position and these timings with the record of {@code measured}: its checkpoints, probe
+   * failures and probe seconds (kept by the probes beside training while this progress trained on).
+   */
+  public RunProgress withRecordOf(RunProgress measured) {
+    return new RunProgress(step, nextCheckpoint, samplesSeen, trainingSeconds, sessionSeconds, checkpointSeconds, measured.probeSeconds,
+        earlierSeconds, measured.checkpoints, measured.failures);
+  }
+
   /** With these failures added. */
   public RunProgress withFailures(List<Manifest.ProbeFailure> newFailures) {
     if (newFailures.isEmpty()) {

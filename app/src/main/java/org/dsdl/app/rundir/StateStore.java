@@ -41,12 +41,40 @@ public final class StateStore {
    */
   public static void save(Path runDir, Model model, TrainerState position, Map<String, byte[]> probeStates, WorkFiles workFiles)
       throws IOException {
+    commit(runDir, saveEngine(runDir, model, position.nextCheckpoint(), position.step()), position, probeStates, workFiles);
+  }
+
+  /**
+   * Writes the model's state as the engine file of a save at checkpoint {@code nextCheckpoint} and
+   * step {@code step}, and returns its name; it is not the run's state until {@link #commit}ted.
+   * Probes beside training measure a checkpoint after training has moved on, so the model's state
+   * at the checkpoint is written when its snapshot is taken and committed once its probes are done.
+   */
+  public static String saveEngine(Path runDir, Model model, int nextCheckpoint, long step) throws IOException {
     Path dir = runDir.resolve(DIR);
     Files.createDirectories(dir);
-    String base = String.format("ckpt-%04d-s%d", position.nextCheckpoint(), position.step());
+    String name = baseName(nextCheckpoint, step) + ".bin";
+    model.saveState(dir.resolve(name));
+    return name;
+  }
+
+  /**
+   * Makes {@code engineFile} (written by {@link #saveEngine} at {@code position}'s checkpoint and
+   * step) the saved state: writes the probes' states (those not empty, by probe name), then the
+   * trainer's position naming both files with the checksums of the probes' work files, then deletes
+   * the files of earlier saves. Engine files of later checkpoints (written ahead while the probes
+   * ran beside training) are kept for their own commits.
+   */
+  public static void commit(Path runDir, String engineFile, TrainerState position, Map<String, byte[]> probeStates, WorkFiles workFiles)
+      throws IOException {
+    Path dir = runDir.resolve(DIR);
+    String base = baseName(position.nextCheckpoint(), position.step());
     String name = base + ".bin";
+    if (!name.equals(engineFile)) {
+      throw new IllegalArgumentException("the engine file " + engineFile + " is not the one of checkpoint " + position.nextCheckpoint()
+          + " at step " + position.step() + " (" + name + ")");
+    }
     Path file = dir.resolve(name);
-    model.saveState(file);
     String probesName = null;
     String probesSha = null;
     Map<String, byte[]> kept = new TreeMap<>();
@@ -69,10 +97,24 @@ public final class StateStore {
     try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "ckpt-*")) {
       for (Path p : old) {
         String f = p.getFileName().toString();
-        if (!f.equals(name) && !f.equals(probesName)) {
+        if (!f.equals(name) && !f.equals(probesName) && checkpointOf(f) <= position.nextCheckpoint()) {
           Files.deleteIfExists(p);
         }
       }
+    }
+  }
+
+  private static String baseName(int nextCheckpoint, long step) {
+    return String.format("ckpt-%04d-s%d", nextCheckpoint, step);
+  }
+
+  /** The checkpoint index in a state file's name ({@code ckpt-NNNN-sSTEP…}); the lowest for a name of another form. */
+  private static int checkpointOf(String fileName) {
+    int end = fileName.indexOf("-s", 5);
+    try {
+      return end < 0 ? Integer.MIN_VALUE : Integer.parseInt(fileName.substring(5, end));
+    } catch (NumberFormatException e) {
+      return Integer.MIN_VALUE;
     }
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dsdl.app.DsdlException;
+import org.dsdl.app.config.AsyncProbes;
 import org.dsdl.app.config.ConfigLoader;
 import org.dsdl.app.config.Printable;
 import org.dsdl.app.pipeline.ExperimentPlan;
@@ -20,7 +21,8 @@ import org.dsdl.app.pipeline.ExperimentResolver;
  *
  * <p>Given a number of threads per run, a run on the {@code tensorflow} engine whose config leaves
  * the engine's thread counts at their default gets that many intra- and inter-op threads, so that
- * concurrent runs share the cores instead of each using them all.
+ * concurrent runs share the cores instead of each using them all; as the cores one run leaves are
+ * the others', its probes do not run beside its training unless its config asks ({@code checkpoints.async}).
  */
 public final class SweepPlanner {
   /** The engine whose threads a sweep divides. */
@@ -66,6 +68,9 @@ public final class SweepPlanner {
         String origin = "the sweep's " + threads + " engine thread(s) per run";
         overrides.add(new ConfigLoader.Override("engine.intraOpThreads", f.numberNode(threads), origin, origin));
         overrides.add(new ConfigLoader.Override("engine.interOpThreads", f.numberNode(threads), origin, origin));
+        if (plan.config().checkpoints().async() == AsyncProbes.AUTO) { // the other runs use the cores this one leaves
+          overrides.add(new ConfigLoader.Override("checkpoints.async", f.textNode(AsyncProbes.NEVER.id()), origin, origin));
+        }
         plan = resolve(spec, pluginFolders, overrides);
       }
       return plan;

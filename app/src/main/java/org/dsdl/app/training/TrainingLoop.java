@@ -41,6 +41,14 @@ public final class TrainingLoop {
 
     /** Saves the position of a run that stops here; returns the progress after saving. */
     RunProgress stopped(RunProgress progress) throws IOException;
+
+    /**
+     * Called when training ends without a stop (completed, or the loss was lost): checkpoints still
+     * being measured beside training are finished; returns the progress with their record.
+     */
+    default RunProgress ended(RunProgress progress) throws IOException {
+      return progress;
+    }
   }
 
   /** How training ended. */
@@ -72,7 +80,7 @@ public final class TrainingLoop {
           p = checkpoints.measure(p);
         }
         if (p.step() >= schedule.totalSteps()) {
-          return new Outcome(Ending.COMPLETED, p, null);
+          return new Outcome(Ending.COMPLETED, checkpoints.ended(p), null);
         }
         if (stop.requested()) {
           return new Outcome(Ending.INTERRUPTED, checkpoints.stopped(p), null);
@@ -83,7 +91,7 @@ public final class TrainingLoop {
         StepResult r = model.trainStep(feeder.images(), feeder.labels(), count, lr);
         p = p.afterStep(count, r.engineNanos(), System.nanoTime() - t0);
         if (!Double.isFinite(r.loss())) {
-          return new Outcome(Ending.FAILED, p, String.format(Locale.ROOT,
+          return new Outcome(Ending.FAILED, checkpoints.ended(p), String.format(Locale.ROOT,
               "the training loss became %s at step %d (learning rate %g); lower training.optimizer.learningRate", r.loss(), p.step(), lr));
         }
         progress.step(p.step(), r.loss(), r.accuracy());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.dsdl.api.data.Split;
 import org.dsdl.api.io.OutputFiles;
@@ -108,5 +109,35 @@ class StateStoreTest {
       assertThat(files).hasSize(2);
     }
     assertThatThrownBy(() -> StateStore.load(run, "other")).hasMessageContaining("another config");
+  }
+
+  private List<String> stateFiles() throws IOException {
+    try (var files = Files.list(run.resolve(StateStore.DIR))) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void anEngineFileWrittenAheadIsTheStateOnlyOnceCommittedAndLaterOnesSurviveACommit() throws Exception {
+    // probes beside training: the states of checkpoints 5 and 6 are written before 5's probes are done
+    StateStore.save(run, new FakeModel("a", false), at(40, 4));
+    String five = StateStore.saveEngine(run, new FakeModel("b", false), 5, 60);
+    String six = StateStore.saveEngine(run, new FakeModel("c", false), 6, 70);
+    assertThat(StateStore.load(run, "cfg").step()).as("not committed: a kill now resumes from the last commit").isEqualTo(40);
+
+    StateStore.commit(run, five, at(60, 5), Map.of(), new WorkFiles());
+    TrainerState s = StateStore.load(run, "cfg");
+    assertThat(s.step()).isEqualTo(60);
+    assertThat(Files.readString(StateStore.engineStateOf(run, s))).isEqualTo("b");
+    assertThat(stateFiles()).as("the earlier save is gone, the later checkpoint's file is kept for its commit")
+        .containsExactly("ckpt-0005-s60.bin", "ckpt-0006-s70.bin", "trainer.json");
+
+    assertThatThrownBy(() -> StateStore.commit(run, six, at(80, 6), Map.of(), new WorkFiles()))
+        .hasMessageContaining("is not the one of checkpoint 6 at step 80");
+    StateStore.commit(run, six, at(70, 6), Map.of(), new WorkFiles());
+    assertThat(stateFiles()).containsExactly("ckpt-0006-s70.bin", "trainer.json");
+    // a stop between checkpoints saves at the same checkpoint index, a later step: the earlier file goes
+    StateStore.save(run, new FakeModel("d", false), at(75, 6));
+    assertThat(stateFiles()).containsExactly("ckpt-0006-s75.bin", "trainer.json");
   }
 }

@@ -61,8 +61,13 @@ class SweepPlannerTest {
     var divided = plan("base: {}\nseeds: 1\n", 1).runs().get(0).plan().resolved();
     assertThat(divided.at("/engine/intraOpThreads").asInt()).isEqualTo(1);
     assertThat(divided.at("/engine/interOpThreads").asInt()).isEqualTo(1);
+    assertThat(divided.at("/checkpoints/async").asText()).as("the cores a run leaves are the other runs'").isEqualTo("never");
     var own = plan("base: {engine: {type: tensorflow, intraOpThreads: 2}}\nseeds: 1\n", 1).runs().get(0).plan().resolved();
     assertThat(own.at("/engine/intraOpThreads").asInt()).isEqualTo(2);
     assertThat(own.at("/engine/interOpThreads").asInt()).isZero();
+    assertThat(own.at("/checkpoints/async").asText()).isEqualTo("auto");
+    var asked = plan("base: {checkpoints: {async: always}}\nseeds: 1\n", 1).runs().get(0).plan().resolved();
+    assertThat(asked.at("/checkpoints/async").asText()).isEqualTo("always");
+    assertThat(plan("base: {}\nseeds: 1\n", 0).runs().get(0).plan().resolved().at("/checkpoints/async").asText()).isEqualTo("auto");
   }
 }

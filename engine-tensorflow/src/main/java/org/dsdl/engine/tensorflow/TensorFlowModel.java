@@ -14,6 +14,7 @@ import org.dsdl.api.model.Model;
 import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.model.OptimizerSpec;
 import org.dsdl.api.model.StepResult;
+import org.dsdl.api.model.TrainingResources;
 import org.dsdl.api.snapshot.Capture;
 import org.dsdl.api.snapshot.CaptureRequest;
 import org.dsdl.api.snapshot.FeatureMaps;
@@ -272,6 +273,17 @@ final class TensorFlowModel implements Model {
       stepsTaken += steps;
       return System.nanoTime() - t0;
     }
+  }
+
+  /**
+   * A GPU when TensorFlow can place operations on one; otherwise the intra-op threads the session
+   * was given (0, TensorFlow's default, means every core).
+   */
+  @Override
+  public TrainingResources trainingResources() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int threads = parameters.intraThreads() == 0 ? cores : Math.min(parameters.intraThreads(), cores);
+    return new TrainingResources(GpuPlacement.available(parameters.visibleDevices()), threads);
   }
 
   /** Fails loudly if anything was added to the graph after it was built. */

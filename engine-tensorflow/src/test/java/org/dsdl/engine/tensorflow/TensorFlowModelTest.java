@@ -9,6 +9,7 @@ import org.dsdl.api.data.ImageShape;
 import org.dsdl.api.data.Split;
 import org.dsdl.api.architecture.LayerGraph;
 import org.dsdl.api.model.OptimizerSpec;
+import org.dsdl.api.model.TrainingResources;
 import org.dsdl.api.snapshot.Capture;
 import org.dsdl.api.snapshot.CaptureRequest;
 import org.dsdl.api.snapshot.Evaluation;
@@ -38,6 +39,26 @@ class TensorFlowModelTest {
       }
     }
     return new Split(shape, px, labels, ids);
+  }
+
+  @Test
+  void reportsTheCoresItTrainsOnAndWhetherAGpuDoes() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    TensorFlowParameters d = TensorFlowParameters.defaults();
+    TensorFlowParameters one = new TensorFlowParameters(1, 0, d.inferenceBatch(), false, d.gpuMemoryGrowth(), "", false);
+    TensorFlowParameters many = new TensorFlowParameters(cores + 7, 0, d.inferenceBatch(), false, d.gpuMemoryGrowth(), "", false);
+    TensorFlowParameters deterministic = new TensorFlowParameters(0, 0, d.inferenceBatch(), true, d.gpuMemoryGrowth(), "", false);
+    boolean gpu = GpuPlacement.available("");
+    try (var a = engine.build(tiny, OptimizerSpec.adam(1e-3), 1);
+        var b = new TensorFlowEngine(one).build(tiny, OptimizerSpec.adam(1e-3), 1);
+        var c = new TensorFlowEngine(many).build(tiny, OptimizerSpec.adam(1e-3), 1);
+        var e = new TensorFlowEngine(deterministic).build(tiny, OptimizerSpec.adam(1e-3), 1)) {
+      assertThat(a.trainingResources()).as("0 threads: TensorFlow's default, every core").isEqualTo(new TrainingResources(gpu, cores));
+      assertThat(b.trainingResources()).isEqualTo(new TrainingResources(gpu, 1));
+      assertThat(c.trainingResources().hostThreads()).isEqualTo(cores);
+      assertThat(e.trainingResources().hostThreads()).isEqualTo(1);
+    }
+    assertThat(GpuPlacement.available("99")).as("a GPU that does not exist, in any build").isFalse();
   }
 
   @Test
