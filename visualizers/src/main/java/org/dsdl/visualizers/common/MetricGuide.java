@@ -50,6 +50,18 @@ public record MetricGuide(String unit, double lower, double upper, String rising
     return new MetricGuide("as its probe declared it", NONE, NONE, "a larger " + metric + said);
   }
 
+  /**
+   * The guide of a per-unit vector {@code metric} (a value per unit, drawn as a heat strip): the
+   * selectivity probe's per-unit index and preferred class are not the linear probe's selectivity.
+   */
+  public static MetricGuide ofUnits(String metric, String description) {
+    return switch (metric) {
+      case "selectivity" -> fraction("class selectivity index", "the unit responds more to one class than to the rest");
+      case "preferred_class" -> new MetricGuide("class (a category, shown in the classes' colours)", 0, NONE, "—");
+      default -> of(metric, description);
+    };
+  }
+
   private static MetricGuide known(String metric) {
     return switch (metric) {
       case "train_loss", "test_loss" -> nonNegative("cross-entropy (nats)", "a worse fit (loss falls as the network learns)");

@@ -187,7 +187,7 @@ final class ReportData {
         }
         String description = run.info().metrics().of(probe, metric).map(org.dsdl.api.probe.MetricSpec::description)
             .orElseGet(() -> run.info().metrics().of(probe, metric.replaceAll("_c\\d+$", "_c<k>")).map(org.dsdl.api.probe.MetricSpec::description).orElse(""));
-        MetricGuide g = MetricGuide.of(metric, description);
+        MetricGuide g = group == vectors && o.has("layer") ? MetricGuide.ofUnits(metric, description) : MetricGuide.of(metric, description);
         ObjectNode n = out.putObject(key).put("unit", g.unit()).put("rising", g.rising()).put("about", description);
         n.set("lower", number(g.lower()));
         n.set("upper", number(g.upper()));

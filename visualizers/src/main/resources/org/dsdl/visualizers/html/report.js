@@ -362,7 +362,7 @@
     list.forEach(function (x) { x.v.forEach(function (v) { if (finite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); });
     if (hi === lo) { hi = lo + 1; }
     var n = CK.length, L = 118, T = 8, B = 30, cw = Math.max(4, Math.min(22, Math.floor(520 / Math.max(1, n)))), rh = Math.max(14, Math.min(30, Math.floor(260 / list.length)));
-    var W = L + n * cw + 10, H = T + list.length * rh + B;
+    var W = Math.max(L + n * cw + 10, 380), H = T + list.length * rh + B;
     var card = el("div", { "class": "card idmap", id: "identity-map" });
     card.appendChild(el("div", { "class": "title" }, "Identity map: layers × checkpoints"));
     var s = svg("svg", { width: W, height: H });
@@ -399,7 +399,7 @@
         lastTick = L + p * cw;
       }
     });
-    var xl = svg("text", { x: L + n * cw / 2, y: H - 4, "text-anchor": "middle" }); xl.textContent = "checkpoint (labelled by training step; one column each)"; s.appendChild(xl);
+    var xl = svg("text", { x: L + n * cw / 2, y: H - 4, "text-anchor": "middle" }); xl.textContent = "checkpoints, one column each (labels: training step)"; s.appendChild(xl);
     card.appendChild(s);
     card.setAttribute("data-cells", String(filled));
     var bar = el("div");
@@ -420,7 +420,10 @@
     var canvas = el("canvas", { width: frames * cw, height: units * ch });
     card.style.width = Math.max(frames * cw, 200) + "px";
     var range = rangeOf([v.v]);
-    U.paintGrid(canvas.getContext("2d"), 0, 0, units, frames, cw, ch, function (u, f) { return v.v[f][u]; }, range[0], range[1]);
+    // a preferred class is a category, not a quantity: the classes' colours, not a scale
+    var categorical = v.metric === "preferred_class";
+    U.paintGrid(canvas.getContext("2d"), 0, 0, units, frames, cw, ch, function (u, f) { return v.v[f][u]; }, range[0], range[1],
+      categorical ? D.classes.map(function (n, k) { return classColour(k); }) : null);
     canvas.addEventListener("mousemove", function (evt) {
       var box = canvas.getBoundingClientRect();
       var fi = Math.floor((evt.clientX - box.left) / cw), ui = Math.floor((evt.clientY - box.top) / ch);
@@ -428,7 +431,7 @@
     });
     canvas.addEventListener("mouseleave", hideTip);
     card.appendChild(canvas);
-    card.appendChild(U.colourBar(range[0], range[1], v.metric));
+    card.appendChild(categorical ? U.legend(D.classes.map(function (n, k) { return { name: n, colour: classColour(k) }; })) : U.colourBar(range[0], range[1], v.metric));
     card.appendChild(U.caption("Rows: " + units + " " + (units > 1 ? "entries" : "entry") + "; columns: checkpoints, left to right. " + (guide(v.probe, v.metric).unit ? "Unit: " + guide(v.probe, v.metric).unit + "." : "")));
     return card;
   }

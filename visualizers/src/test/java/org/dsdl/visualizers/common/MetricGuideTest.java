@@ -38,6 +38,13 @@ class MetricGuideTest {
   }
 
   @Test
+  void aPerUnitSelectivityIsTheSelectivityIndexNotTheLinearProbesDifference() {
+    assertThat(MetricGuide.ofUnits("selectivity", "").unit()).isEqualTo("class selectivity index (0–1)");
+    assertThat(MetricGuide.of("selectivity", "").unit()).startsWith("accuracy difference");
+    assertThat(MetricGuide.ofUnits("cka_to_final", "")).isEqualTo(MetricGuide.of("cka_to_final", ""));
+  }
+
+  @Test
   void companionsBelongToTheirMetricAndFlatSeriesAreTableRows() {
     List<String> keys = List.of("p/selectivity", "p/selectivity_ci_low", "p/mean_coupling_null_mean", "q/orphan_ci_low");
     assertThat(Companions.baseOf("p/selectivity_ci_low", keys)).isEqualTo("p/selectivity");
