@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.dsdl.api.plugin.PluginKind;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.ExitCodes;
+import org.dsdl.app.compare.Comparison;
 import org.dsdl.app.plugin.PluginUse;
 import org.dsdl.app.render.ReportRenderer;
 import org.dsdl.app.plugin.ParameterBinder;
@@ -21,11 +22,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code dsdl report RUN_DIR}: re-renders a run with visualizers, without training. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Re-render a finished or interrupted run with visualizers; no training.")
+/**
+ * {@code dsdl report RUN_DIR}: re-renders a run with visualizers, without training; {@code dsdl
+ * report RUN_A RUN_B … --out FILE}: one comparison page of the runs ({@link Comparison}).
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, description = {"Re-render a finished or interrupted run with visualizers; no training.",
+    "With --out FILE: one self-contained page comparing the runs given (findings side by side, every metric a line per run, config differences)."})
 public final class ReportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run directory")
-  Path runDir;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReportCommand.class);
+
+  @Parameters(index = "0..*", arity = "1..*", paramLabel = "RUN_DIR", description = "a run directory; with --out, one or more to compare")
+  List<Path> runDirs = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "FILE", description = "write a comparison page of the runs to FILE (e.g. compare.html); an existing FILE"
+      + " is replaced only if dsdl report wrote it")
+  Path out;
 
   @picocli.CommandLine.Mixin
   PluginOptions plugins = new PluginOptions();
@@ -47,6 +58,14 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (out != null) {
+      return compare();
+    }
+    if (runDirs.size() > 1) {
+      throw DsdlException.badInput("dsdl report re-renders one run; to compare " + runDirs.size() + " runs give --out FILE, e.g. dsdl report "
+          + runDirs.get(0) + " " + runDirs.get(1) + " --out compare.html");
+    }
+    Path runDir = runDirs.get(0);
     var manifest = RunRecordReader.manifest(runDir);
     // the run's own plugin folders first, then any given here
     if (manifest.config() != null) {
@@ -84,5 +103,18 @@ public final class ReportCommand implements Callable<Integer> {
     } catch (java.io.IOException e) {
       throw DsdlException.badInput("cannot lock " + runDir + ": " + e.getMessage(), e);
     }
+  }
+
+  private int compare() {
+    if (!visualizers.isEmpty()) {
+      throw DsdlException.badInput("--visualizers re-renders one run's own files; --out writes a comparison page of its own: give one or the other");
+    }
+    Comparison.check(runDirs, out);
+    try {
+      LOG.info("wrote {}", Comparison.write(runDirs, out));
+    } catch (java.io.IOException e) {
+      throw DsdlException.badInput("cannot write " + out + ": " + e.getMessage(), e);
+    }
+    return ExitCodes.OK;
   }
 }

@@ -1,6 +1,7 @@
 package org.dsdl.visualizers.html;
 
 import org.dsdl.api.viz.HtmlText;
+import org.dsdl.api.viz.ReportComponents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,7 @@ import org.dsdl.api.viz.Visualizer;
  * {@code report.html}: one self-contained file. The run's data goes in as JSON inside a
  * {@code <script type="application/json">} element (with {@code <}, {@code >} and {@code &}
  * escaped, so no text from a config, a class name or a plugin can end the element or become
- * markup); the page's script and styles are inline; the script builds every element and sets all
+ * markup); the page's script and styles are inline (the shared {@link ReportComponents}, then the run report's own); the script builds every element and sets all
  * text through {@code textContent}, never as HTML. Nothing is fetched from the network.
  */
 final class HtmlVisualizer implements Visualizer {
@@ -32,8 +33,8 @@ final class HtmlVisualizer implements Visualizer {
   public List<Path> render(RunRecord run) throws IOException {
     String json = new ObjectMapper().writeValueAsString(ReportData.build(run, p.maxMatrixFrames()));
     String page = resource("report.html")
-        .replace("/*STYLE*/", resource("report.css"))
-        .replace("/*SCRIPT*/", resource("report.js"))
+        .replace("/*STYLE*/", ReportComponents.style() + resource("report.css"))
+        .replace("/*SCRIPT*/", ReportComponents.script() + resource("report.js"))
         .replace("@TITLE@", HtmlText.escape("dsdl report: " + run.info().name()))
         .replace("@DATA@", HtmlText.scriptSafe(json));
     Path target = run.directory().resolve(FILE);

@@ -26,6 +26,7 @@ import org.dsdl.api.run.ProbeFailure;
 import org.dsdl.api.run.RunInfo;
 import org.dsdl.api.run.RunRecord;
 import org.dsdl.api.run.Versions;
+import org.dsdl.visualizers.common.MetricGuide;
 import org.dsdl.visualizers.pathway.AttributionGraphs;
 
 /**
@@ -35,7 +36,8 @@ import org.dsdl.visualizers.pathway.AttributionGraphs;
  * stays in metrics.jsonl). Large
  * matrices keep at most {@code maxFrames} checkpoints, evenly spaced; a matrix whose labels change
  * between checkpoints (e.g. over live units only) carries each frame's labels. Graphs keep their node list
- * once and per checkpoint the node attributes and edges as index arrays; class attribution graphs
+ * once and per checkpoint the node attributes and edges as index arrays (a large graph only the attributes
+ * its drawing shows, {@link #DRAWN_ATTRIBUTES}); class attribution graphs
  * go in as their classes' pathways only ({@link PathwayData}).
  */
 final class ReportData {
@@ -43,6 +45,10 @@ final class ReportData {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Matrix groups with more cells than this over all their checkpoints are thinned to maxFrames checkpoints. */
   static final int MATRIX_CELL_BUDGET = 60_000;
+  /** Node attribute values (nodes × checkpoints × attributes) above which a graph keeps only {@link #DRAWN_ATTRIBUTES}. */
+  static final long GRAPH_ATTRIBUTE_BUDGET = 40_000;
+  /** The node attributes the report's graph drawing shows (colour, grey, hover). */
+  static final List<String> DRAWN_ATTRIBUTES = List.of("dead", "preferred_class", "selectivity");
 
   private ReportData() {}
 
@@ -100,6 +106,7 @@ final class ReportData {
       }
     }
     root.putArray("scalars").addAll(scalars.values());
+    root.set("guides", guides(run, scalars.values(), vectors.values()));
     root.putArray("vectors").addAll(vectors.values());
     ArrayNode ms = root.putArray("matrices");
     for (List<MatrixMeasurement> frames : matrices.values()) {
@@ -165,6 +172,28 @@ final class ReportData {
       failures.addObject().put("probe", f.probe()).put("checkpoint", f.checkpoint()).put("error", f.error());
     }
     return facts;
+  }
+
+  /** How each drawn metric is shown: unit, the values it can take, what a rising line means ({@link MetricGuide}). */
+  private static ObjectNode guides(RunRecord run, java.util.Collection<ObjectNode> scalars, java.util.Collection<ObjectNode> vectors) {
+    ObjectNode out = F.objectNode();
+    for (java.util.Collection<ObjectNode> group : List.of(scalars, vectors)) {
+      for (ObjectNode o : group) {
+        String probe = o.get("probe").asText();
+        String metric = o.get("metric").asText();
+        String key = probe + "/" + metric;
+        if (out.has(key)) {
+          continue;
+        }
+        String description = run.info().metrics().of(probe, metric).map(org.dsdl.api.probe.MetricSpec::description)
+            .orElseGet(() -> run.info().metrics().of(probe, metric.replaceAll("_c\\d+$", "_c<k>")).map(org.dsdl.api.probe.MetricSpec::description).orElse(""));
+        MetricGuide g = group == vectors && o.has("layer") ? MetricGuide.ofUnits(metric, description) : MetricGuide.of(metric, description);
+        ObjectNode n = out.putObject(key).put("unit", g.unit()).put("rising", g.rising()).put("about", description);
+        n.set("lower", number(g.lower()));
+        n.set("upper", number(g.upper()));
+      }
+    }
+    return out;
   }
 
   private static void event(ArrayNode events, Measurement m, int at) {
@@ -235,6 +264,9 @@ final class ReportData {
       groups.add(node.group());
     }
     List<String> attributes = first.nodes().isEmpty() ? List.of() : new ArrayList<>(new java.util.TreeSet<>(first.nodes().get(0).attributes().keySet()));
+    if ((long) first.nodes().size() * frames.size() * attributes.size() > GRAPH_ATTRIBUTE_BUDGET) {
+      attributes.retainAll(DRAWN_ATTRIBUTES); // a large graph keeps what its drawing uses; every attribute stays in metrics.jsonl
+    }
     o.set("attributes", strings(attributes));
     ArrayNode ck = o.putArray("ck");
     ArrayNode attrs = o.putArray("attrs");

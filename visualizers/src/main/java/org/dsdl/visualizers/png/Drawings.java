@@ -17,8 +17,7 @@ import org.dsdl.visualizers.common.Heatmaps;
 /** Figures that are drawings rather than charts: a graph in layers, and convolution kernels as tiles. */
 final class Drawings {
   /** Class colours, as the report uses them. */
-  static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
-      new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+  static final Color[] PALETTE = java.util.stream.IntStream.range(0, 7).mapToObj(org.dsdl.visualizers.common.Palette::category).toArray(Color[]::new);
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
 

@@ -16,7 +16,10 @@ import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.VectorMeasurement;
 import org.dsdl.api.run.RunRecord;
 import org.dsdl.api.viz.Visualizer;
+import org.dsdl.visualizers.common.Companions;
 import org.dsdl.visualizers.common.Heatmaps;
+import org.dsdl.visualizers.common.MetricGuide;
+import org.dsdl.visualizers.common.Palette;
 import org.dsdl.visualizers.common.Scalars;
 import org.dsdl.visualizers.pathway.AttributionGraphs;
 import org.dsdl.visualizers.pathway.ClassPathway;
@@ -28,16 +31,23 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Publication figures under {@code figures/}, drawn with JFreeChart: for every scalar metric a line
  * per layer against the training step on a log axis (step 0 drawn at 0.5, as the axis label says),
+ * its bootstrap interval as a band and its permutation null or bootstrap SD as bars on the same chart
+ * (never figures of their own), the y axis in the metric's unit over its values' range and never
+ * beyond what the metric can take ({@link MetricGuide}), a caption saying what a rising line means,
+ * colour-blind-safe colours ({@link Palette}); metrics with one value, or one value throughout, in
+ * {@code single-values.csv} instead of a chart;
  * loss and accuracy as learning curves, whole-network vectors (per-class recall) as a line per
  * label, every matrix's last checkpoint as a heat map, the events as a timeline, each graph drawn
  * in layers at its first and last checkpoint (class attribution graphs instead as each class's
@@ -49,7 +59,9 @@ final class PngVisualizer implements Visualizer {
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
   private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+  private static final Font CAPTION = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   private final PngParameters p;
+  private List<String> layers = List.of();
 
   PngVisualizer(PngParameters p) {
     this.p = p;
@@ -62,6 +74,7 @@ final class PngVisualizer implements Visualizer {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     Scalars scalars = new Scalars(run);
+    layers = run.info().layers().stream().map(org.dsdl.api.model.LayerInfo::name).toList();
     Map<String, Map<String, List<Scalars.Point>>> curves = new LinkedHashMap<>();
     for (String metric : scalars.metrics()) {
       if (!scalars.isEvent(metric)) {
@@ -70,22 +83,44 @@ final class PngVisualizer implements Visualizer {
     }
     // learning curves: train and held-out together
     for (String kind : List.of("loss", "accuracy")) {
-      Map<String, List<Scalars.Point>> both = new LinkedHashMap<>();
+      Map<String, Series> both = new LinkedHashMap<>();
       for (String split : List.of("train", "test")) {
         Map<String, List<Scalars.Point>> s = curves.remove("accuracy/" + split + "_" + kind);
         if (s != null && s.containsKey("")) {
-          both.put(split.equals("test") ? "held-out" : "train", s.get(""));
+          both.put(split.equals("test") ? "held-out" : "train", new Series(s.get(""), split.equals("test") ? Color.BLACK : Palette.category(1)));
         }
       }
       if (!both.isEmpty()) {
-        written.addAll(save(dir, "learning-curve-" + kind, lines("Learning curve: " + kind, kind, both)));
+        written.addAll(save(dir, "learning-curve-" + kind, lines("Learning curve: " + kind, MetricGuide.of("test_" + kind, ""), both, "")));
       }
     }
+    List<String> flat = new ArrayList<>();
     for (Map.Entry<String, Map<String, List<Scalars.Point>>> e : curves.entrySet()) {
-      Map<String, List<Scalars.Point>> byLayer = new LinkedHashMap<>();
-      e.getValue().forEach((layer, points) -> byLayer.put(layer.isEmpty() ? "network" : layer, points));
+      if (Companions.baseOf(e.getKey(), curves.keySet()) != null) {
+        continue; // drawn on its metric's chart
+      }
+      if (Companions.flat(e.getValue())) {
+        e.getValue().forEach((layer, points) -> flat.add(Companions.row(e.getKey(), layer, points)));
+        continue;
+      }
       String[] pm = e.getKey().split("/", 2);
-      written.addAll(save(dir, e.getKey().replace('/', '-'), lines(pm[0] + ": " + pm[1], pm[1], byLayer)));
+      Map<String, Series> byLayer = new LinkedHashMap<>();
+      e.getValue().forEach((layer, points) -> {
+        String name = layer.isEmpty() ? "network" : layer;
+        Series series = new Series(points, layerColour(name));
+        series.band(curves.get(e.getKey() + "_ci_low"), curves.get(e.getKey() + "_ci_high"), layer);
+        series.nulls(curves.get(e.getKey() + "_null_mean"), curves.get(e.getKey() + "_null_sd"), layer);
+        series.bootstrap(curves.get(e.getKey() + "_bootstrap_sd"), layer);
+        byLayer.put(name, series);
+      });
+      String notes = Series.notes(byLayer.values());
+      written.addAll(save(dir, e.getKey().replace('/', '-'), lines(pm[0] + ": " + pm[1], MetricGuide.of(pm[1], description(run, pm[0], pm[1])), byLayer, notes)));
+    }
+    if (!flat.isEmpty()) {
+      Path table = dir.resolve("single-values.csv");
+      String csv = "probe,metric,layer,value,steps\n" + String.join("\n", flat) + "\n";
+      OutputFiles.writeAtomically(table, out -> out.write(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      written.add(table);
     }
     vectors(run, dir, written);
     matrices(run, dir, written);
@@ -109,7 +144,13 @@ final class PngVisualizer implements Visualizer {
     }
     for (Map.Entry<String, Map<String, List<Scalars.Point>>> e : byMetric.entrySet()) {
       String[] pm = e.getKey().split("/", 2);
-      written.addAll(save(dir, e.getKey().replace('/', '-'), lines(pm[0] + ": " + pm[1] + " by class", pm[1], e.getValue())));
+      Map<String, Series> byLabel = new LinkedHashMap<>();
+      int i = 0;
+      for (Map.Entry<String, List<Scalars.Point>> s : e.getValue().entrySet()) {
+        byLabel.put(s.getKey(), new Series(s.getValue(), Palette.category(i++)));
+      }
+      written.addAll(save(dir, e.getKey().replace('/', '-'), lines(pm[0] + ": " + pm[1] + " by class", MetricGuide.of(pm[1], description(run, pm[0], pm[1])),
+          byLabel, "")));
     }
   }
 
@@ -229,40 +270,89 @@ final class PngVisualizer implements Visualizer {
     return chart;
   }
 
-  /** A line per series against the training step on a log axis (step 0 at 0.5). */
-  private JFreeChart lines(String title, String yLabel, Map<String, List<Scalars.Point>> series) {
-    XYSeriesCollection data = new XYSeriesCollection();
-    for (Map.Entry<String, List<Scalars.Point>> e : series.entrySet()) {
-      XYSeries s = new XYSeries(e.getKey(), false, true);
-      for (Scalars.Point pt : e.getValue()) {
+  /**
+   * A line per series against the training step on a log axis (step 0 at 0.5), with each series'
+   * band and bars; the y axis is the metric's unit over the values' range, kept inside what the
+   * metric can take; under the chart, one line on what a rising line means.
+   */
+  private JFreeChart lines(String title, MetricGuide guide, Map<String, Series> series, String notes) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    YIntervalSeriesCollection bars = new YIntervalSeriesCollection();
+    DeviationRenderer renderer = new DeviationRenderer(true, true);
+    XYErrorRenderer barRenderer = new XYErrorRenderer();
+    barRenderer.setDefaultLinesVisible(false);
+    barRenderer.setErrorStroke(new BasicStroke(3f));
+    barRenderer.setCapLength(8);
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    int i = 0;
+    for (Map.Entry<String, Series> e : series.entrySet()) {
+      Series sr = e.getValue();
+      YIntervalSeries s = new YIntervalSeries(e.getKey(), false, true);
+      for (Scalars.Point pt : sr.points) {
         if (Double.isFinite(pt.value())) {
-          s.add(Math.max(0.5, pt.checkpoint().step()), pt.value());
+          double[] b = sr.band.get(pt.checkpoint().index());
+          double lo = b == null ? pt.value() : b[0];
+          double hi = b == null ? pt.value() : b[1];
+          s.add(Math.max(0.5, pt.checkpoint().step()), pt.value(), lo, hi);
+          min = Math.min(min, Math.min(lo, pt.value()));
+          max = Math.max(max, Math.max(hi, pt.value()));
         }
       }
       data.addSeries(s);
+      renderer.setSeriesPaint(i, sr.colour);
+      renderer.setSeriesFillPaint(i, sr.colour);
+      renderer.setSeriesStroke(i, new BasicStroke(2f));
+      renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+      YIntervalSeries bar = new YIntervalSeries(e.getKey() + " interval", false, true);
+      for (Series.Interval iv : sr.intervals) {
+        bar.add(Math.max(0.5, iv.step()), iv.mid(), iv.low(), iv.high());
+        min = Math.min(min, iv.low());
+        max = Math.max(max, iv.high());
+      }
+      bars.addSeries(bar);
+      barRenderer.setSeriesPaint(i, sr.colour);
+      barRenderer.setSeriesShape(i, new java.awt.geom.Rectangle2D.Double(-4, -1, 8, 2));
+      barRenderer.setSeriesVisibleInLegend(i, false);
+      i++;
     }
+    renderer.setAlpha(0.18f);
     LogAxis x = new LogAxis("training step (log scale; step 0 drawn at 0.5)");
     x.setSmallestValue(0.5);
     x.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1.0));
     x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.#"));
     x.setLabelFont(LABEL);
     x.setTickLabelFont(TICK);
-    NumberAxis y = new NumberAxis(yLabel);
-    y.setAutoRangeIncludesZero(false);
+    NumberAxis y = new NumberAxis(guide.unit());
     y.setLabelFont(LABEL);
     y.setTickLabelFont(TICK);
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-    for (int i = 0; i < data.getSeriesCount(); i++) {
-      renderer.setSeriesStroke(i, new BasicStroke(2f));
-      renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+    if (min <= max) {
+      double[] domain = guide.domain(min, max);
+      y.setRange(domain[0], domain[1]);
     }
     XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setDataset(1, bars);
+    plot.setRenderer(1, barRenderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(new Color(220, 220, 220));
     plot.setRangeGridlinePaint(new Color(220, 220, 220));
     JFreeChart chart = new JFreeChart(title, TITLE, plot, data.getSeriesCount() > 1);
+    TextTitle caption = new TextTitle(guide.caption() + notes, CAPTION);
+    caption.setPosition(RectangleEdge.BOTTOM);
+    caption.setPaint(new Color(80, 86, 100));
+    chart.addSubtitle(caption);
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
+  }
+
+  /** A layer's colour by depth (the model's layer order); black for the whole network or a layer the model does not list. */
+  private Color layerColour(String name) {
+    int at = layers.indexOf(name);
+    return at < 0 ? Color.BLACK : Palette.depth(at, layers.size());
+  }
+
+  private static String description(RunRecord run, String probe, String metric) {
+    return run.info().metrics().of(probe, metric).map(org.dsdl.api.probe.MetricSpec::description).orElse("");
   }
 
   /** Writes the chart as PNG (and SVG with {@code svg: true}); returns the files written. */

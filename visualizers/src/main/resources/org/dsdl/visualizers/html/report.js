@@ -3,218 +3,138 @@
   var errors = [];
   window.addEventListener("error", function (e) { errors.push(String(e.message)); document.body.setAttribute("data-errors", errors.join(" | ")); });
 
+  var U = DSDL, el = U.el, svg = U.svg, fmt = U.fmt, showTip = U.showTip, hideTip = U.hideTip;
+  var timing = ["script " + Math.round(performance.now())];
   var D = JSON.parse(document.getElementById("dsdl-data").textContent);
+  timing.push("data " + Math.round(performance.now()));
   var CK = D.checkpoints;
-  var PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-    "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"];
+  var GUIDES = D.guides || {};
   var IDENTITY = ["selectivity", "rsa", "class-geometry", "linear-probe"];
   var COUPLING = ["filter-coupling", "cka", "weight-coupling", "coupling-graph"];
-  var SVGNS = "http://www.w3.org/2000/svg";
-  var tip = el("div", { "class": "tip" });
-  document.body.appendChild(tip);
+  // companions of a metric, drawn on its chart or listed in a table, never charts of their own
+  var COMPANIONS = ["_ci_low", "_ci_high", "_null_mean", "_null_sd", "_p", "_bootstrap_sd"];
+  var R = D.run || {};
+  var LAYERS = (R.model && R.model.layers ? R.model.layers.map(function (l) { return l.name; }) : []);
 
-  // ---- small helpers: every text goes through textContent ----
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    if (attrs) { for (var k in attrs) { e.setAttribute(k, attrs[k]); } }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  }
-  function svg(tag, attrs) {
-    var e = document.createElementNS(SVGNS, tag);
-    for (var k in attrs) { e.setAttribute(k, attrs[k]); }
-    return e;
-  }
-  function fmt(v) {
-    if (v === null || v === undefined || (typeof v === "number" && !isFinite(v))) { return "—"; }
-    if (typeof v !== "number") { return String(v); }
-    if (v !== 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-4)) { return v.toExponential(5); }
-    return String(Number(v.toPrecision(6)));
-  }
-  function tickText(v) {
-    if (v !== 0 && (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3)) { return v.toExponential(1).replace("e+", "e"); }
-    return String(Math.round(v * 1e6) / 1e6);
-  }
-  function showTip(evt, text) { tip.textContent = text; tip.style.display = "block"; tip.style.left = (evt.clientX + 14) + "px"; tip.style.top = (evt.clientY + 10) + "px"; }
-  function hideTip() { tip.style.display = "none"; }
   function ckLabel(p) { var c = CK[p]; return "checkpoint " + c.i + " · step " + c.step + " · epoch " + fmt(c.epoch); }
+  var byStep = {};
+  CK.forEach(function (c, p) { if (byStep[c.step] === undefined) { byStep[c.step] = p; } });
+  function labelAtStep(step) { return byStep[step] !== undefined ? ckLabel(byStep[step]) : "step " + fmt(step); }
+  function className(k) { return D.classes[k] !== undefined ? D.classes[k] : "class " + k; }
+  /** Class k's colour: Okabe–Ito without black (black is the whole network's line). */
+  function classColour(k) { var c = U.PALETTE.filter(function (x) { return x !== "#000000"; }); return c[((k % c.length) + c.length) % c.length]; }
+  function layerColour(name) {
+    var at = LAYERS.indexOf(name);
+    if (name === "network" || at < 0) { return "#000000"; }
+    return U.depthColour(at, LAYERS.length);
+  }
+  function guide(probe, metric) {
+    var g = GUIDES[probe + "/" + metric];
+    return g || { unit: "", lower: null, upper: null, rising: "a larger " + metric, caption: "" };
+  }
+
   var main = document.getElementById("report");
   var toc = document.getElementById("toc");
   function section(id, title) {
+    timing.push(id + " " + Math.round(performance.now()));
     var s = el("section", { id: id });
     s.appendChild(el("h2", null, title));
     main.appendChild(s);
-    var a = el("a", { href: "#" + id }, title);
-    toc.appendChild(a);
+    toc.appendChild(el("a", { href: "#" + id }, title));
     return s;
   }
 
-  // ---- line chart: series [{name, xs (checkpoint positions), ys, colour?, low/high? (a band),
-  //      whiskers? [{p, mid, lo, hi, note}] (intervals at some checkpoints, e.g. a permutation null),
-  //      marks? [checkpoint position] (events, dashed)}], x = step (log) or epoch;
-  //      the card's cursorAt(p) draws a rule at checkpoint position p ----
-  function lineChart(title, series, opts) {
-    opts = opts || {};
-    var W = opts.width || 330, H = opts.height || 200, L = 44, R = 8, T = 8, B = 26;
-    var card = el("div", { "class": "card" });
-    card.style.width = W + "px";
-    card.appendChild(el("div", { "class": "title" }, title));
-    var s = svg("svg", { width: W, height: H, role: "img" });
-    card.appendChild(s);
-    var byEpoch = opts.epoch === true;
-    function xOf(p) { var c = CK[p]; return byEpoch ? c.epoch : Math.log10(Math.max(c.step, 0.5)); }
-    var xmin = Infinity, xmax = -Infinity, ymin = Infinity, ymax = -Infinity;
-    series.forEach(function (sr) {
-      sr.ys.forEach(function (y, k) {
-        if (y === null || !isFinite(y)) { return; }
-        var x = xOf(sr.xs[k]);
-        xmin = Math.min(xmin, x); xmax = Math.max(xmax, x); ymin = Math.min(ymin, y); ymax = Math.max(ymax, y);
-      });
-      (sr.whiskers || []).forEach(function (w) {
-        if (isFinite(w.lo) && isFinite(w.hi)) { ymin = Math.min(ymin, w.lo); ymax = Math.max(ymax, w.hi); }
-      });
-    });
-    if (!isFinite(xmin)) { card.appendChild(el("div", { "class": "muted" }, "no finite values")); return card; }
-    if (xmax === xmin) { xmax = xmin + 1; }
-    if (ymax === ymin) { ymax = ymin + 1; ymin = ymin - 1; }
-    var pad = (ymax - ymin) * 0.05; ymin -= pad; ymax += pad;
-    var ticks = niceTicks(ymin, ymax);
-    ymin = Math.min(ymin, ticks[0]); ymax = Math.max(ymax, ticks[ticks.length - 1]);
-    function px(x) { return L + (x - xmin) / (xmax - xmin) * (W - L - R); }
-    function py(y) { return T + (1 - (y - ymin) / (ymax - ymin)) * (H - T - B); }
-    s.appendChild(svg("rect", { x: L, y: T, width: W - L - R, height: H - T - B, fill: "#fff", stroke: "#e3e6ec" }));
-    for (var t = 0; t < ticks.length; t++) {
-      var yv = ticks[t];
-      s.appendChild(svg("line", { x1: L, x2: W - R, y1: py(yv), y2: py(yv), stroke: "#f0f1f4" }));
-      var lab = svg("text", { x: L - 4, y: py(yv) + 3, "text-anchor": "end" }); lab.textContent = tickText(yv); s.appendChild(lab);
-    }
-    if (byEpoch) {
-      for (var e = 0; e <= 4; e++) {
-        var xv = xmin + (xmax - xmin) * e / 4;
-        var tx = svg("text", { x: px(xv), y: H - 12, "text-anchor": "middle" }); tx.textContent = fmt(xv); s.appendChild(tx);
-      }
-    } else {
-      for (var d = Math.ceil(xmin); d <= Math.floor(xmax); d++) {
-        s.appendChild(svg("line", { x1: px(d), x2: px(d), y1: T, y2: H - B, stroke: "#f0f1f4" }));
-        var tt = svg("text", { x: px(d), y: H - 12, "text-anchor": "middle" }); tt.textContent = String(Math.pow(10, d)); s.appendChild(tt);
-      }
-    }
-    var xl = svg("text", { x: (L + W - R) / 2, y: H - 1, "text-anchor": "middle" });
-    xl.textContent = byEpoch ? "epoch" : "training step (log; step 0 at 0.5)"; s.appendChild(xl);
-    series.forEach(function (sr, i) {
-      if (!sr.low) { return; }
-      var pts = [], back = [];
-      sr.xs.forEach(function (p, k) {
-        if (sr.low[k] === null || sr.high[k] === null || sr.low[k] === undefined) { return; }
-        pts.push(px(xOf(p)).toFixed(1) + "," + py(sr.high[k]).toFixed(1));
-        back.unshift(px(xOf(p)).toFixed(1) + "," + py(sr.low[k]).toFixed(1));
-      });
-      if (pts.length) { s.appendChild(svg("polygon", { points: pts.concat(back).join(" "), fill: sr.colour || PALETTE[i % PALETTE.length], "fill-opacity": 0.15, stroke: "none" })); }
-    });
-    series.forEach(function (sr, i) {
-      var colour = sr.colour || PALETTE[i % PALETTE.length];
-      (sr.marks || []).forEach(function (p) {
-        s.appendChild(svg("line", { x1: px(xOf(p)), x2: px(xOf(p)), y1: T, y2: H - B, stroke: colour, "stroke-dasharray": "4,3", "stroke-width": 1.2 }));
-      });
-      (sr.whiskers || []).forEach(function (w) {
-        if (!isFinite(w.lo) || !isFinite(w.hi)) { return; }
-        var x = px(xOf(w.p)) + (i - (series.length - 1) / 2) * 3;
-        s.appendChild(svg("line", { x1: x, x2: x, y1: py(w.hi), y2: py(w.lo), stroke: colour, "stroke-width": 5, "stroke-opacity": 0.45 }));
-        s.appendChild(svg("line", { x1: x - 4, x2: x + 4, y1: py(w.mid), y2: py(w.mid), stroke: colour, "stroke-width": 1.5 }));
-      });
-      var d = "";
-      sr.ys.forEach(function (y, k) {
-        if (y === null || !isFinite(y)) { return; }
-        d += (d === "" ? "M" : "L") + px(xOf(sr.xs[k])).toFixed(1) + "," + py(y).toFixed(1);
-      });
-      s.appendChild(svg("path", { d: d, fill: "none", stroke: colour, "stroke-width": 1.6 }));
-      if (sr.ys.length <= 2) {
-        sr.ys.forEach(function (y, k) { if (y !== null && isFinite(y)) { s.appendChild(svg("circle", { cx: px(xOf(sr.xs[k])), cy: py(y), r: 3, fill: colour })); } });
-      }
-    });
-    var rule = svg("line", { y1: T, y2: H - B, stroke: "#99a", "stroke-dasharray": "3,3", visibility: "hidden" });
-    s.appendChild(rule);
-    s.addEventListener("mousemove", function (evt) {
-      var box = s.getBoundingClientRect();
-      var mx = evt.clientX - box.left;
-      var best = null, bestDist = Infinity;
-      series.forEach(function (sr) {
-        sr.xs.forEach(function (p, k) {
-          if (sr.ys[k] === null) { return; }
-          var dist = Math.abs(px(xOf(p)) - mx);
-          if (dist < bestDist) { bestDist = dist; best = p; }
-        });
-      });
-      if (best === null) { return; }
-      rule.setAttribute("x1", px(xOf(best))); rule.setAttribute("x2", px(xOf(best))); rule.setAttribute("visibility", "visible");
-      var lines = [ckLabel(best)];
-      series.forEach(function (sr) {
-        var k = sr.xs.indexOf(best);
-        if (k >= 0) { lines.push(sr.name + ": " + fmt(sr.ys[k]) + (sr.low && sr.low[k] !== null ? "  [" + fmt(sr.low[k]) + ", " + fmt(sr.high[k]) + "]" : "")); }
-        (sr.whiskers || []).forEach(function (w) { if (w.p === best && w.note) { lines.push("  " + w.note); } });
-        if ((sr.marks || []).indexOf(best) >= 0) { lines.push("  onset (event) at this checkpoint"); }
-      });
-      showTip(evt, lines.join("\n"));
-    });
-    s.addEventListener("mouseleave", function () { rule.setAttribute("visibility", "hidden"); hideTip(); });
-    var cursor = svg("line", { y1: T, y2: H - B, stroke: "#1d2330", "stroke-opacity": 0.35, "stroke-width": 2, visibility: "hidden" });
-    s.appendChild(cursor);
-    card.cursorAt = function (p) {
-      var at = CK[p] === undefined ? NaN : px(xOf(p));
-      if (!(at >= L - 0.5 && at <= W - R + 0.5)) { cursor.setAttribute("visibility", "hidden"); return; }
-      cursor.setAttribute("x1", at); cursor.setAttribute("x2", at); cursor.setAttribute("visibility", "visible");
-    };
-    if (series.length > 1 && opts.legend !== false) {
-      var legend = el("div", { "class": "legend" });
-      series.forEach(function (sr, i) { var sp = el("span", null, sr.name); sp.style.setProperty("--c", sr.colour || PALETTE[i % PALETTE.length]); legend.appendChild(sp); });
-      card.appendChild(legend);
-    }
-    return card;
+  // ---- a checkpoint slider over the positions in ck; calls show(k) with the index into ck ----
+  function slider(ck, show) {
+    var box = el("div", { "class": "slider" });
+    var input = el("input", { type: "range", min: 0, max: ck.length - 1, value: ck.length - 1, "class": "ck-slider", "aria-label": "checkpoint" });
+    var label = el("span", { "class": "ck-label" });
+    function update() { var k = Number(input.value); label.textContent = ckLabel(ck[k]); show(k); }
+    input.addEventListener("input", update);
+    box.appendChild(input); box.appendChild(label);
+    update();
+    return box;
   }
-  function niceTicks(lo, hi) {
-    var span = hi - lo, step = Math.pow(10, Math.floor(Math.log10(span / 4)));
-    [1, 2, 2.5, 5, 10].some(function (m) { if (span / (step * m) <= 5) { step = step * m; return true; } return false; });
-    var out = [];
-    for (var v = Math.floor(lo / step) * step; v <= hi + step * 0.5; v += step) { out.push(Math.round(v / step) * step); }
-    return out;
-  }
-  /** Series of a metric, with the bands of its _ci_low / _ci_high siblings when they exist. */
-  function withBands(key, list) {
-    var series = scalarSeries(list);
-    var low = byKey[key + "_ci_low"], high = byKey[key + "_ci_high"];
-    if (low && high) {
-      series.forEach(function (sr, i) {
-        var lo = low.filter(function (x) { return (x.layer || "network") === sr.name; })[0];
-        var hi = high.filter(function (x) { return (x.layer || "network") === sr.name; })[0];
-        if (lo && hi) { sr.low = sr.xs.map(function (p) { return lo.v[p]; }); sr.high = sr.xs.map(function (p) { return hi.v[p]; }); }
-      });
-    }
-    return series;
-  }
+
+  // ---- scalars: series by layer, with what belongs on their chart ----
   var byKey = {};
-  function scalarSeries(list) {
-    return list.map(function (sc) {
-      var xs = [], ys = [];
-      sc.v.forEach(function (y, p) { if (y !== null) { xs.push(p); ys.push(y); } });
-      return { name: sc.layer || "network", xs: xs, ys: ys };
+  D.scalars.forEach(function (s) { (byKey[s.probe + "/" + s.metric] = byKey[s.probe + "/" + s.metric] || []).push(s); });
+  function companionOf(key) {
+    for (var i = 0; i < COMPANIONS.length; i++) {
+      var sfx = COMPANIONS[i];
+      if (key.length > sfx.length && key.slice(-sfx.length) === sfx && byKey[key.slice(0, -sfx.length)]) { return key.slice(0, -sfx.length); }
+    }
+    return null;
+  }
+  function layerOf(x) { return x.layer || "network"; }
+  function ofLayer(list, layer) { return (list || []).filter(function (x) { return layerOf(x) === layer; })[0]; }
+  function finite(v) { return v !== null && v !== undefined && isFinite(v); }
+  /** Whether every series of the metric has at most one value, or one value throughout: a table row, not a chart. */
+  function isFlat(list) {
+    return list.every(function (sc) {
+      var vs = sc.v.filter(finite);
+      return vs.length <= 1 || vs.every(function (v) { return v === vs[0]; });
     });
+  }
+  /** The series of one metric: x = step; with its bootstrap band, permutation-null bars and bootstrap-SD bar when they exist. */
+  function seriesOf(key) {
+    var list = byKey[key];
+    var low = byKey[key + "_ci_low"], high = byKey[key + "_ci_high"], nm = byKey[key + "_null_mean"], ns = byKey[key + "_null_sd"],
+      pv = byKey[key + "_p"], bs = byKey[key + "_bootstrap_sd"];
+    return list.map(function (sc) {
+      var name = layerOf(sc), xs = [], ys = [], lo = [], hi = [];
+      var l = ofLayer(low, name), h = ofLayer(high, name);
+      sc.v.forEach(function (y, p) {
+        if (y === null) { return; }
+        xs.push(CK[p].step); ys.push(y);
+        if (l && h) { lo.push(l.v[p]); hi.push(h.v[p]); }
+      });
+      var sr = { name: name, x: xs, y: ys, colour: layerColour(name) };
+      if (l && h) { sr.low = lo; sr.high = hi; }
+      var m = ofLayer(nm, name), sd = ofLayer(ns, name), pp = ofLayer(pv, name), b = ofLayer(bs, name);
+      sr.whiskers = [];
+      if (m) {
+        m.v.forEach(function (mean, p) {
+          if (!finite(mean)) { return; }
+          var d = sd && finite(sd.v[p]) ? sd.v[p] : 0, pval = pp ? pp.v[p] : null;
+          sr.whiskers.push({ x: CK[p].step, mid: mean, lo: mean - 2 * d, hi: mean + 2 * d,
+            note: "permutation null " + fmt(mean) + " ± " + fmt(d) + (finite(pval) ? ", p = " + fmt(pval) : "") });
+        });
+      }
+      if (b) {
+        b.v.forEach(function (sdv, p) {
+          if (!finite(sdv) || !finite(sc.v[p])) { return; }
+          sr.whiskers.push({ x: CK[p].step, mid: sc.v[p], lo: sc.v[p] - 2 * sdv, hi: sc.v[p] + 2 * sdv, note: "± 2 bootstrap SD (" + fmt(sdv) + ")" });
+        });
+      }
+      return sr;
+    });
+  }
+  function chartOf(key, title, opts) {
+    var pm = key.split("/"), g = guide(pm[0], pm[1]);
+    var series = seriesOf(key);
+    var notes = [];
+    if (series.some(function (s) { return s.low; })) { notes.push("band: 95% bootstrap interval"); }
+    if (byKey[key + "_null_mean"]) { notes.push("bars: permutation null, mean ± 2 SD"); }
+    if (byKey[key + "_bootstrap_sd"]) { notes.push("bar at step 0: ± 2 bootstrap SD"); }
+    opts = opts || {};
+    var chart = U.lineChart(title || pm[1], series, {
+      unit: g.unit, bounds: [g.lower, g.upper], tipLabel: labelAtStep, width: opts.width, height: opts.height, legend: opts.legend,
+      caption: "Unit: " + g.unit + ". A rising line: " + g.rising + "." + (notes.length ? " " + notes.join("; ") + "." : "")
+    });
+    chart.setAttribute("data-metric", key);
+    return chart;
+  }
+  function layerLegend(names) {
+    return U.legend(names.map(function (n) { return { name: n, colour: layerColour(n) }; }));
   }
 
   // ---- heat map on a canvas, hover shows the exact cell ----
-  function colour(v, lo, hi) {
-    if (v === null || !isFinite(v)) { return "rgb(200,200,200)"; }
-    if (lo < 0) {
-      var t = Math.max(-1, Math.min(1, v / hi)), f = Math.round(255 * (1 - Math.abs(t)));
-      return t >= 0 ? "rgb(255," + f + "," + f + ")" : "rgb(" + f + "," + f + ",255)";
-    }
-    var u = Math.max(0, Math.min(1, (v - lo) / (hi - lo || 1)));
-    return "rgb(" + Math.round(255 - u * 247) + "," + Math.round(255 - u * 207) + "," + Math.round(255 - u * 148) + ")";
-  }
   function rangeOf(frames) {
     var lo = Infinity, hi = -Infinity;
     frames.forEach(function (f) { f.forEach(function (r) { r.forEach(function (v) { if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); }); });
     if (!isFinite(lo)) { return [0, 1]; }
-    if (lo < 0) { var m = Math.max(-lo, hi); return [-m, m || 1]; }
+    if (lo < 0 && hi > 0) { var m = Math.max(-lo, hi); return [-m, m]; }
     return [Math.min(0, lo), hi > lo ? hi : lo + 1];
   }
   function heatmap(m) {
@@ -225,10 +145,9 @@
     var rows = 0, cols = 0;
     m.v.forEach(function (f, k) { rows = Math.max(rows, rowsOf(k).length); cols = Math.max(cols, colsOf(k).length); });
     var cell = Math.max(2, Math.min(28, Math.floor(300 / Math.max(rows, cols, 1))));
-    // small matrices (classes, layers) get their labels drawn beside them; large ones name cells on hover
     var labelled = rows <= 24 && cols <= 24;
-    var L = labelled ? 90 : 0, T = labelled ? 70 : 0, R = labelled ? 50 : 0;
-    var canvas = el("canvas", { width: L + cols * cell + R, height: T + rows * cell });
+    var L = labelled ? 90 : 0, T = labelled ? 70 : 0, R2 = labelled ? 50 : 0;
+    var canvas = el("canvas", { width: L + cols * cell + R2, height: T + rows * cell });
     card.style.width = Math.max(L + cols * cell, 330) + "px";
     var range = rangeOf(m.v);
     var current = m.v.length - 1;
@@ -238,15 +157,13 @@
       var g = canvas.getContext("2d");
       g.fillStyle = "#fff"; g.fillRect(0, 0, canvas.width, canvas.height);
       var f = m.v[k];
-      for (var i = 0; i < f.length; i++) { for (var j = 0; j < f[i].length; j++) { g.fillStyle = colour(f[i][j], range[0], range[1]); g.fillRect(L + j * cell, T + i * cell, cell, cell); } }
+      U.paintGrid(g, L, T, f.length, f.length ? f[0].length : 0, cell, cell, function (i, j) { return f[i][j]; }, range[0], range[1]);
       if (labelled) {
         g.fillStyle = "#5a6275"; g.font = "10px sans-serif"; g.textBaseline = "middle";
         g.textAlign = "right";
         rowsOf(k).forEach(function (r, i) { g.fillText(short(r), L - 4, T + (i + 0.5) * cell); });
         g.textAlign = "left";
-        colsOf(k).forEach(function (c, j) {
-          g.save(); g.translate(L + (j + 0.5) * cell, T - 4); g.rotate(-Math.PI / 4); g.fillText(short(c), 0, 0); g.restore();
-        });
+        colsOf(k).forEach(function (c, j) { g.save(); g.translate(L + (j + 0.5) * cell, T - 4); g.rotate(-Math.PI / 4); g.fillText(short(c), 0, 0); g.restore(); });
       }
     }
     canvas.addEventListener("mousemove", function (evt) {
@@ -257,83 +174,320 @@
     });
     canvas.addEventListener("mouseleave", hideTip);
     card.appendChild(canvas);
-    card.appendChild(el("div", { "class": "muted" }, "colour range " + fmt(range[0]) + " … " + fmt(range[1]) + (m.ck.length < m.frames ? " · " + m.ck.length + " of " + m.frames + " checkpoints kept" : "")));
+    card.appendChild(U.colourBar(range[0], range[1], m.metric));
+    if (m.ck.length < m.frames) { card.appendChild(el("div", { "class": "muted" }, m.ck.length + " of " + m.frames + " checkpoints kept")); }
     card.appendChild(slider(m.ck, draw));
     return card;
   }
 
-  // ---- a checkpoint slider over the positions in ck; calls show(k) with the index into ck ----
-  function slider(ck, show) {
-    var box = el("div", { "class": "slider" });
-    var input = el("input", { type: "range", min: 0, max: ck.length - 1, value: ck.length - 1, "class": "ck-slider" });
-    var label = el("span", { "class": "ck-label" });
-    function update() { var k = Number(input.value); label.textContent = ckLabel(ck[k]); show(k); }
-    input.addEventListener("input", update);
-    box.appendChild(input); box.appendChild(label);
-    update();
-    return box;
+  // ---- the coupling graph you can trace: click a unit for its strongest-input ancestry and its descendants ----
+  /**
+   * The strongest-input forest of one frame: for each unit, the edge from its strongest input (largest weight, the first on ties).
+   * A unit's ancestry follows these edges down to the first layer; its descendants are the units reached up through them.
+   */
+  function strongestInputs(edges) {
+    var best = {};
+    for (var r = 0; r < edges.length; r += 3) {
+      var t = edges[r + 1], w = edges[r + 2];
+      if (best[t] === undefined || w > edges[best[t] + 2]) { best[t] = r; }
+    }
+    return best;
   }
-
-  // ---- the coupling graph: layers as columns, nodes coloured by preferred class, edge width by weight ----
+  function traced(edges, unit) {
+    var best = strongestInputs(edges), on = {}, children = {};
+    Object.keys(best).forEach(function (t) { var r = best[t], s = edges[r]; (children[s] = children[s] || []).push(r); });
+    var seen = {}, u = unit;
+    while (best[u] !== undefined && !seen[u]) { seen[u] = true; on[best[u]] = true; u = edges[best[u]]; }
+    var queue = [unit], done = {};
+    while (queue.length) {
+      var s = queue.shift();
+      if (done[s]) { continue; }
+      done[s] = true;
+      (children[s] || []).forEach(function (r) { on[r] = true; queue.push(edges[r + 1]); });
+    }
+    return on;
+  }
   function graphView(g) {
-    var card = el("div", { "class": "card" });
+    var card = el("div", { "class": "card graph" });
     card.appendChild(el("div", { "class": "title" }, g.probe + " · " + g.metric + (g.layer ? " · " + g.layer : "")));
     var groups = [];
     g.groups.forEach(function (x) { if (groups.indexOf(x) < 0) { groups.push(x); } });
-    var W = Math.max(600, groups.length * 170), H = 520, pos = [];
-    var counts = groups.map(function (gr) { return g.groups.filter(function (x) { return x === gr; }).length; });
-    var seen = groups.map(function () { return 0; });
-    g.ids.forEach(function (id, i) {
-      var c = groups.indexOf(g.groups[i]);
-      pos.push([60 + c * (W - 120) / Math.max(1, groups.length - 1), 24 + (seen[c]++ + 0.5) * (H - 40) / counts[c]]);
+    var pc = g.attributes.indexOf("preferred_class"), dead = g.attributes.indexOf("dead");
+    var last = g.ck.length - 1;
+    // units of a layer ordered by their preferred class at the last checkpoint, so a class's units sit together
+    var W = Math.max(640, Math.min(1120, groups.length * 190)), H = 560, pos = [];
+    groups.forEach(function (gr, c) {
+      var members = [];
+      g.ids.forEach(function (id, i) { if (g.groups[i] === gr) { members.push(i); } });
+      function key(i) { var v = pc >= 0 ? g.attrs[last][pc][i] : 0; return (dead >= 0 && g.attrs[last][dead][i] === 1) || v === null || v < 0 ? 1e9 : v; }
+      members.sort(function (a, b) { return key(a) - key(b) || a - b; });
+      members.forEach(function (i, j) { pos[i] = [50 + c * (W - 100) / Math.max(1, groups.length - 1), 26 + (j + 0.5) * (H - 36) / members.length]; });
     });
-    var s = svg("svg", { width: W, height: H });
-    groups.forEach(function (gr, c) { var t = svg("text", { x: pos[g.groups.indexOf(gr)][0], y: 12, "text-anchor": "middle" }); t.textContent = gr; s.appendChild(t); });
+    var r = g.ids.length > 300 ? 2.2 : 3.2;
+    var s = svg("svg", { width: W, height: H, "class": "coupling" });
+    groups.forEach(function (gr, c) { var t = svg("text", { x: 50 + c * (W - 100) / Math.max(1, groups.length - 1), y: 12, "text-anchor": "middle" }); t.textContent = gr; s.appendChild(t); });
     var edgeLayer = svg("g", {}), nodeLayer = svg("g", {});
     s.appendChild(edgeLayer); s.appendChild(nodeLayer);
-    var pc = g.attributes.indexOf("preferred_class"), dead = g.attributes.indexOf("dead"), sel = g.attributes.indexOf("selectivity");
-    var stats = el("div", { "class": "muted" });
-    function draw(k) {
-      while (edgeLayer.firstChild) { edgeLayer.removeChild(edgeLayer.firstChild); }
-      while (nodeLayer.firstChild) { nodeLayer.removeChild(nodeLayer.firstChild); }
-      var e = g.edges[k], maxW = 0;
-      for (var q = 2; q < e.length; q += 3) { maxW = Math.max(maxW, Math.abs(e[q])); }
-      for (var r = 0; r < e.length; r += 3) {
-        var a = pos[e[r]], b = pos[e[r + 1]], w = e[r + 2];
-        var cls = pc >= 0 ? g.attrs[k][pc][e[r + 1]] : -1;
-        edgeLayer.appendChild(svg("line", { x1: a[0], y1: a[1], x2: b[0], y2: b[1], stroke: cls >= 0 ? PALETTE[cls % PALETTE.length] : "#888",
-          "stroke-opacity": 0.35, "stroke-width": (0.3 + 2.2 * Math.abs(w) / (maxW || 1)).toFixed(2) }));
-      }
-      g.ids.forEach(function (id, i) {
-        var isDead = dead >= 0 && g.attrs[k][dead][i] === 1;
-        var c = pc >= 0 ? g.attrs[k][pc][i] : -1;
-        var node = svg("circle", { cx: pos[i][0], cy: pos[i][1], r: 3, fill: isDead || c < 0 ? "#ccc" : PALETTE[c % PALETTE.length] });
-        node.addEventListener("mousemove", function (evt) {
-          var lines = [g.groups[i] + " unit " + id.split(":").pop()];
-          g.attributes.forEach(function (name, ai) { var v = g.attrs[k][ai][i]; lines.push(name + ": " + (name === "preferred_class" && v >= 0 && D.classes[v] !== undefined ? D.classes[v] : fmt(v))); });
-          showTip(evt, lines.join("\n"));
-        });
-        node.addEventListener("mouseleave", hideTip);
-        nodeLayer.appendChild(node);
+    var maxAll = 0;
+    g.edges.forEach(function (e) { for (var q = 2; q < e.length; q += 3) { maxAll = Math.max(maxAll, Math.abs(e[q])); } });
+    var state = { k: last, picked: null, threshold: 0, cls: -1 };
+    var lines = [], circles = [];
+    var stats = el("div", { "class": "muted graph-stats" });
+    g.ids.forEach(function (id, i) {
+      var node = svg("circle", { cx: pos[i][0].toFixed(1), cy: pos[i][1].toFixed(1), r: r, "class": "node", "data-id": id });
+      node.addEventListener("mousemove", function (evt) {
+        var out = [g.groups[i] + " unit " + id.split(":").pop()];
+        g.attributes.forEach(function (name, ai) { var v = g.attrs[state.k][ai][i]; out.push(name + ": " + (name === "preferred_class" && v >= 0 && D.classes[v] !== undefined ? D.classes[v] : fmt(v))); });
+        out.push("click: trace its strongest inputs down and its descendants up");
+        showTip(evt, out.join("\n"));
       });
-      stats.textContent = (e.length / 3) + " edges shown; colour = preferred class of the unit (edges: of the receiving unit); grey = dead";
+      node.addEventListener("mouseleave", hideTip);
+      node.addEventListener("click", function (evt) { evt.stopPropagation(); state.picked = state.picked === i ? null : i; restyle(); });
+      circles.push(node);
+      nodeLayer.appendChild(node);
+    });
+    s.addEventListener("click", function () { if (state.picked !== null) { state.picked = null; restyle(); } });
+    function classOf(i) { return pc >= 0 ? g.attrs[state.k][pc][i] : -1; }
+    function isDead(i) { return dead >= 0 && g.attrs[state.k][dead][i] === 1; }
+    function draw(k) {
+      state.k = k;
+      while (edgeLayer.firstChild) { edgeLayer.removeChild(edgeLayer.firstChild); }
+      lines = [];
+      var e = g.edges[k];
+      for (var q = 0; q < e.length; q += 3) {
+        var a = pos[e[q]], b = pos[e[q + 1]], w = e[q + 2], c = classOf(e[q + 1]);
+        var line = svg("line", { x1: a[0].toFixed(1), y1: a[1].toFixed(1), x2: b[0].toFixed(1), y2: b[1].toFixed(1), "class": "edge",
+          stroke: c >= 0 ? classColour(c) : "#888", "stroke-opacity": 0.3, "stroke-width": (0.3 + 2.2 * Math.abs(w) / (maxAll || 1)).toFixed(2) });
+        lines.push(line);
+        edgeLayer.appendChild(line);
+      }
+      circles.forEach(function (node, i) { var c = classOf(i); node.setAttribute("fill", isDead(i) || c < 0 || c === null ? "#c8cbd2" : classColour(c)); });
+      restyle();
+    }
+    function restyle() {
+      var e = g.edges[state.k], on = state.picked === null ? null : traced(e, state.picked), units = {}, shown = 0, lit = 0;
+      lines.forEach(function (line, n) {
+        var q = n * 3, below = Math.abs(e[q + 2]) < state.threshold;
+        var off = state.cls >= 0 && classOf(e[q + 1]) !== state.cls && classOf(e[q]) !== state.cls;
+        var hl = on !== null && on[q] === true;
+        line.setAttribute("class", "edge" + (hl ? " hl" : "") + ((below || off || (on !== null && !hl)) && !hl ? " faded" : ""));
+        if (hl) { lit++; units[e[q]] = true; units[e[q + 1]] = true; }
+        if (!below && !off) { shown++; }
+      });
+      circles.forEach(function (node, i) {
+        var dim = (state.cls >= 0 && classOf(i) !== state.cls) || (on !== null && !units[i] && i !== state.picked);
+        node.setAttribute("class", "node" + (i === state.picked ? " picked" : units[i] ? " hl" : "") + (dim ? " dim" : ""));
+      });
+      card.setAttribute("data-highlighted-edges", String(lit));
+      card.setAttribute("data-visible-edges", String(shown));
+      stats.textContent = (e.length / 3) + " edges at this checkpoint, " + shown + " at or above the threshold" + (state.cls >= 0 ? " touching " + className(state.cls) + "'s units" : "")
+        + (state.picked === null ? "; click a unit to trace it" : "; " + g.groups[state.picked] + " unit " + g.ids[state.picked].split(":").pop() + ": "
+          + lit + " edges in its strongest-input ancestry and descendants (click it again, or the background, to clear)");
     }
     card.appendChild(s);
-    var legend = el("div", { "class": "legend" });
-    D.classes.forEach(function (name, i) { var sp = el("span", null, name); sp.style.setProperty("--c", PALETTE[i % PALETTE.length]); legend.appendChild(sp); });
-    card.appendChild(legend);
-    card.appendChild(stats);
+    card.appendChild(U.legend(D.classes.map(function (name, i) { return { name: name, colour: classColour(i) }; }).concat([{ name: "dead / no preferred class", colour: "#c8cbd2" }])));
+    var controls = el("div", { "class": "controls" });
+    var th = el("label", null, "fade edges weaker than ");
+    var thInput = el("input", { type: "range", min: 0, max: 100, value: 0, "class": "edge-threshold", "aria-label": "edge-strength threshold" });
+    var thValue = el("span", { "class": "threshold-value" }, fmt(0));
+    thInput.addEventListener("input", function () { state.threshold = maxAll * Number(thInput.value) / 100; thValue.textContent = fmt(state.threshold); restyle(); });
+    th.appendChild(thInput); th.appendChild(thValue);
+    controls.appendChild(th);
+    var cl = el("label", null, "units preferring ");
+    var select = el("select", { "class": "class-filter", "aria-label": "filter units by preferred class" });
+    select.appendChild(el("option", { value: "-1" }, "any class"));
+    D.classes.forEach(function (name, i) { select.appendChild(el("option", { value: String(i) }, name)); });
+    select.addEventListener("change", function () { state.cls = Number(select.value); restyle(); });
+    cl.appendChild(select);
+    controls.appendChild(cl);
+    card.appendChild(controls);
     card.appendChild(slider(g.ck, draw));
+    card.appendChild(stats);
+    card.appendChild(U.caption("The coupling graph: units of consecutive layers (columns, shallow to deep; a layer's units ordered by preferred class), each unit joined to its"
+      + " strongest inputs from the layer before, edge width ∝ coupling strength, colour = preferred class of the receiving unit. Graphical bootstrapping:"
+      + " click a unit to highlight the chain of its strongest inputs down to the first layer and the units it is the strongest input of, up to the last;"
+      + " the selection stays as the checkpoint slider moves. Edge weight unit: as the probe couples units (|Pearson r| of responses, or kernel-slice norm)."));
+    card.select = function (id) { var i = g.ids.indexOf(id); if (i >= 0) { circles[i].dispatchEvent(new MouseEvent("click", { bubbles: true })); } };
+    card.threshold = function (fraction) { thInput.value = String(Math.round(fraction * 100)); thInput.dispatchEvent(new Event("input")); };
     return card;
+  }
+
+  // ---- headline figures ----
+  function emergenceFigure() {
+    var acc = (byKey["accuracy/test_accuracy"] || [])[0];
+    var recall = D.vectors.filter(function (v) { return v.metric === "test_recall" && !v.layer; })[0];
+    if (!acc && !recall) { return null; }
+    var series = [];
+    if (recall) {
+      recall.labels.forEach(function (name, i) {
+        var marks = [];
+        D.events.forEach(function (e) { if (e.metric === "identity_onset_step" && !e.layer && e.label === name && finite(e.step)) { marks.push(e.step); } });
+        series.push({ name: name, x: recall.ck.map(function (p) { return CK[p].step; }), y: recall.v.map(function (f) { return f[i]; }), colour: classColour(i), marks: marks, width: 1.5 });
+      });
+    }
+    if (acc) {
+      var xs = [], ys = [];
+      acc.v.forEach(function (y, p) { if (y !== null) { xs.push(CK[p].step); ys.push(y); } });
+      series.push({ name: "held-out accuracy", x: xs, y: ys, colour: "#000000", width: 2.8 });
+    }
+    var g = guide("accuracy", "test_accuracy");
+    var fig = U.lineChart("Emergence of classification", series, {
+      width: 470, height: 300, unit: "fraction correct (0–1)", bounds: [0, 1], domain: [0, 1], tipLabel: labelAtStep,
+      caption: "Held-out accuracy (black) and each class's held-out recall (colours) over training; dashed rules: each class's onset (from then on its recall stays at"
+        + " or above the onset threshold). Unit: fraction (0–1). A rising line: " + g.rising + "."
+    });
+    fig.setAttribute("id", "emergence");
+    return fig;
+  }
+  /** The identity measure the map shows: a control-corrected one when the run has it. */
+  function identityMeasure() {
+    var keys = Object.keys(byKey);
+    var controlled = keys.filter(function (k) { var pm = k.split("/"); return pm[1] === "selectivity" && byKey[pm[0] + "/control_accuracy"]; })[0];
+    if (controlled) {
+      return { key: controlled, what: "linear-probe selectivity = probe accuracy − control-task accuracy (Hewitt & Liang 2019), the identity a linear probe decodes beyond what it can memorise" };
+    }
+    var probe = keys.filter(function (k) { return k.split("/")[1] === "probe_accuracy"; })[0];
+    if (probe) { return { key: probe, what: "linear-probe accuracy (no control task ran, so not control-corrected)" }; }
+    var sel = keys.filter(function (k) { return k.split("/")[1] === "mean_selectivity"; })[0];
+    return sel ? { key: sel, what: "mean class selectivity index of the live units (not control-corrected)" } : null;
+  }
+  function identityMap() {
+    var m = identityMeasure();
+    if (!m) { return null; }
+    var list = byKey[m.key].filter(function (x) { return x.layer; });
+    if (!list.length) { return null; }
+    list.sort(function (a, b) { return LAYERS.indexOf(a.layer) - LAYERS.indexOf(b.layer); });
+    var probe = m.key.split("/")[0];
+    var lo = 0, hi = 0;
+    list.forEach(function (x) { x.v.forEach(function (v) { if (finite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); });
+    if (hi === lo) { hi = lo + 1; }
+    var n = CK.length, L = 118, T = 8, B = 30, cw = Math.max(4, Math.min(22, Math.floor(520 / Math.max(1, n)))), rh = Math.max(14, Math.min(30, Math.floor(260 / list.length)));
+    var W = Math.max(L + n * cw + 10, 380), H = T + list.length * rh + B;
+    var card = el("div", { "class": "card idmap", id: "identity-map" });
+    card.appendChild(el("div", { "class": "title" }, "Identity map: layers × checkpoints"));
+    var s = svg("svg", { width: W, height: H });
+    var onsets = {};
+    D.events.forEach(function (e) { if (e.probe === probe && e.metric === "identity_onset_step" && finite(e.step)) { onsets[e.label] = e.step; } });
+    var filled = 0, measured = {};
+    s.appendChild(svg("rect", { x: L, y: T, width: n * cw, height: list.length * rh - 1, fill: U.BLANK }));
+    list.forEach(function (x, row) {
+      var t = svg("text", { x: L - 6, y: T + row * rh + rh / 2 + 3, "text-anchor": "end" }); t.textContent = x.layer.length > 18 ? x.layer.slice(0, 17) + "…" : x.layer; s.appendChild(t);
+      CK.forEach(function (c, p) {
+        var v = x.v[p];
+        if (!finite(v)) { return; }
+        measured[p] = true;
+        filled++;
+        var cell = svg("rect", { x: L + p * cw, y: T + row * rh, width: cw - 0.5, height: rh - 1, fill: U.scaleColour(v, lo, hi), "class": "cell" });
+        if (onsets[x.layer] === c.step) { cell.setAttribute("stroke", "#000"); cell.setAttribute("stroke-width", "2"); }
+        cell.addEventListener("mousemove", function (evt) {
+          var lines = [x.layer + " · " + ckLabel(p), m.key.split("/")[1] + ": " + fmt(v)];
+          var lw = ofLayer(byKey[m.key + "_ci_low"], x.layer), up = ofLayer(byKey[m.key + "_ci_high"], x.layer);
+          if (lw && up && finite(lw.v[p])) { lines.push("95% bootstrap interval [" + fmt(lw.v[p]) + ", " + fmt(up.v[p]) + "]"); }
+          ["probe_accuracy", "control_accuracy"].forEach(function (k) { var o = ofLayer(byKey[probe + "/" + k], x.layer); if (o && finite(o.v[p])) { lines.push(k + ": " + fmt(o.v[p])); } });
+          if (onsets[x.layer] === c.step) { lines.push("identity onset of this layer"); }
+          showTip(evt, lines.join("\n"));
+        });
+        cell.addEventListener("mouseleave", hideTip);
+        s.appendChild(cell);
+      });
+    });
+    s.appendChild(svg("rect", { x: L, y: T, width: n * cw, height: list.length * rh - 1, fill: "none", stroke: "#dfe2e8" }));
+    var lastTick = -Infinity;
+    CK.forEach(function (c, p) {
+      if ((measured[p] || p === 0 || p === n - 1) && L + p * cw - lastTick > 26) {
+        var tx = svg("text", { x: L + p * cw + cw / 2, y: H - B + 12, "text-anchor": "middle" }); tx.textContent = String(c.step); s.appendChild(tx);
+        lastTick = L + p * cw;
+      }
+    });
+    var xl = svg("text", { x: L + n * cw / 2, y: H - 4, "text-anchor": "middle" }); xl.textContent = "checkpoints, one column each (labels: training step)"; s.appendChild(xl);
+    card.appendChild(s);
+    card.setAttribute("data-cells", String(filled));
+    var bar = el("div");
+    bar.appendChild(U.colourBar(lo, hi, m.key.split("/")[1]));
+    card.appendChild(bar);
+    card.appendChild(U.caption("Emergence by depth and time: colour = " + m.what + "; " + (lo < 0 ? "blue below 0, red above; " : "")
+      + "grey where it was not computed (it was at " + Object.keys(measured).length + " of " + n + " checkpoints, labelled below); a black outline marks a layer's identity onset."));
+    card.style.maxWidth = (W + 12) + "px";
+    return card;
+  }
+
+  // ---- per-unit vectors over training: a heat strip (units × checkpoints) ----
+  function heatStrip(v) {
+    var card = el("div", { "class": "card" });
+    card.appendChild(el("div", { "class": "title" }, v.probe + " · " + v.metric + (v.layer ? " · " + v.layer : "")));
+    var units = v.labels.length, frames = v.v.length;
+    var cw = Math.max(2, Math.floor(300 / frames)), ch = Math.max(1, Math.min(6, Math.floor(200 / units)));
+    var canvas = el("canvas", { width: frames * cw, height: units * ch });
+    card.style.width = Math.max(frames * cw, 200) + "px";
+    var range = rangeOf([v.v]);
+    // a preferred class is a category, not a quantity: the classes' colours, not a scale
+    var categorical = v.metric === "preferred_class";
+    U.paintGrid(canvas.getContext("2d"), 0, 0, units, frames, cw, ch, function (u, f) { return v.v[f][u]; }, range[0], range[1],
+      categorical ? D.classes.map(function (n, k) { return classColour(k); }) : null);
+    canvas.addEventListener("mousemove", function (evt) {
+      var box = canvas.getBoundingClientRect();
+      var fi = Math.floor((evt.clientX - box.left) / cw), ui = Math.floor((evt.clientY - box.top) / ch);
+      if (fi >= 0 && fi < frames && ui >= 0 && ui < units) { showTip(evt, v.labels[ui] + ": " + fmt(v.v[fi][ui]) + "\n" + ckLabel(v.ck[fi])); }
+    });
+    canvas.addEventListener("mouseleave", hideTip);
+    card.appendChild(canvas);
+    card.appendChild(categorical ? U.legend(D.classes.map(function (n, k) { return { name: n, colour: classColour(k) }; })) : U.colourBar(range[0], range[1], v.metric));
+    card.appendChild(U.caption("Rows: " + units + " " + (units > 1 ? "entries" : "entry") + "; columns: checkpoints, left to right. " + (guide(v.probe, v.metric).unit ? "Unit: " + guide(v.probe, v.metric).unit + "." : "")));
+    return card;
+  }
+
+  // ---- kernels of the first convolution over training ----
+  function kernelView(m) {
+    var card = el("div", { "class": "card" });
+    card.appendChild(el("div", { "class": "title" }, "first-layer kernels · " + (m.layer || "")));
+    var ky = 0, kx = 0, kc = 0;
+    m.cols.forEach(function (c) { var rr = /y(\d+)x(\d+)c(\d+)/.exec(c); if (rr) { ky = Math.max(ky, +rr[1] + 1); kx = Math.max(kx, +rr[2] + 1); kc = Math.max(kc, +rr[3] + 1); } });
+    var wrap = el("div", { "class": "kernels" });
+    var canvases = m.rows.map(function (name) { var c = el("canvas", { width: kx, height: ky, title: name }); wrap.appendChild(c); return c; });
+    var range = rangeOf(m.v);
+    function draw(k) {
+      canvases.forEach(function (c, f) {
+        var g = c.getContext("2d");
+        for (var y = 0; y < ky; y++) { for (var x = 0; x < kx; x++) {
+          var v = 0; for (var ch = 0; ch < kc; ch++) { v += m.v[k][f][(y * kx + x) * kc + ch]; }
+          g.fillStyle = U.scaleColour(v / kc, range[0], range[1]); g.fillRect(x, y, 1, 1);
+        } }
+      });
+    }
+    card.appendChild(wrap);
+    card.appendChild(U.caption(m.rows.length + " filters, " + ky + "×" + kx + (kc > 1 ? " (mean over " + kc + " input channels)" : "") + "; weights: red positive, blue negative."));
+    card.appendChild(slider(m.ck, draw));
+    return card;
+  }
+
+  // ---- events timeline ----
+  function timeline(events) {
+    var rows = events.filter(function (e) { return finite(e.step); });
+    var W = 760, rowH = 16, L = 260, H = 30 + rows.length * rowH;
+    var s = svg("svg", { width: W, height: H });
+    var maxStep = CK.length ? CK[CK.length - 1].step : 1;
+    function px(step) { return L + Math.log10(Math.max(step, 0.5) / 0.5) / Math.log10(Math.max(maxStep, 1) / 0.5) * (W - L - 20); }
+    for (var d = 0; Math.pow(10, d) <= maxStep; d++) {
+      s.appendChild(svg("line", { x1: px(Math.pow(10, d)), x2: px(Math.pow(10, d)), y1: 0, y2: H - 20, stroke: "#eef" }));
+      var t = svg("text", { x: px(Math.pow(10, d)), y: H - 6, "text-anchor": "middle" }); t.textContent = String(Math.pow(10, d)); s.appendChild(t);
+    }
+    var probes = [];
+    rows.forEach(function (e) { if (probes.indexOf(e.probe) < 0) { probes.push(e.probe); } });
+    rows.forEach(function (e, i) {
+      var y = 12 + i * rowH;
+      var label = svg("text", { x: L - 8, y: y + 4, "text-anchor": "end" }); label.textContent = e.metric.replace(/_step$/, "") + " · " + (e.label || "network") + (e.layer ? " · " + e.layer : "") + " (" + e.probe + ")"; s.appendChild(label);
+      var dot = svg("circle", { cx: px(e.step), cy: y, r: 4, fill: U.colourOf(probes.indexOf(e.probe)) });
+      dot.addEventListener("mousemove", function (evt) { showTip(evt, e.probe + " " + e.metric + " " + (e.label || "") + ": step " + fmt(e.step)); });
+      dot.addEventListener("mouseleave", hideTip);
+      s.appendChild(dot);
+    });
+    return s;
   }
 
   // ---- class pathways: per class, the units its logit draws its kept influence from, layer by layer ----
   var STATS = ["specificity", "concentration", "consistency", "stability"];
-  // layer pairs by depth, shallow (light green) to deep (dark violet): viridis without its palest yellow
-  var DEPTH = ["#b5de2b", "#6ece58", "#35b779", "#1f9e89", "#26828e", "#31688e", "#3e4989", "#482878", "#440154"];
-  function depthColour(i, n) { return DEPTH[n <= 1 ? DEPTH.length - 1 : Math.round(i * (DEPTH.length - 1) / (n - 1))]; }
-  function className(k) { return D.classes[k] !== undefined ? D.classes[k] : "class " + k; }
   function statKey(P, stat, k) { return P.probe + "/pathway_" + stat + "_c" + k; }
+  function pairColour(i, n) { return U.depthColour(i, n); }
   /** The scalar keys the pathways section draws (so "Other probes" leaves them out). */
   function pathwayKeys() {
     var keys = {};
@@ -367,7 +521,7 @@
         for (var q = 0; q + 2 < e.length; q += 3) {
           var a = e[q], b = e[q + 1], w = e[q + 2];
           var own = f.p[l][a] === k && f.p[l + 1][b] === k;
-          var line = svg("line", { x1: x(l), y1: y(a), x2: x(l + 1), y2: y(b), stroke: own ? PALETTE[k % PALETTE.length] : "#9aa3b5",
+          var line = svg("line", { x1: x(l), y1: y(a), x2: x(l + 1), y2: y(b), stroke: own ? classColour(k) : "#9aa3b5",
             "stroke-opacity": own ? 0.75 : 0.5, "stroke-width": (0.5 + 5 * Math.max(0, w) / (P.maxInfluence[l] || 1)).toFixed(2) });
           line.addEventListener("mousemove", (function (l, a, b, w) { return function (evt) {
             showTip(evt, P.layers[l] + " unit " + f.u[l][a] + " → " + P.layers[l + 1] + " unit " + f.u[l + 1][b] + "\ninfluence for " + className(k) + ": " + fmt(w));
@@ -379,18 +533,18 @@
       f.u.forEach(function (col, l) {
         if (!col.length) { var none = svg("text", { x: x(l), y: y(0), "text-anchor": "middle" }); none.textContent = "—"; nodeLayer.appendChild(none); }
         col.forEach(function (unit, j) {
-          var pc = f.p[l][j], share = f.s[l][j] || 0, r = Math.min(10, 2.5 + 7 * Math.sqrt(share));
-          var node = svg("circle", { cx: x(l), cy: y(j), r: r.toFixed(2), fill: pc >= 0 ? PALETTE[pc % PALETTE.length] : "#ccc", stroke: "#fff" });
+          var pc = f.p[l][j], share = f.s[l][j] || 0, rr = Math.min(10, 2.5 + 7 * Math.sqrt(share));
+          var node = svg("circle", { cx: x(l), cy: y(j), r: rr.toFixed(2), fill: pc >= 0 ? classColour(pc) : "#ccc", stroke: "#fff" });
           node.addEventListener("mousemove", function (evt) {
             showTip(evt, P.layers[l] + " unit " + unit + "\npreferred class: " + (pc >= 0 ? className(pc) : "none (dead)") + "\nselectivity: " + fmt(f.q[l][j])
               + "\nshare of " + className(k) + "'s pathway: " + fmt(share));
           });
           node.addEventListener("mouseleave", hideTip);
           nodeLayer.appendChild(node);
-          var label = svg("text", { x: x(l) + r + 3, y: y(j) + 3, "class": "unit" }); label.textContent = String(unit); nodeLayer.appendChild(label);
+          var label = svg("text", { x: x(l) + rr + 3, y: y(j) + 3, "class": "unit" }); label.textContent = String(unit); nodeLayer.appendChild(label);
         });
       });
-      onShow(C.ck[i]);
+      onShow(CK[C.ck[i]].step);
     }
     card.style.width = W + "px";
     card.appendChild(s);
@@ -403,64 +557,45 @@
     STATS.forEach(function (stat) {
       var key = statKey(P, stat, k), list = byKey[key];
       if (!list) { return; }
-      var nm = byKey[key + "_null_mean"] || [], ns = byKey[key + "_null_sd"] || [], pv = byKey[key + "_p"] || [];
-      var withNull = false;
-      function ofLayer(xs, layer) { return xs.filter(function (x) { return (x.layer || "network") === layer; })[0]; }
       var onsetOf = new RegExp("(^|_)c" + k + "(_|$)");
-      var series = scalarSeries(list).map(function (sr) {
+      var series = seriesOf(key).map(function (sr) {
         var at = P.layers.indexOf(sr.name);
-        var m = ofLayer(nm, sr.name), sd = ofLayer(ns, sr.name), pp = ofLayer(pv, sr.name);
-        if (m) {
-          sr.whiskers = [];
-          m.v.forEach(function (mean, p) {
-            if (mean === null) { return; }
-            var d = sd && sd.v[p] !== null ? sd.v[p] : 0, pval = pp ? pp.v[p] : null;
-            sr.whiskers.push({ p: p, mid: mean, lo: mean - 2 * d, hi: mean + 2 * d,
-              note: "null " + fmt(mean) + " ± " + fmt(d) + (pval !== null && pval !== undefined ? ", p = " + fmt(pval) : "") });
-            withNull = true;
-          });
-        }
         sr.marks = [];
         D.events.forEach(function (e) {
           // an onset of this statistic, class and layer: a per-layer scalar named for the class, or a per-layer vector over classes
-          var mine = e.probe === P.probe && e.step !== null && e.metric.indexOf(stat) >= 0
+          var mine = e.probe === P.probe && finite(e.step) && e.metric.indexOf(stat) >= 0
             && ((e.label === sr.name && !e.layer && onsetOf.test(e.metric)) || (e.layer === sr.name && e.label === className(k)));
-          if (!mine) { return; }
-          CK.forEach(function (c, p) { if (c.step === e.step && sr.marks.indexOf(p) < 0) { sr.marks.push(p); } });
+          if (mine && sr.marks.indexOf(e.step) < 0) { sr.marks.push(e.step); }
         });
-        sr.colour = depthColour(Math.max(0, at - 1), P.layers.length - 1);
+        sr.colour = pairColour(Math.max(0, at - 1), P.layers.length - 1);
         sr.name = at > 0 ? P.layers[at - 1] + " → " + sr.name : sr.name;
         return sr;
       });
-      charts.push(lineChart("pathway " + stat + (withNull ? " · bars: null ± 2 SD" : ""), series, { width: 300, height: 170, legend: false }));
+      var withNull = series.some(function (sr) { return sr.whiskers.length > 0; });
+      var g = guide(P.probe, "pathway_" + stat + "_c" + k);
+      charts.push(U.lineChart("pathway " + stat + (withNull ? " · bars: null ± 2 SD" : ""), series, { width: 300, height: 180, legend: false, unit: g.unit,
+        bounds: [g.lower, g.upper], tipLabel: labelAtStep, caption: "A rising line: " + g.rising + "." }));
     });
     return charts;
   }
   function pathwaySection(s) {
     s.appendChild(el("p", { "class": "muted" }, "Per class, its pathway through the class attribution graph (first-order influences of each unit on the next layer,"
       + " averaged over the class's exemplars; see docs/metrics.md, class-attribution), with a checkpoint slider."
-      + " Nodes: per layer, the units through which most of the class's kept influence reaches its logit (each unit passes its share back to its kept inputs"
-      + " in proportion to their influence), largest share at top, area ∝ share, label = unit index, coloured by preferred class (grey: dead)."
-      + " Edges: kept influences (a unit's strongest positive inputs for the class), width ∝ influence relative to the largest of that layer pair over the run,"
-      + " in the class's colour where both units prefer it. With it, the pathway statistics per layer pair, shallow (light) to deep (dark):"
+      + " Nodes: per layer, the units through which most of the class's kept influence reaches its logit, largest share at top, area ∝ share, label = unit index,"
+      + " coloured by preferred class (grey: dead). Edges: kept influences, width ∝ influence relative to the largest of that layer pair over the run,"
+      + " in the class's colour where both units prefer it. Beside it, the pathway statistics per layer pair, shallow (dark) to deep (light):"
       + " bars are a permutation null (mean ± 2 SD) where the probe computed one, dashed lines onsets, the grey rule the slider's checkpoint."));
     D.pathways.forEach(function (P) {
       if (D.pathways.length > 1) { s.appendChild(el("h3", null, P.probe)); }
-      var legend = el("div", { "class": "legend" });
-      legend.appendChild(el("span", { "class": "plain" }, "layer pairs:"));
-      P.layers.slice(1).forEach(function (name, i) {
-        var sp = el("span", null, P.layers[i] + " → " + name); sp.style.setProperty("--c", depthColour(i, P.layers.length - 1)); legend.appendChild(sp);
-      });
-      var classes = el("div", { "class": "legend" });
-      classes.appendChild(el("span", { "class": "plain" }, "preferred class:"));
-      D.classes.forEach(function (name, i) { var sp = el("span", null, name); sp.style.setProperty("--c", PALETTE[i % PALETTE.length]); classes.appendChild(sp); });
-      s.appendChild(classes);
-      s.appendChild(legend);
+      s.appendChild(U.legend([{ name: "layer pairs:", colour: "transparent" }].concat(P.layers.slice(1).map(function (name, i) {
+        return { name: P.layers[i] + " → " + name, colour: pairColour(i, P.layers.length - 1) };
+      }))));
+      s.appendChild(U.legend(D.classes.map(function (name, i) { return { name: name, colour: classColour(i) }; })));
       P.classes.forEach(function (C) {
         s.appendChild(el("h3", null, className(C.k)));
         var row = el("div", { "class": "grid" });
         var charts = pathwayStats(P, C.k);
-        row.appendChild(pathwayCard(P, C, function (p) { charts.forEach(function (c) { if (c.cursorAt) { c.cursorAt(p); } }); }));
+        row.appendChild(pathwayCard(P, C, function (step) { charts.forEach(function (c) { if (c.cursorAt) { c.cursorAt(step); } }); }));
         var stats = el("div", { "class": "grid stats" });
         charts.forEach(function (c) { stats.appendChild(c); });
         row.appendChild(stats);
@@ -469,137 +604,46 @@
     });
   }
 
-  // ---- per-unit vectors over training: a heat strip (units × checkpoints) ----
-  function heatStrip(v) {
-    var card = el("div", { "class": "card" });
-    card.appendChild(el("div", { "class": "title" }, v.probe + " · " + v.metric + (v.layer ? " · " + v.layer : "")));
-    var units = v.labels.length, frames = v.v.length;
-    var cw = Math.max(2, Math.floor(300 / frames)), ch = Math.max(1, Math.min(6, Math.floor(200 / units)));
-    var canvas = el("canvas", { width: frames * cw, height: units * ch });
-    card.style.width = Math.max(frames * cw, 200) + "px";
-    var range = rangeOf([v.v]);
-    var g = canvas.getContext("2d");
-    for (var f = 0; f < frames; f++) { for (var u = 0; u < units; u++) { g.fillStyle = colour(v.v[f][u], range[0], range[1]); g.fillRect(f * cw, u * ch, cw, ch); } }
-    canvas.addEventListener("mousemove", function (evt) {
-      var box = canvas.getBoundingClientRect();
-      var f = Math.floor((evt.clientX - box.left) / cw), u = Math.floor((evt.clientY - box.top) / ch);
-      if (f >= 0 && f < frames && u >= 0 && u < units) { showTip(evt, v.labels[u] + ": " + fmt(v.v[f][u]) + "\n" + ckLabel(v.ck[f])); }
-    });
-    canvas.addEventListener("mouseleave", hideTip);
-    card.appendChild(canvas);
-    card.appendChild(el("div", { "class": "muted" }, "rows: " + units + " " + (units > 1 ? "entries" : "entry") + " · columns: checkpoints → · range " + fmt(range[0]) + " … " + fmt(range[1])));
-    return card;
-  }
-
-  // ---- kernels of the first convolution over training ----
-  function kernelView(m) {
-    var card = el("div", { "class": "card" });
-    card.appendChild(el("div", { "class": "title" }, "first-layer kernels · " + (m.layer || "")));
-    var ky = 0, kx = 0, kc = 0;
-    m.cols.forEach(function (c) { var r = /y(\d+)x(\d+)c(\d+)/.exec(c); if (r) { ky = Math.max(ky, +r[1] + 1); kx = Math.max(kx, +r[2] + 1); kc = Math.max(kc, +r[3] + 1); } });
-    var wrap = el("div", { "class": "kernels" });
-    var canvases = m.rows.map(function (name) { var c = el("canvas", { width: kx, height: ky, title: name }); wrap.appendChild(c); return c; });
-    var range = rangeOf(m.v);
-    function draw(k) {
-      canvases.forEach(function (c, f) {
-        var g = c.getContext("2d");
-        for (var y = 0; y < ky; y++) { for (var x = 0; x < kx; x++) {
-          var v = 0; for (var ch = 0; ch < kc; ch++) { v += m.v[k][f][(y * kx + x) * kc + ch]; }
-          g.fillStyle = colour(v / kc, range[0], range[1]); g.fillRect(x, y, 1, 1);
-        } }
-      });
-    }
-    card.appendChild(wrap);
-    card.appendChild(el("div", { "class": "muted" }, m.rows.length + " filters, " + ky + "×" + kx + (kc > 1 ? " (mean over " + kc + " input channels)" : "") + "; red positive, blue negative"));
-    card.appendChild(slider(m.ck, draw));
-    return card;
-  }
-
-  // ---- events timeline ----
-  function timeline(events) {
-    var rows = events.filter(function (e) { return e.step !== null; });
-    var W = 760, rowH = 16, L = 260, H = 30 + rows.length * rowH;
-    var s = svg("svg", { width: W, height: H });
-    var maxStep = CK.length ? CK[CK.length - 1].step : 1;
-    function px(step) { return L + Math.log10(Math.max(step, 0.5) / 0.5) / Math.log10(Math.max(maxStep, 1) / 0.5) * (W - L - 20); }
-    for (var d = 0; Math.pow(10, d) <= maxStep; d++) {
-      s.appendChild(svg("line", { x1: px(Math.pow(10, d)), x2: px(Math.pow(10, d)), y1: 0, y2: H - 20, stroke: "#eef" }));
-      var t = svg("text", { x: px(Math.pow(10, d)), y: H - 6, "text-anchor": "middle" }); t.textContent = String(Math.pow(10, d)); s.appendChild(t);
-    }
-    rows.forEach(function (e, i) {
-      var y = 12 + i * rowH;
-      var label = svg("text", { x: L - 8, y: y + 4, "text-anchor": "end" }); label.textContent = e.metric.replace(/_step$/, "") + " · " + (e.label || "network") + (e.layer ? " · " + e.layer : "") + " (" + e.probe + ")"; s.appendChild(label);
-      var dot = svg("circle", { cx: px(e.step), cy: y, r: 4, fill: PALETTE[["cka", "filter-coupling", "linear-probe", "accuracy", "coupling-graph"].indexOf(e.probe) + 1] || "#555" });
-      dot.addEventListener("mousemove", function (evt) { showTip(evt, e.probe + " " + e.metric + " " + (e.label || "") + ": step " + fmt(e.step)); });
-      dot.addEventListener("mouseleave", hideTip);
-      s.appendChild(dot);
-    });
-    return s;
-  }
-
   // ---- the page ----
-  function table(rows, head) {
-    var t = el("table");
-    if (head) { var tr = el("tr"); head.forEach(function (h) { tr.appendChild(el("th", null, h)); }); t.appendChild(tr); }
-    rows.forEach(function (r) { var tr = el("tr"); r.forEach(function (c, i) { tr.appendChild(el("td", typeof c === "number" && i > 0 ? { "class": "num" } : null, typeof c === "number" ? c.toLocaleString("en") : c)); }); t.appendChild(tr); });
-    return t;
+  function findingsList(F) {
+    var ul = el("ul", { "class": "findings" });
+    F.forEach(function (f) {
+      var li = el("li", { "data-verdict": f.verdict }, f.statement);
+      if (f.uncertainty) { li.appendChild(el("span", { "class": "uncertainty" }, " (" + f.uncertainty + ")")); }
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+  function figure(title, content) {
+    var box = el("div", { "class": "figure" });
+    box.appendChild(el("h3", null, title));
+    box.appendChild(content);
+    return box;
   }
 
   function render() {
     main.removeChild(document.getElementById("loading"));
-    var R = D.run || {};
     var F = D.findings || [];
-    if (F.length) {
-      var fs = section("findings", "Findings");
-      var stated = F.filter(function (f) { return f.verdict !== "NOT_DISTINGUISHABLE"; });
-      var rest = F.filter(function (f) { return f.verdict === "NOT_DISTINGUISHABLE"; });
-      var list = function (items) {
-        var ul = el("ul", { "class": "findings" });
-        items.forEach(function (f) {
-          var li = el("li", { "data-verdict": f.verdict }, f.statement);
-          if (f.uncertainty) { li.appendChild(el("span", { "class": "uncertainty" }, " (" + f.uncertainty + ")")); }
-          ul.appendChild(li);
-        });
-        return ul;
-      };
-      fs.appendChild(el("p", null, stated.length ? "What passed its control (emerged in training, or present at initialisation):" : "No claim passed its control."));
-      if (stated.length) { fs.appendChild(list(stated)); }
-      if (rest.length) { fs.appendChild(el("h3", null, "Not distinguishable from control")); fs.appendChild(list(rest)); }
-    }
-    var sum = section("summary", "Run");
-    var ds = R.dataset || {};
-    var facts = [["name", D.name], ["status", D.status], ["seed", D.seed], ["checkpoints", CK.length], ["trainable parameters", D.parameters],
-      ["classes", D.classes.join(", ")]];
-    if (!R.versions) { facts.push(["dsdl", D.dsdlVersion]); }
-    if (R.versions) { Object.keys(R.versions).forEach(function (k) { facts.push([k, typeof R.versions[k] === "object" ? JSON.stringify(R.versions[k]) : R.versions[k]]); }); }
-    if (R.timings) { ["total", "training", "checkpoints"].forEach(function (k) { if (typeof R.timings[k] === "number") { facts.push([k + " (s)", fmt(R.timings[k])]); } }); }
-    if (R.error) { facts.push(["error", R.error]); }
-    sum.appendChild(table(facts));
-    if (D.contactSheet) {
-      sum.appendChild(el("h3", null, "Dataset: the first training exemplars of each class"));
-      sum.appendChild(el("img", { "class": "sheet", src: D.contactSheet, alt: "contact sheet of the training exemplars" }));
-    }
-    if (ds && Object.keys(ds).length) {
-      sum.appendChild(el("h3", null, "Dataset summary"));
-      var drows = [];
-      Object.keys(ds).forEach(function (k) { var v = ds[k]; if (typeof v !== "object") { drows.push([k, v]); } else if (Array.isArray(v) && v.length <= 20) { drows.push([k, JSON.stringify(v)]); } });
-      sum.appendChild(table(drows));
-    }
-    if (R.model && R.model.layers) {
-      sum.appendChild(el("h3", null, "Model " + (R.model.name || "")));
-      sum.appendChild(table(R.model.layers.map(function (l) { return [l.name, l.kind, JSON.stringify(l.outputShape), l.parameters]; }), ["layer", "kind", "output shape", "parameters"]));
-    }
-    if (R.config) {
-      sum.appendChild(el("h3", null, "Resolved config"));
-      sum.appendChild(el("pre", { "class": "config" }, JSON.stringify(R.config, null, 2)));
-    }
-    if (R.probeFailures && R.probeFailures.length) {
-      sum.appendChild(el("h3", null, "Probe failures"));
-      sum.appendChild(el("pre", { "class": "config" }, JSON.stringify(R.probeFailures, null, 2)));
+    var fs = section("findings", "Findings");
+    var stated = F.filter(function (f) { return f.verdict !== "NOT_DISTINGUISHABLE"; });
+    var rest = F.filter(function (f) { return f.verdict === "NOT_DISTINGUISHABLE"; });
+    fs.appendChild(el("p", null, !F.length ? "This run recorded no events to state findings from." : stated.length
+      ? "What passed its control (emerged in training, or present at initialisation):" : "No claim passed its control."));
+    if (stated.length) { fs.appendChild(findingsList(stated)); }
+    if (rest.length) { fs.appendChild(el("h3", null, "Not distinguishable from control")); fs.appendChild(findingsList(rest)); }
+    var headline = el("div", { "class": "headline" });
+    var em = emergenceFigure(), idm = identityMap();
+    if (em) { headline.appendChild(figure("(a) Emergence of classification", em)); }
+    if (idm) { headline.appendChild(figure("(b) Emergence by depth and time", idm)); }
+    fs.appendChild(headline);
+    var drawnGraphs = {};
+    var coupling = D.graphs.filter(function (g) { return g.metric === "coupling_graph"; })[0];
+    if (coupling) {
+      drawnGraphs[D.graphs.indexOf(coupling)] = true;
+      fs.appendChild(figure("(c) Graphical bootstrapping: the coupling graph", graphView(coupling)));
     }
 
-    // learning curves
-    D.scalars.forEach(function (s) { (byKey[s.probe + "/" + s.metric] = byKey[s.probe + "/" + s.metric] || []).push(s); });
+    // learning curves: train against held-out
     var lc = section("learning", "Learning curves");
     var useEpoch = false;
     var lcGrid = el("div", { "class": "grid" });
@@ -610,45 +654,60 @@
     lc.appendChild(lcGrid);
     function drawLearning() {
       while (lcGrid.firstChild) { lcGrid.removeChild(lcGrid.firstChild); }
+      var atX = {};
+      CK.forEach(function (c, p) { var x = useEpoch ? c.epoch : c.step; if (atX[x] === undefined) { atX[x] = p; } });
       ["loss", "accuracy"].forEach(function (kind) {
         var series = [];
         ["train", "test"].forEach(function (split) {
-          (byKey["accuracy/" + split + "_" + kind] || []).forEach(function (s) { var sr = scalarSeries([s])[0]; sr.name = split === "test" ? "held-out" : "train"; series.push(sr); });
+          (byKey["accuracy/" + split + "_" + kind] || []).forEach(function (sc) {
+            var xs = [], ys = [];
+            sc.v.forEach(function (y, p) { if (y !== null) { xs.push(useEpoch ? CK[p].epoch : CK[p].step); ys.push(y); } });
+            series.push({ name: split === "test" ? "held-out" : "train", x: xs, y: ys, colour: split === "test" ? "#000000" : "#E69F00", dash: split === "test" ? null : "5,3" });
+          });
         });
-        if (series.length) { lcGrid.appendChild(lineChart(kind, series, { epoch: useEpoch, width: 420, height: 240 })); }
-      });
-      D.vectors.filter(function (v) { return v.probe === "accuracy" && !v.layer && v.labels.length <= 20; }).forEach(function (v) {
-        var series = v.labels.map(function (name, i) { return { name: name, xs: v.ck, ys: v.v.map(function (f) { return f[i]; }) }; });
-        lcGrid.appendChild(lineChart(v.metric + " (per class)", series, { epoch: useEpoch, width: 420, height: 240 }));
+        if (!series.length) { return; }
+        var g = guide("accuracy", "test_" + kind);
+        lcGrid.appendChild(U.lineChart(kind, series, { axis: useEpoch ? U.linearAxis("epoch") : U.STEP_AXIS, width: 420, height: 240, unit: g.unit,
+          bounds: [g.lower, g.upper], tipLabel: function (x) { return atX[x] !== undefined ? ckLabel(atX[x]) : fmt(x); },
+          caption: "Train (dashed, the fixed training-evaluation subset) and held-out (solid). Unit: " + g.unit + ". A rising line: " + g.rising + "." }));
       });
     }
     box.addEventListener("change", function () { useEpoch = box.checked; drawLearning(); });
     drawLearning();
 
     var drawn = pathwayKeys();
+    ["accuracy/train_loss", "accuracy/test_loss", "accuracy/train_accuracy", "accuracy/test_accuracy"].forEach(function (k) { drawn[k] = true; });
+    var flat = [];
+    Object.keys(byKey).forEach(function (k) { if (!drawn[k] && !companionOf(k) && isFlat(byKey[k])) { flat.push(k); drawn[k] = true; } });
     var probes = [];
-    D.scalars.filter(function (m) { return !drawn[m.probe + "/" + m.metric]; }).concat(D.vectors, D.matrices, D.graphs)
+    Object.keys(byKey).filter(function (k) { return !drawn[k] && !companionOf(k); }).map(function (k) { return byKey[k][0]; })
+      .concat(D.vectors.filter(function (v) { return !(v.metric === "test_recall" && !v.layer); }), D.matrices, D.graphs.filter(function (g, i) { return !drawnGraphs[i]; }))
       .forEach(function (m) { if (probes.indexOf(m.probe) < 0) { probes.push(m.probe); } });
     function family(id, title, names, intro) {
       var members = probes.filter(function (p) { return names === null ? IDENTITY.indexOf(p) < 0 && COUPLING.indexOf(p) < 0 && p !== "accuracy" : names.indexOf(p) >= 0; });
       if (!members.length) { return; }
       var s = section(id, title);
       if (intro) { s.appendChild(el("p", { "class": "muted" }, intro)); }
+      var layersHere = [];
+      members.forEach(function (p) {
+        Object.keys(byKey).forEach(function (k) { if (k.split("/")[0] === p) { byKey[k].forEach(function (x) { if (layersHere.indexOf(layerOf(x)) < 0) { layersHere.push(layerOf(x)); } }); } });
+      });
+      layersHere.sort(function (a, b) { return LAYERS.indexOf(a) - LAYERS.indexOf(b); });
+      if (layersHere.length > 1) { s.appendChild(layerLegend(layersHere)); }
       members.forEach(function (p) {
         s.appendChild(el("h3", null, p));
         var grid = el("div", { "class": "grid" });
-        Object.keys(byKey).filter(function (k) { return k.split("/")[0] === p && !/_ci_(low|high)$/.test(k) && !drawn[k]; }).forEach(function (k) {
-          var hasBand = byKey[k + "_ci_low"] && byKey[k + "_ci_high"];
-          grid.appendChild(lineChart(k.split("/")[1] + (hasBand ? " (band: 95% bootstrap interval)" : ""), withBands(k, byKey[k])));
+        Object.keys(byKey).filter(function (k) { return k.split("/")[0] === p && !companionOf(k) && !drawn[k]; }).forEach(function (k) {
+          grid.appendChild(chartOf(k, null, { legend: false }));
         });
-        D.vectors.filter(function (v) { return v.probe === p; }).forEach(function (v) { grid.appendChild(heatStrip(v)); });
+        D.vectors.filter(function (v) { return v.probe === p && !(v.metric === "test_recall" && !v.layer); }).forEach(function (v) { grid.appendChild(heatStrip(v)); });
         D.matrices.filter(function (m) { return m.probe === p && m.metric !== "kernels"; }).forEach(function (m) { grid.appendChild(heatmap(m)); });
         s.appendChild(grid);
-        D.graphs.filter(function (g) { return g.probe === p; }).forEach(function (g) { s.appendChild(graphView(g)); });
+        D.graphs.forEach(function (g, i) { if (g.probe === p && !drawnGraphs[i]) { s.appendChild(graphView(g)); } });
       });
     }
-    family("identity", "Identity: does each layer carry category identity?", IDENTITY, "Small multiples: one chart per metric, a line per layer; hover for exact values.");
-    family("coupling", "Coupling: how feature detectors bind into features", COUPLING, "The coupling graph's slider is the filmstrip of graphical bootstrapping.");
+    family("identity", "Identity: does each layer carry category identity?", IDENTITY, "One chart per metric, a line per layer (colour by depth, legend above); hover for exact values.");
+    family("coupling", "Coupling: how feature detectors bind into features", COUPLING, "One chart per metric, a line per layer (colour by depth, legend above); the coupling graph is figure (c) under Findings.");
     if (D.pathways && D.pathways.length) { pathwaySection(section("pathways", "Class pathways: graphical bootstrapping over training")); }
     var kernels = D.matrices.filter(function (m) { return m.metric === "kernels"; });
     if (kernels.length) { var ks = section("kernels", "First-layer kernels over training"); kernels.forEach(function (m) { ks.appendChild(kernelView(m)); }); }
@@ -656,29 +715,123 @@
       var ev = section("events", "Events timeline");
       ev.appendChild(el("p", { "class": "muted" }, "Settling times (CKA to final stays ≥ threshold), identity onsets (per class and per layer) and coupling onsets; step on a log axis."));
       ev.appendChild(timeline(D.events));
-      ev.appendChild(table(D.events.map(function (e) { return [e.probe, e.metric, (e.label || "network") + (e.layer ? " · " + e.layer : ""), e.step === null ? "not reached" : e.step]; }), ["probe", "event", "of", "step"]));
+      ev.appendChild(U.table(D.events.map(function (e) { return [e.probe, e.metric, (e.label || "network") + (e.layer ? " · " + e.layer : ""), finite(e.step) ? String(e.step) : "not reached"]; }), ["probe", "event", "of", "step"]));
     }
     family("other", "Other probes", null, "Probes this report does not know, drawn by kind: scalars as lines, vectors as heat strips, matrices as heat maps, graphs as drawings.");
     var conf = D.matrices.filter(function (m) { return m.probe === "accuracy"; });
     if (conf.length) { var cs = section("confusion", "Confusion"); var cg = el("div", { "class": "grid" }); conf.forEach(function (m) { cg.appendChild(heatmap(m)); }); cs.appendChild(cg); }
+    valuesSection(flat);
+    runSection();
+  }
+
+  /** Metrics with one value, or one value throughout (no chart), and the permutation tests. */
+  function valuesSection(flat) {
+    var tests = Object.keys(byKey).filter(function (k) { return /_p$/.test(k) && companionOf(k) && !pathwayKeys()[k]; });
+    if (!flat.length && !tests.length) { return; }
+    var s = section("values", "Single values and tests");
+    if (flat.length) {
+      s.appendChild(el("p", { "class": "muted" }, "Metrics that have one value, or the same value at every checkpoint they were measured at: a table, not a chart."));
+      var rows = [];
+      flat.forEach(function (k) {
+        var pm = k.split("/");
+        byKey[k].forEach(function (sc) {
+          var at = [];
+          sc.v.forEach(function (v, p) { if (finite(v)) { at.push(p); } });
+          var v = at.length ? sc.v[at[0]] : null;
+          rows.push([pm[0], pm[1], layerOf(sc), v === null ? "—" : fmt(v), at.length === 0 ? "never finite" : at.length === 1 ? "step " + CK[at[0]].step
+            : "steps " + CK[at[0]].step + "–" + CK[at[at.length - 1]].step + " (" + at.length + " checkpoints, constant)", guide(pm[0], pm[1]).unit]);
+        });
+      });
+      s.appendChild(U.table(rows, ["probe", "metric", "layer", "value", "measured at", "unit"]));
+    }
+    if (tests.length) {
+      s.appendChild(el("h3", null, "Permutation tests (also drawn as bars on their metric's chart)"));
+      var trows = [];
+      tests.forEach(function (k) {
+        var base = companionOf(k);
+        byKey[k].forEach(function (pv) {
+          var name = layerOf(pv), obs = ofLayer(byKey[base], name), m = ofLayer(byKey[base + "_null_mean"], name), sd = ofLayer(byKey[base + "_null_sd"], name);
+          pv.v.forEach(function (p, at) {
+            if (!finite(p)) { return; }
+            trows.push([base.split("/")[0], base.split("/")[1], name, String(CK[at].step), obs ? fmt(obs.v[at]) : "—",
+              (m ? fmt(m.v[at]) : "—") + " ± " + (sd ? fmt(sd.v[at]) : "—"), fmt(p)]);
+          });
+        });
+      });
+      s.appendChild(U.table(trows, ["probe", "metric", "layer", "step", "observed", "null mean ± SD", "p (one-sided)"]));
+    }
+  }
+
+  function runSection() {
+    var sum = section("summary", "Run details");
+    var ds = R.dataset || {};
+    var facts = [["name", D.name], ["status", D.status], ["seed", String(D.seed)], ["checkpoints", String(CK.length)], ["trainable parameters", Number(D.parameters).toLocaleString("en")],
+      ["classes", D.classes.join(", ")]];
+    if (!R.versions) { facts.push(["dsdl", D.dsdlVersion]); }
+    if (R.versions) { Object.keys(R.versions).forEach(function (k) { facts.push([k, typeof R.versions[k] === "object" ? JSON.stringify(R.versions[k]) : String(R.versions[k])]); }); }
+    if (R.timings) { ["total", "training", "checkpoints"].forEach(function (k) { if (typeof R.timings[k] === "number") { facts.push([k + " (s)", fmt(R.timings[k])]); } }); }
+    if (R.error) { facts.push(["error", R.error]); }
+    sum.appendChild(U.table(facts));
+    if (D.contactSheet) {
+      sum.appendChild(el("h3", null, "Dataset: the first training exemplars of each class"));
+      sum.appendChild(el("img", { "class": "sheet", src: D.contactSheet, alt: "contact sheet of the training exemplars" }));
+    }
+    if (ds && Object.keys(ds).length) {
+      sum.appendChild(el("h3", null, "Dataset summary"));
+      var drows = [];
+      Object.keys(ds).forEach(function (k) { var v = ds[k]; if (typeof v !== "object") { drows.push([k, String(v)]); } else if (Array.isArray(v) && v.length <= 20) { drows.push([k, JSON.stringify(v)]); } });
+      sum.appendChild(U.table(drows));
+    }
+    if (R.model && R.model.layers) {
+      sum.appendChild(el("h3", null, "Model " + (R.model.name || "")));
+      sum.appendChild(U.table(R.model.layers.map(function (l) { return [l.name, l.kind, JSON.stringify(l.outputShape), Number(l.parameters).toLocaleString("en")]; }), ["layer", "kind", "output shape", "parameters"]));
+    }
+    if (R.config) {
+      sum.appendChild(el("h3", null, "Resolved config"));
+      sum.appendChild(el("pre", { "class": "config" }, JSON.stringify(R.config, null, 2)));
+    }
+    if (R.probeFailures && R.probeFailures.length) {
+      sum.appendChild(el("h3", null, "Probe failures"));
+      sum.appendChild(el("pre", { "class": "config" }, JSON.stringify(R.probeFailures, null, 2)));
+    }
   }
 
   try { render(); } catch (e) { errors.push(String(e && e.stack || e)); document.body.setAttribute("data-errors", errors.join(" | ")); throw e; }
 
-  // ---- self-test for headless browsers: #selftest moves the first slider to its start ----
-  if (location.hash === "#selftest") {
-    var input = document.querySelector("input.ck-slider");
-    var result = "no slider";
-    if (input) {
-      var label = input.parentNode.querySelector(".ck-label");
-      var before = label.textContent;
-      input.value = 0;
-      input.dispatchEvent(new Event("input"));
-      result = before + " -> " + label.textContent;
+  // ---- self-test for headless browsers: #selftest moves the first slider to its start;
+  //      #selftest&unit=ID clicks that unit of figure (c); #selftest&threshold=F sets its edge threshold to F of the largest weight ----
+  if (/^#selftest/.test(location.hash)) {
+    var args = {};
+    location.hash.slice(1).split("&").slice(1).forEach(function (kv) { var i = kv.indexOf("="); args[decodeURIComponent(kv.slice(0, i))] = decodeURIComponent(kv.slice(i + 1)); });
+    var graph = document.querySelector("#findings .card.graph");
+    if (args.unit !== undefined || args.threshold !== undefined || args["class"] !== undefined || args.focus !== undefined) {
+      if (graph && args.threshold !== undefined) { graph.threshold(Number(args.threshold)); }
+      if (graph && args["class"] !== undefined) { var sel = graph.querySelector("select.class-filter"); sel.value = args["class"]; sel.dispatchEvent(new Event("change")); }
+      if (graph && args.unit !== undefined) { graph.select(args.unit); }
+      if (graph && args.ck !== undefined) { var gs = graph.querySelector("input.ck-slider"); gs.value = args.ck; gs.dispatchEvent(new Event("input")); }
+
+    } else {
+      var input = document.querySelector("input.ck-slider");
+      var result = "no slider";
+      if (input) {
+        var label = input.parentNode.querySelector(".ck-label");
+        var before = label.textContent;
+        input.value = 0;
+        input.dispatchEvent(new Event("input"));
+        result = before + " -> " + label.textContent;
+      }
+      document.body.setAttribute("data-selftest", result);
     }
-    document.body.setAttribute("data-selftest", result);
+    // &focus=ID (or "graph"): only that element is shown, for a screenshot of one figure
+    var focus = args.focus === "graph" ? graph : args.focus ? document.getElementById(args.focus) : null;
+    for (var node = focus; node && node !== main; node = node.parentNode) {
+      Array.prototype.forEach.call(node.parentNode.children, function (c) { if (c !== node) { c.style.display = "none"; } });
+    }
     document.body.setAttribute("data-sections", String(document.querySelectorAll("section").length));
     document.body.setAttribute("data-render-ms", String(Math.round(performance.now())));
+    document.body.setAttribute("data-timing", timing.join(", "));
+    var wide = Array.prototype.filter.call(document.querySelectorAll("section > *, .card"), function (e) { return e.getBoundingClientRect().right > document.documentElement.clientWidth; })[0];
+    if (wide) { document.body.setAttribute("data-wide", wide.tagName + "." + (wide.getAttribute("class") || "") + "#" + (wide.id || "")); }
     document.body.setAttribute("data-overflow-x", String(document.documentElement.scrollWidth - document.documentElement.clientWidth));
   }
 })();

@@ -56,7 +56,11 @@ class EventsTest {
   @Test
   void anUndeclaredStepMetricIsDrawnAsACurveNotOnTheTimeline() throws Exception {
     List<Path> written = new PngVisualizerProvider().create(new PngParameters(400, 300, false)).render(declaredAndUndeclared(dir).build());
-    assertThat(written).extracting(p -> p.getFileName().toString()).contains("mine-found_step.png", "mine-lone_step.png", "events-timeline.png")
+    assertThat(written).extracting(p -> p.getFileName().toString()).contains("mine-found_step.png", "events-timeline.png")
         .doesNotContain("mine-settles.png");
+    // a series of one point is no chart: it goes in the table of single values
+    assertThat(written).extracting(p -> p.getFileName().toString()).doesNotContain("mine-lone_step.png");
+    assertThat(java.nio.file.Files.readString(dir.resolve("figures/single-values.csv"))).startsWith("probe,metric,layer,value,steps\n")
+        .contains("\nmine,lone_step,");
   }
 }

@@ -39,6 +39,24 @@ class PngVisualizerTest {
   }
 
   @Test
+  void drawsIntervalsOnTheirMetricsChartAndListsSingleValuesInATable() throws Exception {
+    List<Path> written = new PngVisualizerProvider().create(new PngParameters(800, 500, false))
+        .render(org.dsdl.visualizers.fixture.CouplingRuns.run(dir, "coupling", 1));
+    List<String> names = written.stream().map(p -> p.getFileName().toString()).toList();
+    assertThat(names).contains("linear-probe-selectivity.png", "filter-coupling-mean_coupling.png", "single-values.csv");
+    assertThat(names).as("intervals, nulls, bootstrap SDs and constants are not figures of their own")
+        .noneMatch(n -> n.matches(".*(_ci_low|_ci_high|_null_mean|_null_sd|_p|_bootstrap_sd|category_fit_max)\\.png"));
+    assertThat(java.nio.file.Files.readString(dir.resolve("figures/single-values.csv"))).contains("rsa,category_fit_max,conv1,0.66,0-256");
+    // the band: selectivity's chart has more of its colour than a chart of the line alone would
+    var image = ImageIO.read(dir.resolve("figures/linear-probe-selectivity.png").toFile());
+    long tinted = java.util.Arrays.stream(image.getRGB(0, 0, 800, 500, null, 0, 800)).filter(v -> {
+      int r = (v >> 16) & 0xff, g = (v >> 8) & 0xff, b = v & 0xff;
+      return r != g || g != b; // any colour that is not grey
+    }).count();
+    assertThat(tinted).as("coloured pixels (lines and bands)").isGreaterThan(20_000);
+  }
+
+  @Test
   void drawsEachClassPathwayAtTheFirstAnEarlyAndTheLastCheckpoint() throws Exception {
     List<Path> written = new PngVisualizerProvider().create(new PngParameters(800, 500, false)).render(AttributionRuns.run(dir));
     List<String> names = written.stream().map(p -> p.getFileName().toString()).toList();
@@ -56,7 +74,7 @@ class PngVisualizerTest {
       int[] rgb = image.getRGB(0, 0, 1200, 700, null, 0, 1200);
       long drawn = java.util.Arrays.stream(rgb).filter(v -> (v & 0xffffff) != 0xffffff).count();
       assertThat(drawn).as("ink on " + p.getFileName()).isGreaterThan(rgb.length / 50);
-      assertThat(java.util.Arrays.stream(rgb).anyMatch(v -> (v & 0xffffff) == 0x1f77b4)).as("class T's colour").isTrue();
+      assertThat(java.util.Arrays.stream(rgb).anyMatch(v -> (v & 0xffffff) == 0x0072B2)).as("class T's colour (Okabe–Ito blue)").isTrue();
       pixels.put(p.getFileName().toString(), rgb);
     }
     assertThat(pixels.get("class-attribution-pathway-c0-first.png")).as("the pathway changes over training")

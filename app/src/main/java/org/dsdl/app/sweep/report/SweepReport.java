@@ -1,6 +1,7 @@
 package org.dsdl.app.sweep.report;
 
 import org.dsdl.api.viz.HtmlText;
+import org.dsdl.api.viz.ReportComponents;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * policy forbids loading anything; the script sets every text through {@code textContent} and
  * links each run's own report by a relative path, {@code runs/NAME/report.html}.
  *
- * <p>The page has its own script: the run report (the {@code html} visualizer) is a plugin the
+ * <p>The page is built from the shared {@link ReportComponents} (elements, ticks, hover, palette) and a script of
+ * its own for the rest: the run report (the {@code html} visualizer) is a plugin the
  * application never references, and its charts place points by a run's checkpoints, where the
  * conditions of a sweep may have checkpoints at other steps. Its look follows the run report's.
  */
@@ -48,8 +50,8 @@ public final class SweepReport implements ResultsWriter {
     runs.forEach(r -> dirs.put(r, sweepDir.resolve(SweepJournal.RUNS).resolve(r.name())));
     var findings = SweepFindings.aggregate(runs, SweepFindings.collect(runs, dirs::get));
     String json = new ObjectMapper().writeValueAsString(SweepReportData.build(name, manifest, runs, dirs, SummaryRow.of(rows), findings));
-    String page = fill(resource("sweep-report.html"), Map.of("/*STYLE*/", resource("sweep-report.css"), "/*SCRIPT*/",
-        resource("sweep-report.js"), "@TITLE@", HtmlText.escape("dsdl sweep: " + name), "@DATA@", HtmlText.scriptSafe(json)));
+    String page = fill(resource("sweep-report.html"), Map.of("/*STYLE*/", ReportComponents.style() + resource("sweep-report.css"), "/*SCRIPT*/",
+        ReportComponents.script() + resource("sweep-report.js"), "@TITLE@", HtmlText.escape("dsdl sweep: " + name), "@DATA@", HtmlText.scriptSafe(json)));
     Path target = sweepDir.resolve(FILE);
     OutputFiles.writeAtomically(target, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
     return List.of(target);
@@ -69,7 +71,7 @@ public final class SweepReport implements ResultsWriter {
   }
 
   /** {@code template} with each marker replaced; markers are looked for in the template only, never in what replaces them. */
-  static String fill(String template, Map<String, String> values) {
+  public static String fill(String template, Map<String, String> values) {
     StringBuilder out = new StringBuilder(template.length() + values.values().stream().mapToInt(String::length).sum());
     int at = 0;
     while (true) {

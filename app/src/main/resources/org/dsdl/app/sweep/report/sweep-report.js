@@ -5,45 +5,18 @@
 
   var D = JSON.parse(document.getElementById("dsdl-data").textContent);
   var C = D.conditions;
-  var PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-    "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"];
-  var SVGNS = "http://www.w3.org/2000/svg";
+  // the shared report components (org.dsdl.api.viz.ReportComponents): elements, ticks, hover, the colour-blind-safe palette
+  var U = DSDL, PALETTE = U.PALETTE, el = U.el, svg = U.svg, tickText = U.tickText, niceTicks = U.niceTicks, showTip = U.showTip, hideTip = U.hideTip;
   var BANDS = { ci: "95% CI of the mean across seeds", range: "min–max across seeds", none: "none" };
   var state = { band: "ci", axis: "log" };
-  var tip = el("div", { "class": "tip" });
-  document.body.appendChild(tip);
 
-  // ---- small helpers (as the run report's): every text goes through textContent ----
-  function el(tag, attrs, text) {
-    var e = document.createElement(tag);
-    if (attrs) { for (var k in attrs) { e.setAttribute(k, attrs[k]); } }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  }
-  function svg(tag, attrs) {
-    var e = document.createElementNS(SVGNS, tag);
-    for (var k in attrs) { e.setAttribute(k, attrs[k]); }
-    return e;
-  }
+  /** Numbers to 5 significant digits (a sweep's means and intervals), where a run's report gives 6. */
   function fmt(v) {
     if (v === null || v === undefined || (typeof v === "number" && !isFinite(v))) { return "—"; }
     if (typeof v !== "number") { return String(v); }
     if (v !== 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-4)) { return v.toExponential(4); }
     return String(Number(v.toPrecision(5)));
   }
-  function tickText(v) {
-    if (v !== 0 && (Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3)) { return v.toExponential(1).replace("e+", "e"); }
-    return String(Math.round(v * 1e6) / 1e6);
-  }
-  function niceTicks(lo, hi) {
-    var span = hi - lo, step = Math.pow(10, Math.floor(Math.log10(span / 4)));
-    [1, 2, 2.5, 5, 10].some(function (m) { if (span / (step * m) <= 5) { step = step * m; return true; } return false; });
-    var out = [];
-    for (var v = Math.floor(lo / step) * step; v <= hi + step * 0.5; v += step) { out.push(Math.round(v / step) * step); }
-    return out;
-  }
-  function showTip(evt, text) { tip.textContent = text; tip.style.display = "block"; tip.style.left = (evt.clientX + 14) + "px"; tip.style.top = (evt.clientY + 10) + "px"; }
-  function hideTip() { tip.style.display = "none"; }
   function colourOf(c) { return PALETTE[c % PALETTE.length]; }
   function swatch(c) { var s = el("span", { "class": "swatch" }); s.style.setProperty("--c", colourOf(c)); return s; }
   var main = document.getElementById("report");

@@ -1,0 +1,123 @@
+package org.dsdl.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dsdl report} through the packaged application ({@link Launcher}): re-rendering a run, with
+ * and without {@code --visualizers}, and comparing runs with {@code --out}, the comparison page opened
+ * in headless Chromium; and every refusal with its exit code.
+ */
+class ReportLauncherIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  @TempDir
+  static Path dir;
+  private static Launcher launcher;
+  private static Path a;
+  private static Path b;
+
+  @BeforeAll
+  static void twoTinyRuns() throws Exception {
+    launcher = new Launcher(dir);
+    a = dir.resolve("run-a");
+    b = dir.resolve("run-b");
+    Process pa = launcher.start("a", tiny(a, 1));
+    Process pb = launcher.start("b", tiny(b, 2));
+    assertThat(launcher.result("a", pa).code()).isZero();
+    assertThat(launcher.result("b", pb).code()).isZero();
+  }
+
+  private static String[] tiny(Path out, int seed) {
+    return new String[] {"run", "--out", out.toString(), "--set", "dataset={type: tokens, trainPerClass: 40, testPerClass: 10, minPerClass: 40}",
+        "--set", "training.epochs=1", "--set", "model.preset=vgg-tiny", "--set", "seed=" + seed};
+  }
+
+  @Test
+  void reRendersARunWithItsOwnVisualizersOrTheOnesAsked() throws Exception {
+    Files.delete(a.resolve("report.html"));
+    Launcher.Result all = launcher.run("report", a.toString());
+    assertThat(all.code()).as(all.err()).isZero();
+    assertThat(a.resolve("report.html")).exists();
+    // quiet: the png visualizer says what it wrote in one line, not one per figure
+    assertThat((all.err() + all.out()).lines().filter(l -> l.contains("png")).toList()).singleElement().asString()
+        .contains("png: wrote").contains(" files in ");
+    Launcher.Result html = launcher.run("report", a.toString(), "--visualizers", "html");
+    assertThat(html.code()).as(html.err()).isZero();
+    assertThat(html.err() + html.out()).contains("html: wrote").doesNotContain("png: wrote");
+  }
+
+  @Test
+  void comparesTwoRunsOnOnePageWithBothRunsLines() throws Exception {
+    Path page = dir.resolve("out").resolve("compare.html");
+    Launcher.Result r = launcher.run("report", a.toString(), b.toString(), "--out", page.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String html = Files.readString(page);
+    assertThat(html).contains("<meta name=\"generator\" content=\"dsdl report --out\">").contains("default-src 'none'");
+    // again: a page dsdl wrote is replaced
+    assertThat(launcher.run("report", a.toString(), b.toString(), "--out", page.toString()).code()).isZero();
+    if (!Files.isExecutable(CHROMIUM)) {
+      return; // the page's content is checked in a browser where there is one
+    }
+    Path err = dir.resolve("compare-chromium.err");
+    Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+        "--user-data-dir=" + dir.resolve("profile"), "--window-size=1280,2400", "--dump-dom", page.toUri().toString())
+        .redirectError(err.toFile()).start();
+    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    String body = dom.substring(dom.indexOf("<body"), dom.indexOf('>', dom.indexOf("<body")) + 1);
+    assertThat(body).as("no script error").doesNotContain("data-errors");
+    assertThat(Files.readString(err)).as("no console error").doesNotContain("Uncaught").doesNotContain(":CONSOLE");
+    int at = dom.indexOf("data-metric=\"accuracy/test_accuracy/\"");
+    assertThat(at).as("the held-out accuracy chart").isPositive();
+    String chart = dom.substring(dom.lastIndexOf("<div", at), dom.indexOf("</svg>", at));
+    assertThat(chart).contains("data-run=\"0\"").contains("data-run=\"1\"");
+    assertThat(dom).contains("run-a").contains("run-b").contains("class=\"differs\"").contains("<td>seed</td>");
+    assertThat(dom.indexOf("<section id=\"findings\"")).isEqualTo(dom.indexOf("<section"));
+    Path shots = Path.of("target", "report-screenshots");
+    Files.createDirectories(shots);
+    Process s = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        "--user-data-dir=" + dir.resolve("profile2"), "--window-size=1280,1600", "--screenshot=" + shots.resolve("compare.png").toAbsolutePath(),
+        page.toUri().toString()).redirectErrorStream(true).redirectOutput(dir.resolve("shot.log").toFile()).start();
+    assertThat(s.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    assertThat(shots.resolve("compare.png")).exists();
+  }
+
+  @Test
+  void refusesBadInputWithExitCode2AndOneClearLine() throws Exception {
+    Path foreign = dir.resolve("notes.html");
+    Files.writeString(foreign, "my notes");
+    Launcher.Result r = launcher.run("report", a.toString(), b.toString(), "--out", foreign.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("exists and was not written by dsdl report").doesNotContain("\tat ");
+    assertThat(Files.readString(foreign)).isEqualTo("my notes");
+
+    Path notARun = Files.createDirectories(dir.resolve("empty"));
+    r = launcher.run("report", a.toString(), notARun.toString(), "--out", dir.resolve("x.html").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("is not a dsdl run directory: run.json is missing");
+    assertThat(dir.resolve("x.html")).doesNotExist();
+
+    r = launcher.run("report", a.toString(), b.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("to compare 2 runs give --out FILE");
+
+    r = launcher.run("report", a.toString(), b.toString(), "--out", dir.resolve("y.html").toString(), "--visualizers", "html");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("give one or the other");
+
+    r = launcher.run("report", a.toString(), a.toString(), "--out", dir.resolve("z.html").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("is given twice");
+
+    r = launcher.run("report", a.toString(), b.toString(), "--out", notARun.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("is a directory");
+  }
+}
