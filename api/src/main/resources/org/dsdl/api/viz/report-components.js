@@ -77,8 +77,9 @@ var DSDL = (function () {
    * Paints rows × cols cells of cw × ch pixels at (x0, y0) of a canvas's context in one putImageData: the colour of get(i, j)
    * on the scale lo…hi, the blank colour where it is null or not finite.
    */
-  function paintGrid(g, x0, y0, rows, cols, cw, ch, get, lo, hi) {
+  function paintGrid(g, x0, y0, rows, cols, cw, ch, get, lo, hi, categories) {
     if (rows <= 0 || cols <= 0) { return; }
+    if (categories) { return paintCategories(g, x0, y0, rows, cols, cw, ch, get, categories); }
     var table = lut(lo, hi), img = g.createImageData(cols * cw, rows * ch), px = img.data, W = cols * cw;
     var diverging = lo < 0 && hi > 0, m = Math.max(-lo, hi), span = hi - lo || 1;
     for (var i = 0; i < rows; i++) {
@@ -91,6 +92,21 @@ var DSDL = (function () {
         for (var y = 0; y < ch; y++) {
           var o = ((i * ch + y) * W + j * cw) * 4;
           for (var x = 0; x < cw; x++, o += 4) { px[o] = r; px[o + 1] = gg; px[o + 2] = b; px[o + 3] = 255; }
+        }
+      }
+    }
+    g.putImageData(img, x0, y0);
+  }
+  /** As paintGrid, for categories: get(i, j) is an index into colours ("#rrggbb"); the blank colour for a negative or missing one. */
+  function paintCategories(g, x0, y0, rows, cols, cw, ch, get, colours) {
+    var rgb = colours.map(function (c) { return [parseInt(c.substr(1, 2), 16), parseInt(c.substr(3, 2), 16), parseInt(c.substr(5, 2), 16)]; });
+    var img = g.createImageData(cols * cw, rows * ch), px = img.data, W = cols * cw;
+    for (var i = 0; i < rows; i++) {
+      for (var j = 0; j < cols; j++) {
+        var v = get(i, j), c = v !== null && v !== undefined && v >= 0 && rgb[v % rgb.length] ? rgb[v % rgb.length] : [236, 238, 242];
+        for (var y = 0; y < ch; y++) {
+          var o = ((i * ch + y) * W + j * cw) * 4;
+          for (var x = 0; x < cw; x++, o += 4) { px[o] = c[0]; px[o + 1] = c[1]; px[o + 2] = c[2]; px[o + 3] = 255; }
         }
       }
     }

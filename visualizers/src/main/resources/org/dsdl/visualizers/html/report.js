@@ -378,7 +378,6 @@
         measured[p] = true;
         filled++;
         var cell = svg("rect", { x: L + p * cw, y: T + row * rh, width: cw - 0.5, height: rh - 1, fill: U.scaleColour(v, lo, hi), "class": "cell" });
-        if (onsets[x.layer] === c.step) { cell.setAttribute("stroke", "#000"); cell.setAttribute("stroke-width", "2"); }
         cell.addEventListener("mousemove", function (evt) {
           var lines = [x.layer + " · " + ckLabel(p), m.key.split("/")[1] + ": " + fmt(v)];
           var lw = ofLayer(byKey[m.key + "_ci_low"], x.layer), up = ofLayer(byKey[m.key + "_ci_high"], x.layer);
@@ -392,6 +391,13 @@
       });
     });
     s.appendChild(svg("rect", { x: L, y: T, width: n * cw, height: list.length * rh - 1, fill: "none", stroke: "#dfe2e8" }));
+    // each layer's onset outlined at its checkpoint, whether or not the measure was computed there
+    list.forEach(function (x, row) {
+      var p = onsets[x.layer] === undefined ? -1 : byStep[onsets[x.layer]];
+      if (p !== undefined && p >= 0) {
+        s.appendChild(svg("rect", { x: L + p * cw + 0.5, y: T + row * rh + 0.5, width: cw - 1.5, height: rh - 2, fill: "none", stroke: "#000", "stroke-width": 2, "class": "onset" }));
+      }
+    });
     var lastTick = -Infinity;
     CK.forEach(function (c, p) {
       if ((measured[p] || p === 0 || p === n - 1) && L + p * cw - lastTick > 26) {

@@ -50,7 +50,8 @@ class ReportInChromiumTest {
     // (b) layers × checkpoints: 3 layers × the 6 checkpoints with a control task, the others left blank; a layer's onset outlined
     String map = card(findings, "id=\"identity-map\"");
     assertThat(map).contains("data-cells=\"18\"").contains("linear-probe selectivity = probe accuracy − control-task accuracy");
-    assertThat(Chromium.count(map, "stroke=\"#000\"")).as("conv2's onset at step 8 and dense's at step 4 fall on checkpoints with a control only for conv2").isEqualTo(1);
+    assertThat(Chromium.count(map, "class=\"onset\"")).as("conv2's onset at step 8 and dense's at step 4 (a checkpoint without a control); conv1 has none")
+        .isEqualTo(2);
     // (c) the coupling graph with its caption
     assertThat(findings).contains("class=\"card graph\"").contains("The coupling graph: units of consecutive layers");
     Path shot = chromium.screenshot(report, "", "report-findings", 1400);

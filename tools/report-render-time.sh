@@ -1,0 +1,25 @@
+#!/bin/sh
+# How long report pages take to render in headless Chromium: for each round, each page in turn
+# (interleaved, so machine load falls on all alike), the milliseconds from navigation start to the
+# end of the page's script (the #selftest hook writes them into the body as data-render-ms).
+# Usage: tools/report-render-time.sh ROUNDS PAGE.html [PAGE.html…]   (prints: page, each time, min, median)
+set -eu
+rounds=$1; shift
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for page in "$@"; do : > "$work/$(echo "$page" | tr '/' '_')"; done
+r=0
+while [ "$r" -lt "$rounds" ]; do
+  r=$((r + 1))
+  for page in "$@"; do
+    ms=$(chromium --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile-$r" --window-size=1280,2400 \
+      --dump-dom "file://$(realpath "$page")#selftest" 2>/dev/null | grep -o 'data-render-ms="[0-9]*"' | grep -o '[0-9]*')
+    echo "$ms" >> "$work/$(echo "$page" | tr '/' '_')"
+  done
+done
+for page in "$@"; do
+  f="$work/$(echo "$page" | tr '/' '_')"
+  sorted=$(sort -n "$f" | tr '\n' ' ')
+  n=$(wc -l < "$f")
+  echo "$page: $(tr '\n' ' ' < "$f")| min $(sort -n "$f" | head -1) ms, median $(sort -n "$f" | sed -n "$(( (n + 1) / 2 ))p") ms"
+done
