@@ -412,7 +412,9 @@
     bar.appendChild(U.colourBar(lo, hi, m.key.split("/")[1]));
     card.appendChild(bar);
     card.appendChild(U.caption("Emergence by depth and time: colour = " + m.what + "; " + (lo < 0 ? "blue below 0, red above; " : "")
-      + "grey where it was not computed (it was at " + Object.keys(measured).length + " of " + n + " checkpoints, labelled below); a black outline marks a layer's identity onset."));
+      + "grey where it was not computed (it was at " + Object.keys(measured).length + " of " + n + " checkpoints, labelled below"
+      + (Object.keys(measured).length < n && probe === "linear-probe" ? "; linear-probe's controlEvery: 1 computes it at every checkpoint" : "")
+      + "); a black outline marks a layer's identity onset."));
     card.style.maxWidth = (W + 12) + "px";
     return card;
   }
