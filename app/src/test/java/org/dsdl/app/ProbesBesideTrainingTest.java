@@ -123,6 +123,20 @@ class ProbesBesideTrainingTest {
   }
 
   @Test
+  void aProbePastItsBudgetIsRecordedAsWithoutAndNotCalledAgain() throws Exception {
+    String probes = "[accuracy, {type: slow, at: 2, seconds: 2}]";
+    RunOutcome sync = onFakeEngine.run(plan("never", probes, "checkpoints.probeBudgetSeconds=0.5"), dir.resolve("sync"), false,
+        Progress.silent(), new StopSignal());
+    RunOutcome async = onFakeEngine.run(plan("always", probes, "checkpoints.probeBudgetSeconds=0.5"), dir.resolve("async"), false,
+        Progress.silent(), new StopSignal());
+    assertThat(async.exitCode()).isEqualTo(sync.exitCode()).isEqualTo(ExitCodes.PROBE_FAILED);
+    assertThat(record(dir.resolve("async"))).isEqualTo(record(dir.resolve("sync")))
+        .anySatisfy(f -> assertThat(f).contains("measuring checkpoint 2 ran past its budget of 0.5 s"))
+        .anySatisfy(f -> assertThat(f).contains("\"checkpoint\":11,\"error\":\"not called: measuring checkpoint 2"));
+    assertThat(Files.readAllLines(dir.resolve("async/metrics.jsonl"))).isEqualTo(Files.readAllLines(dir.resolve("sync/metrics.jsonl")));
+  }
+
+  @Test
   void atMostTwoSnapshotsArePendingTrainingWaitsForTheProbes() throws Exception {
     RunOutcome o = onFakeEngine.run(plan("always", "[{type: paced, millis: 40}]"), dir.resolve("paced"), false,
         logging(-1, new StopSignal()), new StopSignal());
@@ -153,7 +167,9 @@ class ProbesBesideTrainingTest {
     CompletableFuture<RunOutcome> cut = CompletableFuture.supplyAsync(
         () -> onFakeEngine.run(held, dir.resolve("cut"), false, logging(-1, never), never));
     assertThat(PacedProbeProvider.awaitHeld()).isTrue();
+    long deadline = System.nanoTime() + 60_000_000_000L;
     while (!PacedProbeProvider.EVENTS.contains("taken 6")) {
+      assertThat(System.nanoTime()).as("the snapshot of checkpoint 6 is taken while 5 is held").isLessThan(deadline);
       Thread.sleep(5);
     }
     // what a SIGKILL now would leave: checkpoint 5 half measured, the snapshot of 6 taken, training past step 16
