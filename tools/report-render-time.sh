@@ -13,13 +13,12 @@ while [ "$r" -lt "$rounds" ]; do
   r=$((r + 1))
   for page in "$@"; do
     ms=$(chromium --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile-$r" --window-size=1280,2400 \
-      --dump-dom "file://$(realpath "$page")#selftest" 2>/dev/null | grep -o 'data-render-ms="[0-9]*"' | grep -o '[0-9]*')
+      --dump-dom "file://$(realpath "$page")#selftest" 2>/dev/null | grep -o 'data-render-ms="[0-9]*"' | grep -o '[0-9]*' || true)
     echo "$ms" >> "$work/$(echo "$page" | tr '/' '_')"
   done
 done
 for page in "$@"; do
   f="$work/$(echo "$page" | tr '/' '_')"
-  sorted=$(sort -n "$f" | tr '\n' ' ')
   n=$(wc -l < "$f")
   echo "$page: $(tr '\n' ' ' < "$f")| min $(sort -n "$f" | head -1) ms, median $(sort -n "$f" | sed -n "$(( (n + 1) / 2 ))p") ms"
 done
