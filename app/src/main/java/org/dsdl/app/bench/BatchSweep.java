@@ -1,10 +1,8 @@
 package org.dsdl.app.bench;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.dsdl.api.model.Model;
 import org.dsdl.app.pipeline.RunSetup;
 import org.dsdl.app.training.BatchFeeder;
@@ -74,53 +72,55 @@ public final class BatchSweep {
       throw new IllegalArgumentException("batch sizes must be distinct and >= 1, got " + batchSizes);
     }
     double lr = setup.plan().optimizer().learningRate();
-    Map<Integer, Model> models = new LinkedHashMap<>();
-    Map<Integer, BatchFeeder> feeders = new LinkedHashMap<>();
-    Map<Integer, Long> nextStep = new LinkedHashMap<>();
-    Map<Integer, List<Double>> rates = new LinkedHashMap<>();
-    Map<Integer, List<Double>> stepMs = new LinkedHashMap<>();
+    List<Lane> lanes = new ArrayList<>();
     try {
       for (int b : batchSizes) {
-        models.put(b, setup.buildModel());
-        feeders.put(b, new BatchFeeder(setup.data().dataset().train(), b, setup.seeds().shuffle()));
-        nextStep.put(b, 0L);
-        rates.put(b, new ArrayList<>());
-        stepMs.put(b, new ArrayList<>());
+        lanes.add(new Lane(b, setup.buildModel(), new BatchFeeder(setup.data().dataset().train(), b, setup.seeds().shuffle())));
       }
-      for (int b : batchSizes) {
-        train(models.get(b), feeders.get(b), 0, warmup, lr);
-        nextStep.put(b, (long) warmup);
+      for (Lane l : lanes) {
+        l.train(warmup, lr);
       }
       for (int r = 0; r < repeats; r++) {
-        for (int b : batchSizes) {
+        for (Lane l : lanes) {
           long t0 = System.nanoTime();
-          long samples = train(models.get(b), feeders.get(b), nextStep.get(b), steps, lr);
+          long samples = l.train(steps, lr);
           long nanos = System.nanoTime() - t0;
-          nextStep.put(b, nextStep.get(b) + steps);
-          rates.get(b).add(samples / (nanos / 1e9));
-          stepMs.get(b).add(nanos / 1e6 / steps);
+          l.rates.add(samples / (nanos / 1e9));
+          l.stepMs.add(nanos / 1e6 / steps);
         }
       }
-      List<Row> rows = new ArrayList<>();
-      for (int b : batchSizes) {
-        rows.add(new Row(b, Benchmark.Stat.of(rates.get(b)), Benchmark.Stat.of(stepMs.get(b))));
-      }
-      Model any = models.values().iterator().next();
-      return new Result(setup.data().modelName(), any.parameterCount(), setup.engine().version(), Runtime.getRuntime().availableProcessors(),
-          steps, repeats, warmup, rows);
+      List<Row> rows = lanes.stream().map(l -> new Row(l.batchSize, Benchmark.Stat.of(l.rates), Benchmark.Stat.of(l.stepMs))).toList();
+      return new Result(setup.data().modelName(), lanes.get(0).model.parameterCount(), setup.engine().version(),
+          Runtime.getRuntime().availableProcessors(), steps, repeats, warmup, rows);
     } finally {
-      models.values().forEach(Model::close);
+      lanes.forEach(l -> l.model.close());
     }
   }
 
-  /** Trains {@code steps} steps from {@code from}; returns the exemplars seen (an epoch's last batch may be short). */
-  private static long train(Model model, BatchFeeder feeder, long from, int steps, double lr) {
-    long samples = 0;
-    for (long step = from; step < from + steps; step++) {
-      int count = feeder.fill(step);
-      model.trainStep(feeder.images(), feeder.labels(), count, lr);
-      samples += count;
+  /** One batch size's model, feeder, position and timings. */
+  private static final class Lane {
+    final int batchSize;
+    final Model model;
+    final BatchFeeder feeder;
+    final List<Double> rates = new ArrayList<>();
+    final List<Double> stepMs = new ArrayList<>();
+    long nextStep;
+
+    Lane(int batchSize, Model model, BatchFeeder feeder) {
+      this.batchSize = batchSize;
+      this.model = model;
+      this.feeder = feeder;
     }
-    return samples;
+
+    /** Trains the next {@code steps} steps; returns the exemplars seen (an epoch's last batch may be short). */
+    long train(int steps, double lr) {
+      long samples = 0;
+      for (long end = nextStep + steps; nextStep < end; nextStep++) {
+        int count = feeder.fill(nextStep);
+        model.trainStep(feeder.images(), feeder.labels(), count, lr);
+        samples += count;
+      }
+      return samples;
+    }
   }
 }
