@@ -199,6 +199,10 @@ class HardeningIT {
     // one checkpoint costs at least its capture
     assertThat(checkpoints).isGreaterThanOrEqualTo(b.get("runCheckpoints").asInt() * capture / 1e3);
     assertThat(b.get("runProjection").asDouble()).isCloseTo((training + checkpoints + render) / training, within(1e-9)).isGreaterThan(1);
+    double records = b.at("/recordMs/median").asDouble();
+    double withoutProbes = (training + b.get("runCheckpoints").asInt() * (capture + records) / 1e3 + render) / training;
+    assertThat(b.get("runProjectionWithoutProbes").asDouble()).isCloseTo(withoutProbes, within(1e-9))
+        .isGreaterThan(1).isLessThanOrEqualTo(b.get("runProjection").asDouble());
   }
 
   @Test

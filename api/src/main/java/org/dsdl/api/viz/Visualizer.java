@@ -13,6 +13,10 @@ import org.dsdl.api.snapshot.Snapshot;
  * <p>Works from the {@link RunRecord} alone and must render measurements of probes it does not
  * know (by kind). Write through {@link org.dsdl.api.io.OutputFiles#writeAtomically} so a crash never leaves a half
  * file.
+ *
+ * <p>At the end of a run (and in {@code dsdl report}) a run's visualizers render at the same time,
+ * each on a thread of its own, from the same {@link RunRecord}: a visualizer writes its own files
+ * and must not read another visualizer's.
  */
 public interface Visualizer {
 

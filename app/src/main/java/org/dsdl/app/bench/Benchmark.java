@@ -114,6 +114,17 @@ public final class Benchmark {
     }
 
     /**
+     * The whole run projected as {@link #runProjection()} but without its probes: training, each
+     * checkpoint's capture and records, and the visualizers' render, ÷ training. What the run would
+     * cost if the probes cost nothing; the rest of {@link #runProjection()} is theirs.
+     */
+    @JsonProperty
+    public double runProjectionWithoutProbes() {
+      double checkpoints = runCheckpoints * (captureMs.median() + recordMs.median()) / 1e3;
+      return (runTrainingSeconds() + checkpoints + renderSeconds) / runTrainingSeconds();
+    }
+
+    /**
      * The probes' estimated cost over the full run (every checkpoint, at its mean cost per
      * checkpoint) as a fraction of {@link #runTrainingSeconds()}; {@code names} selects the probes
      * (empty = all).

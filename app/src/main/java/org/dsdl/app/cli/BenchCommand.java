@@ -92,6 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
           fmt(r.recordMs(), "%.1f"));
       out.printf(Locale.ROOT, "  run projection      (training %.1f s + checkpoints %.1f s + visualizers %.1f s) / training = %.2f%n",
           r.runTrainingSeconds(), r.runCheckpointSeconds(), r.renderSeconds(), r.runProjection());
+      out.printf(Locale.ROOT, "  without probes      (training + captures + records + visualizers) / training = %.2f%n", r.runProjectionWithoutProbes());
       out.printf(Locale.ROOT, "  peak memory (RSS)   %.0f MB%n", r.peakRssMb());
       out.printf(Locale.ROOT, "  model FLOPs         %.2f MFLOP forward, %.2f MFLOP training per sample%n",
           r.forwardFlopsPerSample() / 1e6, r.trainingFlopsPerSample() / 1e6);

@@ -4,6 +4,11 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.dsdl.api.run.RunRecord;
 import org.dsdl.api.viz.Visualizer;
 import org.dsdl.app.plugin.PluginUse;
@@ -44,26 +49,60 @@ public final class ReportRenderer {
     }
   }
 
-  /** Renders {@code runDir} with each visualizer; one failing visualizer does not stop the others. */
+  /**
+   * Renders {@code runDir} with each visualizer; one failing visualizer does not stop the others.
+   * The visualizers are made one after another, then render at the same time, as many at once as
+   * the machine has cores, two at least (each works from the same {@link RunRecord}, read once, and writes its own
+   * files); what each wrote is logged and returned in the order of {@code uses}.
+   */
   public Rendering render(Path runDir, List<PluginUse> uses) {
     RunRecord record = RunRecordReader.read(runDir);
-    StringBuilder errors = new StringBuilder();
+    List<String> errors = new ArrayList<>();
     List<Path> written = new ArrayList<>();
-    for (PluginUse use : uses) {
-      try {
-        Visualizer v = visualizers.create(use);
-        List<Path> files = v.render(record);
-        written.addAll(files);
-        LOG.info("{}: {}", use.alias(), summary(runDir, files));
-        files.forEach(f -> LOG.debug("{} wrote {}", use.alias(), f));
-      } catch (Exception e) {
-        String line = "visualizer '" + use.alias() + "' failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
-        LOG.error(line);
-        LOG.debug("visualizer failure", e);
-        errors.append(errors.length() == 0 ? "" : "; ").append(line);
+    List<Future<List<Path>>> results = new ArrayList<>();
+    int threads = Math.max(1, Math.min(uses.size(), Math.max(2, Runtime.getRuntime().availableProcessors())));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "visualizer");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (PluginUse use : uses) {
+        try {
+          Visualizer v = visualizers.create(use);
+          results.add(pool.submit(() -> v.render(record)));
+        } catch (RuntimeException e) {
+          results.add(CompletableFuture.failedFuture(e));
+        }
       }
+      for (int i = 0; i < uses.size(); i++) {
+        String alias = uses.get(i).alias();
+        try {
+          List<Path> files = results.get(i).get();
+          written.addAll(files);
+          LOG.info("{}: {}", alias, summary(runDir, files));
+          files.forEach(f -> LOG.debug("{} wrote {}", alias, f));
+        } catch (ExecutionException e) {
+          errors.add(failed(alias, e.getCause()));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      errors.add("rendering interrupted");
+    } finally {
+      pool.shutdownNow();
     }
-    return new Rendering(List.copyOf(written), errors.length() == 0 ? null : errors.toString());
+    return new Rendering(List.copyOf(written), errors.isEmpty() ? null : String.join("; ", errors));
+  }
+
+  private static String failed(String alias, Throwable e) {
+    if (e instanceof VirtualMachineError err) {
+      throw err;
+    }
+    String line = "visualizer '" + alias + "' failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
+    LOG.error(line);
+    LOG.debug("visualizer failure", e);
+    return line;
   }
 
   /** "wrote report.html", or "wrote 54 files in figures/" for many: one log line per visualizer. */
