@@ -17,6 +17,7 @@ import org.dsdl.api.snapshot.Snapshot;
 import org.dsdl.app.checkpoint.NamedVisualizer;
 import org.dsdl.app.pipeline.RunSetup;
 import org.dsdl.app.rundir.Manifest;
+import org.dsdl.app.render.ConcurrentRendering;
 import org.dsdl.app.rundir.RunJournal;
 import org.dsdl.app.rundir.RunProgress;
 import org.dsdl.app.rundir.RunRecordReader;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A run directory the bench writes in a temporary folder, so that what a run does at a checkpoint
  * besides capturing and probing (the visualizers' checkpoint hooks, run.json, the resumable state)
- * and at its end (the visualizers' render) is timed on real files: it holds one checkpoint of the
+ * and at its end (the visualizers' render, at the same time as in a run) is timed on real files: it holds one checkpoint of the
  * bench's measurements for each checkpoint of the run's schedule. Deleted on close.
  */
 final class BenchRunDirectory implements AutoCloseable {
@@ -78,11 +79,10 @@ final class BenchRunDirectory implements AutoCloseable {
     journal.record(RunStatus.COMPLETED, progress, null);
     long t0 = System.nanoTime();
     RunRecord record = RunRecordReader.read(journal.path());
-    for (NamedVisualizer v : setup.visualizers()) {
-      try {
-        v.visualizer().render(record);
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("visualizer '{}' failed to render the bench's run: {}", v.name(), e.getMessage());
+    List<ConcurrentRendering.Job> jobs = setup.visualizers().stream().map(v -> new ConcurrentRendering.Job(v.name(), v::visualizer)).toList();
+    for (ConcurrentRendering.Outcome o : ConcurrentRendering.render(record, jobs)) {
+      if (o.failure() != null) {
+        LOG.warn("visualizer '{}' failed to render the bench's run: {}", o.alias(), o.failure().getMessage());
       }
     }
     return (System.nanoTime() - t0) / 1e9;

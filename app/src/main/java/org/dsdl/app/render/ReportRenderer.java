@@ -4,13 +4,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.dsdl.api.run.RunRecord;
-import org.dsdl.api.viz.Visualizer;
 import org.dsdl.app.plugin.PluginUse;
 import org.dsdl.app.rundir.RunRecordReader;
 import org.slf4j.Logger;
@@ -51,58 +45,27 @@ public final class ReportRenderer {
 
   /**
    * Renders {@code runDir} with each visualizer; one failing visualizer does not stop the others.
-   * The visualizers are made one after another, then render at the same time, as many at once as
-   * the machine has cores, two at least (each works from the same {@link RunRecord}, read once, and writes its own
-   * files); what each wrote is logged and returned in the order of {@code uses}.
+   * They render at the same time ({@link ConcurrentRendering}); what each wrote, or why it failed,
+   * is logged and returned in the order of {@code uses}.
    */
   public Rendering render(Path runDir, List<PluginUse> uses) {
     RunRecord record = RunRecordReader.read(runDir);
+    List<ConcurrentRendering.Job> jobs = uses.stream().map(u -> new ConcurrentRendering.Job(u.alias(), () -> visualizers.create(u))).toList();
     List<String> errors = new ArrayList<>();
     List<Path> written = new ArrayList<>();
-    List<Future<List<Path>>> results = new ArrayList<>();
-    int threads = Math.max(1, Math.min(uses.size(), Math.max(2, Runtime.getRuntime().availableProcessors())));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "visualizer");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      for (PluginUse use : uses) {
-        try {
-          Visualizer v = visualizers.create(use);
-          results.add(pool.submit(() -> v.render(record)));
-        } catch (RuntimeException e) {
-          results.add(CompletableFuture.failedFuture(e));
-        }
+    for (ConcurrentRendering.Outcome o : ConcurrentRendering.render(record, jobs)) {
+      if (o.failure() == null) {
+        written.addAll(o.files());
+        LOG.info("{}: {}", o.alias(), summary(runDir, o.files()));
+        o.files().forEach(f -> LOG.debug("{} wrote {}", o.alias(), f));
+      } else {
+        String line = "visualizer '" + o.alias() + "' failed: " + o.failure().getClass().getSimpleName() + ": " + o.failure().getMessage();
+        LOG.error(line);
+        LOG.debug("visualizer failure", o.failure());
+        errors.add(line);
       }
-      for (int i = 0; i < uses.size(); i++) {
-        String alias = uses.get(i).alias();
-        try {
-          List<Path> files = results.get(i).get();
-          written.addAll(files);
-          LOG.info("{}: {}", alias, summary(runDir, files));
-          files.forEach(f -> LOG.debug("{} wrote {}", alias, f));
-        } catch (ExecutionException e) {
-          errors.add(failed(alias, e.getCause()));
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      errors.add("rendering interrupted");
-    } finally {
-      pool.shutdownNow();
     }
     return new Rendering(List.copyOf(written), errors.isEmpty() ? null : String.join("; ", errors));
-  }
-
-  private static String failed(String alias, Throwable e) {
-    if (e instanceof VirtualMachineError err) {
-      throw err;
-    }
-    String line = "visualizer '" + alias + "' failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
-    LOG.error(line);
-    LOG.debug("visualizer failure", e);
-    return line;
   }
 
   /** "wrote report.html", or "wrote 54 files in figures/" for many: one log line per visualizer. */
