@@ -182,6 +182,17 @@ class HardeningIT {
   }
 
   @Test
+  void benchTextStatesTheRunProjectionWithAndWithoutProbes() throws Exception {
+    Launcher.Result r = dsdl.run(with(with(new String[] {"bench"}, TINY), "--steps", "3", "--warmup", "1", "--repeats", "1"));
+    assertThat(r.code()).as(r.err()).isZero();
+    java.util.regex.Matcher all = java.util.regex.Pattern.compile("run projection .* / training = (\\d+\\.\\d\\d)").matcher(r.out());
+    java.util.regex.Matcher bare = java.util.regex.Pattern.compile("without probes .* / training = (\\d+\\.\\d\\d)").matcher(r.out());
+    assertThat(all.find()).as(r.out()).isTrue();
+    assertThat(bare.find()).as(r.out()).isTrue();
+    assertThat(Double.parseDouble(bare.group(1))).isGreaterThan(1).isLessThanOrEqualTo(Double.parseDouble(all.group(1)));
+  }
+
+  @Test
   void benchStatesTheFloorAndTheRunProjectionFromTheLauncher() throws Exception {
     Launcher.Result r = dsdl.run(with(with(new String[] {"bench"}, TINY), "--steps", "3", "--warmup", "1", "--repeats", "2", "--json"));
     assertThat(r.code()).as(r.err()).isZero();
