@@ -271,6 +271,7 @@ final class ReportData {
     ArrayNode ck = o.putArray("ck");
     ArrayNode attrs = o.putArray("attrs");
     ArrayNode edges = o.putArray("edges");
+    double maxWeight = 0;
     for (GraphMeasurement g : frames) {
       ck.add(position.get(g.key().checkpoint().index()));
       ArrayNode a = attrs.addArray();
@@ -291,9 +292,11 @@ final class ReportData {
         Integer t = index.get(edge.target());
         if (s != null && t != null) {
           e.add(s).add(t).add(number(edge.weight()));
+          maxWeight = Math.max(maxWeight, Math.abs(e.get(e.size() - 1).asDouble()));
         }
       }
     }
+    o.put("maxWeight", maxWeight); // over all checkpoints: edge widths and the threshold slider are relative to it
     return o;
   }
 
