@@ -377,23 +377,26 @@
     var lo = 0, hi = 0;
     list.forEach(function (x) { x.v.forEach(function (v) { if (finite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); });
     if (hi === lo) { hi = lo + 1; }
-    var n = CK.length, L = 118, T = 8, B = 30, cw = Math.max(4, Math.min(22, Math.floor(520 / Math.max(1, n)))), rh = Math.max(14, Math.min(30, Math.floor(260 / list.length)));
+    // columns: only the checkpoints where the measure exists (a control task may run at some checkpoints only); nothing interpolated
+    var cols = [];
+    CK.forEach(function (c, p) { if (list.some(function (x) { return finite(x.v[p]); })) { cols.push(p); } });
+    if (!cols.length) { return null; }
+    var n = cols.length, L = 118, T = 8, B = 30, cw = Math.max(4, Math.min(56, Math.floor(520 / n))), rh = Math.max(14, Math.min(30, Math.floor(260 / list.length)));
     var W = Math.max(L + n * cw + 10, 380), H = T + list.length * rh + B;
     var card = el("div", { "class": "card idmap", id: "identity-map" });
     card.appendChild(el("div", { "class": "title" }, "Identity map: layers × checkpoints"));
     var s = svg("svg", { width: W, height: H });
     var onsets = {};
     D.events.forEach(function (e) { if (e.probe === probe && e.metric === "identity_onset_step" && finite(e.step)) { onsets[e.label] = e.step; } });
-    var filled = 0, measured = {};
+    var filled = 0;
     s.appendChild(svg("rect", { x: L, y: T, width: n * cw, height: list.length * rh - 1, fill: U.BLANK }));
     list.forEach(function (x, row) {
       var t = svg("text", { x: L - 6, y: T + row * rh + rh / 2 + 3, "text-anchor": "end" }); t.textContent = x.layer.length > 18 ? x.layer.slice(0, 17) + "…" : x.layer; s.appendChild(t);
-      CK.forEach(function (c, p) {
-        var v = x.v[p];
+      cols.forEach(function (p, j) {
+        var v = x.v[p], c = CK[p];
         if (!finite(v)) { return; }
-        measured[p] = true;
         filled++;
-        var cell = svg("rect", { x: L + p * cw, y: T + row * rh, width: cw - 0.5, height: rh - 1, fill: U.scaleColour(v, lo, hi), "class": "cell" });
+        var cell = svg("rect", { x: L + j * cw, y: T + row * rh, width: cw - 0.5, height: rh - 1, fill: U.scaleColour(v, lo, hi), "class": "cell" });
         cell.addEventListener("mousemove", function (evt) {
           var lines = [x.layer + " · " + ckLabel(p), m.key.split("/")[1] + ": " + fmt(v)];
           var lw = ofLayer(byKey[m.key + "_ci_low"], x.layer), up = ofLayer(byKey[m.key + "_ci_high"], x.layer);
@@ -407,30 +410,47 @@
       });
     });
     s.appendChild(svg("rect", { x: L, y: T, width: n * cw, height: list.length * rh - 1, fill: "none", stroke: "#dfe2e8" }));
-    // each layer's onset outlined at its checkpoint, whether or not the measure was computed there
+    // a layer's onset: its cell outlined where the onset's checkpoint is a column, else a black bar between the columns around it
+    var between = 0;
     list.forEach(function (x, row) {
-      var p = onsets[x.layer] === undefined ? -1 : byStep[onsets[x.layer]];
-      if (p !== undefined && p >= 0) {
-        s.appendChild(svg("rect", { x: L + p * cw + 0.5, y: T + row * rh + 0.5, width: cw - 1.5, height: rh - 2, fill: "none", stroke: "#000", "stroke-width": 2, "class": "onset" }));
+      var step = onsets[x.layer];
+      if (step === undefined) { return; }
+      var j = cols.indexOf(byStep[step]);
+      if (j >= 0) {
+        s.appendChild(svg("rect", { x: L + j * cw + 0.5, y: T + row * rh + 0.5, width: cw - 1.5, height: rh - 2, fill: "none", stroke: "#000", "stroke-width": 2, "class": "onset" }));
+        return;
       }
+      var after = 0;
+      while (after < n && CK[cols[after]].step < step) { after++; }
+      var bar = svg("rect", { x: L + after * cw - 2, y: T + row * rh, width: 4, height: rh - 1, fill: "#000", "class": "onset-between" });
+      bar.addEventListener("mousemove", function (evt) { showTip(evt, x.layer + ": identity onset at step " + step + (after > 0 && after < n ? ", between the columns of steps "
+        + CK[cols[after - 1]].step + " and " + CK[cols[after]].step : "") + " (the measure was not computed there)"); });
+      bar.addEventListener("mouseleave", hideTip);
+      s.appendChild(bar);
+      between++;
     });
     var lastTick = -Infinity;
-    CK.forEach(function (c, p) {
-      if ((measured[p] || p === 0 || p === n - 1) && L + p * cw - lastTick > 26) {
-        var tx = svg("text", { x: L + p * cw + cw / 2, y: H - B + 12, "text-anchor": "middle" }); tx.textContent = String(c.step); s.appendChild(tx);
-        lastTick = L + p * cw;
+    cols.forEach(function (p, j) {
+      if (L + j * cw - lastTick > 26 || j === n - 1 && L + j * cw - lastTick > 18) {
+        var tx = svg("text", { x: L + j * cw + cw / 2, y: H - B + 12, "text-anchor": "middle" }); tx.textContent = String(CK[p].step); s.appendChild(tx);
+        lastTick = L + j * cw;
       }
     });
-    var xl = svg("text", { x: L + n * cw / 2, y: H - 4, "text-anchor": "middle" }); xl.textContent = "checkpoints, one column each (labels: training step)"; s.appendChild(xl);
+    var xl = svg("text", { x: L + n * cw / 2, y: H - 4, "text-anchor": "middle" });
+    xl.textContent = n < CK.length ? "the " + n + " checkpoints where it was computed (labels: training step)" : "checkpoints, one column each (labels: training step)";
+    s.appendChild(xl);
     card.appendChild(s);
     card.setAttribute("data-cells", String(filled));
+    card.setAttribute("data-columns", String(n));
     var bar = el("div");
     bar.appendChild(U.colourBar(lo, hi, m.key.split("/")[1]));
     card.appendChild(bar);
-    card.appendChild(U.caption("Emergence by depth and time: colour = " + m.what + "; " + (lo < 0 ? "blue below 0, red above; " : "")
-      + "grey where it was not computed (it was at " + Object.keys(measured).length + " of " + n + " checkpoints, labelled below"
-      + (Object.keys(measured).length < n && probe === "linear-probe" ? "; linear-probe's controlEvery: 1 computes it at every checkpoint" : "")
-      + "); a black outline marks a layer's identity onset."));
+    card.appendChild(U.caption("Emergence by depth and time: colour = " + m.what + ". " + (lo < 0 ? "Blue below 0, red above. " : "")
+      + (n < CK.length ? "Columns: the " + n + " of " + CK.length + " checkpoints where " + (probe === "linear-probe" ? "the control task ran" : "it was computed")
+        + ", in order, not evenly spaced in steps (labels: each column's training step); nothing is interpolated"
+        + (probe === "linear-probe" ? " (linear-probe's controlEvery: 1 computes it at every checkpoint)" : "") + ". "
+        : "Columns: every checkpoint. ")
+      + "A black outline marks a layer's identity onset" + (between ? "; a black bar between two columns an onset at a checkpoint between them" : "") + "."));
     card.style.maxWidth = (W + 12) + "px";
     return card;
   }

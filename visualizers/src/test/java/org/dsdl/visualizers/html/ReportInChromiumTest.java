@@ -47,11 +47,20 @@ class ReportInChromiumTest {
     assertThat(Chromium.count(emergence, "class=\"series\"")).isEqualTo(4);
     assertThat(Chromium.count(emergence, "class=\"mark\"")).as("a rule per class onset").isEqualTo(3);
     assertThat(emergence).contains("data-y-min=\"0\"");
-    // (b) layers × checkpoints: 3 layers × the 6 checkpoints with a control task, the others left blank; a layer's onset outlined
+    // (b) layers × checkpoints: a column for each checkpoint with a control task (no grey columns, nothing interpolated), every cell filled;
+    // conv2's onset at step 8 (a column) outlined, dense's at step 4 (a checkpoint without a control) a bar between the columns of steps 2 and 8
+    long controlled = run.measurements().stream().filter(m -> m.key().probe().equals("linear-probe") && m.key().metric().equals("control_accuracy"))
+        .map(m -> m.key().checkpoint().index()).distinct().count();
+    assertThat(controlled).as("the fixture's control task ran at some checkpoints only").isLessThan(CouplingRuns.STEPS.length).isEqualTo(6);
     String map = card(findings, "id=\"identity-map\"");
-    assertThat(map).contains("data-cells=\"18\"").contains("linear-probe selectivity = probe accuracy − control-task accuracy");
-    assertThat(Chromium.count(map, "class=\"onset\"")).as("conv2's onset at step 8 and dense's at step 4 (a checkpoint without a control); conv1 has none")
-        .isEqualTo(2);
+    assertThat(map).contains("data-columns=\"" + controlled + "\"").contains("data-cells=\"" + 3 * controlled + "\"")
+        .contains("linear-probe selectivity = probe accuracy − control-task accuracy").contains("Columns: the 6 of 10 checkpoints where the control task ran");
+    for (long step : new long[] {0, 2, 8, 32, 128, 256}) {
+      assertThat(map).as("column labelled with its step").contains(">" + step + "</text>");
+    }
+    assertThat(map).doesNotContain(">4</text>").doesNotContain(">16</text>");
+    assertThat(Chromium.count(map, "class=\"onset\"")).as("conv2's onset at step 8; conv1 has none").isEqualTo(1);
+    assertThat(Chromium.count(map, "class=\"onset-between\"")).as("dense's at step 4").isEqualTo(1);
     // (c) the coupling graph with its caption
     assertThat(findings).contains("class=\"card graph\"").contains("The coupling graph: units of consecutive layers");
     Path shot = chromium.screenshot(report, "", "report-findings", 1400);
