@@ -150,16 +150,16 @@ var DSDL = (function () {
   /**
    * A line chart. series: [{name, x: [..], y: [..], colour?, width?, dash?, low?/high? (a band, per point),
    *   whiskers? [{x, mid, lo, hi, note}] (an interval at some points, e.g. a permutation null),
-   *   marks? [x] (events: dashed rules), run? (a data-run attribute)}].
+   *   marks? [x] (events: dashed rules), run? (a data-run attribute), notes? [text] (per point, shown on hover instead of the band)}].
    * opts: {axis (STEP_AXIS default), unit (the y axis's label), bounds [lower, upper] (NaN/null for none),
    *   domain [lo, hi] (a fixed y range, widened only to show every value), caption, width, height, legend (false to hide),
- *   tipLabel(x) (the hover's heading)}.
+ *   tipLabel(x) (the hover's heading), format(v) (numbers on hover; fmt by default)}.
    * The card's cursorAt(x) draws a rule at x.
    */
   function lineChart(title, series, opts) {
     opts = opts || {};
     var axis = opts.axis || STEP_AXIS;
-    var W = opts.width || 340, H = opts.height || 210, L = 48, R = 8, T = 8, B = 28;
+    var W = opts.width || 340, H = opts.height || 210, L = 48, R = 14, T = 8, B = 28;
     var card = el("div", { "class": "card chart" });
     card.style.width = W + "px";
     card.appendChild(el("div", { "class": "title" }, title));
@@ -258,7 +258,9 @@ var DSDL = (function () {
       var lines = [opts.tipLabel ? opts.tipLabel(best) : "step " + fmt(best)];
       series.forEach(function (sr) {
         var k = sr.x.indexOf(best);
-        if (k >= 0) { lines.push(sr.name + ": " + fmt(sr.y[k]) + (sr.low && sr.low[k] !== null && sr.low[k] !== undefined ? "  [" + fmt(sr.low[k]) + ", " + fmt(sr.high[k]) + "]" : "")); }
+        var f = opts.format || fmt;
+        if (k >= 0 && sr.notes) { lines.push(sr.name + ": " + f(sr.y[k]) + (sr.notes[k] ? "  " + sr.notes[k] : "")); }
+        else if (k >= 0) { lines.push(sr.name + ": " + f(sr.y[k]) + (sr.low && sr.low[k] !== null && sr.low[k] !== undefined ? "  [" + f(sr.low[k]) + ", " + f(sr.high[k]) + "]" : "")); }
         (sr.whiskers || []).forEach(function (w) { if (w.x === best && w.note) { lines.push("  " + w.note); } });
         if ((sr.marks || []).indexOf(best) >= 0) { lines.push("  " + sr.name + ": onset at this step"); }
       });
