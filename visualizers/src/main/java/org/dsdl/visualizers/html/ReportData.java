@@ -26,7 +26,7 @@ import org.dsdl.api.run.ProbeFailure;
 import org.dsdl.api.run.RunInfo;
 import org.dsdl.api.run.RunRecord;
 import org.dsdl.api.run.Versions;
-import org.dsdl.visualizers.common.MetricGuide;
+import org.dsdl.api.viz.MetricGuide;
 import org.dsdl.visualizers.pathway.AttributionGraphs;
 
 /**
