@@ -754,6 +754,7 @@
       });
       members.forEach(function (p) {
         steps.push(function () {
+          timing.push(id + "/" + p + " " + Math.round(performance.now()));
           s.appendChild(el("h3", null, p));
           var grid = el("div", { "class": "grid" });
           Object.keys(byKey).filter(function (k) { return k.split("/")[0] === p && !companionOf(k) && !drawn[k]; }).forEach(function (k) {
