@@ -35,10 +35,12 @@ import org.dsdl.visualizers.pathway.AttributionGraphs;
  * digits, vectors, matrices and graphs to 4 (the report shows them as colours; full precision
  * stays in metrics.jsonl). Large
  * matrices keep at most {@code maxFrames} checkpoints, evenly spaced; a matrix whose labels change
- * between checkpoints (e.g. over live units only) carries each frame's labels. Graphs keep their node list
+ * between checkpoints (e.g. over live units only) carries each frame's labels; a symmetric matrix
+ * (equal to its transpose at every kept checkpoint) goes in as its lower triangle ({@code "symmetric": true},
+ * row i holding columns 0…i) and the page mirrors it. Graphs keep their node list
  * once and per checkpoint the node attributes and edges as index arrays (a large graph only the attributes
- * its drawing shows, {@link #DRAWN_ATTRIBUTES}); class attribution graphs
- * go in as their classes' pathways only ({@link PathwayData}).
+ * its drawing shows, {@link #DRAWN_ATTRIBUTES}), and the largest edge weight of all checkpoints
+ * ({@code maxWeight}); class attribution graphs go in as their classes' pathways only ({@link PathwayData}).
  */
 final class ReportData {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -237,6 +239,11 @@ final class ReportData {
     ArrayNode v = o.putArray("v");
     boolean varying = kept.stream().anyMatch(m -> !m.rowLabels().equals(first.rowLabels()) || !m.columnLabels().equals(first.columnLabels()));
     ArrayNode labels = varying ? o.putArray("labels") : null;
+    // a symmetric matrix (correlations, similarities, dissimilarities) keeps its lower triangle: about half the numbers
+    boolean symmetric = !varying && first.rowLabels().equals(first.columnLabels()) && kept.stream().allMatch(m -> symmetric(m.values()));
+    if (symmetric) {
+      o.put("symmetric", true);
+    }
     for (MatrixMeasurement m : kept) {
       ck.add(position.get(m.key().checkpoint().index()));
       if (labels != null) {
@@ -245,11 +252,27 @@ final class ReportData {
         pair.add(strings(m.columnLabels()));
       }
       ArrayNode rows = v.addArray();
-      for (double[] row : m.values()) {
-        rows.add(numbers(row));
+      double[][] values = m.values();
+      for (int i = 0; i < values.length; i++) {
+        rows.add(numbers(symmetric ? java.util.Arrays.copyOf(values[i], i + 1) : values[i]));
       }
     }
     return o;
+  }
+
+  /** Whether the square matrix equals its transpose exactly (NaN where its mirror is NaN). */
+  static boolean symmetric(double[][] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i].length != values.length) {
+        return false;
+      }
+      for (int j = 0; j < i; j++) {
+        if (Double.compare(values[i][j], values[j][i]) != 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static ObjectNode graph(List<GraphMeasurement> frames, Map<Integer, Integer> position) {

@@ -877,7 +877,11 @@
    */
   function join(more) {
     D.vectors = D.vectors.concat(more.vectors || []);
-    D.matrices = more.matrices || [];
+    D.matrices = (more.matrices || []).map(function (m) {
+      // a symmetric matrix comes as its lower triangle (row i: columns 0…i): mirror it
+      if (m.symmetric) { m.v = m.v.map(function (f) { return f.map(function (row, i) { return f.map(function (r, j) { return j <= i ? row[j] : r[i]; }); }); }); }
+      return m;
+    });
     D.pathways = more.pathways || [];
     if (more.contactSheet) { D.contactSheet = more.contactSheet; }
     (more.graphs || []).forEach(function (g, i) {
@@ -943,6 +947,12 @@
       Array.prototype.forEach.call(node.parentNode.children, function (c) { if (c !== node) { c.style.display = "none"; } });
     }
     document.body.setAttribute("data-sections", String(document.querySelectorAll("section").length));
+    // symmetric matrices came as lower triangles: how many are whole again (square, equal to their transpose)
+    document.body.setAttribute("data-mirrored", String(D.matrices.filter(function (m) {
+      return m.symmetric && m.v.every(function (f) {
+        return f.length === m.rows.length && f.every(function (row, i) { return row.length === f.length && row.every(function (x, j) { return x === f[j][i]; }); });
+      });
+    }).length));
     document.body.setAttribute("data-render-ms", String(firstMs));
     document.body.setAttribute("data-render-all-ms", String(Math.round(performance.now())));
     document.body.setAttribute("data-timing", timing.join(", "));
