@@ -58,12 +58,20 @@
   function stepAt(c, ck) { return D.steps[c][String(ck)]; }
 
   // ---- line chart over steps: a line per condition (mean across seeds) with its band, drawn by the shared line chart ----
-  function curveChart(title, lines, extra) {
+  function curveChart(title, lines, extra, m) {
+    // a wide interval ends at what the metric can take (as the events' bars end at the axis); the hover gives it whole
+    var clipped = false;
+    function clip(v) {
+      if (v === null || v === undefined) { return v; }
+      var c = Math.max(m.lower === null ? -Infinity : m.lower, Math.min(m.upper === null ? Infinity : m.upper, v));
+      if (c !== v) { clipped = true; }
+      return c;
+    }
     var series = lines.map(function (ln) {
       var x = [], y = [], low = [], high = [], notes = [];
       ln.c.forEach(function (ck, k) {
         var b = bandOf(ln, k);
-        x.push(stepAt(ln.condition, ck)); y.push(ln.m[k]); low.push(b[0]); high.push(b[1]);
+        x.push(stepAt(ln.condition, ck)); y.push(ln.m[k]); low.push(clip(b[0])); high.push(clip(b[1]));
         notes.push("95% CI [" + fmt(ln.lo[k]) + ", " + fmt(ln.hi[k]) + "]  min–max [" + fmt(ln.mn[k]) + ", " + fmt(ln.mx[k]) + "]  n=" + ln.n[k]);
       });
       var sr = { name: C[ln.condition].label, x: x, y: y, colour: colourOf(ln.condition), run: ln.condition, notes: notes, width: 1.6 };
@@ -72,7 +80,10 @@
     });
     var card = U.lineChart(title, series, {
       axis: state.axis === "log" ? U.STEP_AXIS : U.linearAxis("training step"), width: 360, height: 210, legend: false, format: fmt,
-      caption: "A line per condition: the mean across its seeds" + (state.band === "none" ? "." : "; band: " + BANDS[state.band] + ".")
+      unit: m.unit, bounds: [m.lower, m.upper],
+      caption: "A line per condition: the mean across its seeds" + (state.band === "none" ? "." : "; band: " + BANDS[state.band]
+        + (clipped ? ", drawn within what the metric can take (hover for the whole interval)" : "") + ".")
+        + " Unit: " + m.unit + ". A rising line: " + m.rising + "."
     });
     if (extra) { card.insertBefore(extra, card.children[1]); }
     return card;
@@ -210,11 +221,11 @@
         m.layers.forEach(function (l, i) { var o = el("option", { value: String(i) }, "layer " + (l.layer || "network")); if (i === li) { o.selected = true; } select.appendChild(o); });
       }
       var title = m.metric + (m.layers.length === 1 && m.layers[0].layer ? " · " + m.layers[0].layer : "");
-      var card = curveChart(title, m.layers[li].lines, select);
+      var card = curveChart(title, m.layers[li].lines, select, m);
       if (select) {
         select.addEventListener("change", function () {
           chosenLayer[mi] = +select.value;
-          var fresh = curveChart(title, m.layers[+select.value].lines, select);
+          var fresh = curveChart(title, m.layers[+select.value].lines, select, m);
           card.parentNode.replaceChild(fresh, card);
           card = fresh;
         });
@@ -342,6 +353,10 @@
     b.setAttribute("data-bands", String(document.querySelectorAll("#curves polygon.band").length));
     b.setAttribute("data-seeds", String(document.querySelectorAll("#events circle.seed").length));
     b.setAttribute("data-links", String(document.querySelectorAll("#runs a[href]").length));
+    var firstCard = document.querySelector("#curves .card.chart");
+    b.setAttribute("data-first-y", firstCard ? firstCard.getAttribute("data-y-min") + "…" + firstCard.getAttribute("data-y-max") : "");
+    b.setAttribute("data-clipped", String(Array.prototype.filter.call(document.querySelectorAll("#curves .caption"), function (c) {
+      return c.textContent.indexOf("drawn within what the metric can take") >= 0; }).length));
     state.band = "range"; state.axis = "linear"; drawCurves(); drawEvents();
     b.setAttribute("data-selftest", "redrawn: " + document.querySelectorAll("#curves .card.chart").length + " charts, "
       + document.querySelectorAll("#events line.interval").length + " intervals");

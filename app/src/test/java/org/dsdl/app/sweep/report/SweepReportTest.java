@@ -217,7 +217,11 @@ class SweepReportTest {
     assertThat(curves.split("class=\"card chart\"", -1)).hasSize(3);
     assertThat(curves.split("class=\"series\"", -1)).hasSize(5);
     assertThat(curves.split("class=\"band\"", -1)).hasSize(5);
-    assertThat(curves).contains("data-run=\"0\"").contains("data-run=\"1\"").contains("band: min–max across seeds.").contains(">training step</text>");
+    assertThat(curves).contains("data-run=\"0\"").contains("data-run=\"1\"").contains("band: min–max across seeds.").contains(">training step</text>")
+        .as("the unit and caption a run's report gives the metric").contains("Unit: fraction correct (0–1). A rising line: more exemplars classified correctly.");
+    // as first drawn (95% CI): the accuracy's axis stays within 0…1, its two-seed intervals that reach past it drawn to its edge and its
+    // caption saying so; the probe accuracy's intervals stay inside 0…1, its caption says nothing of the kind
+    assertThat(body).contains("data-first-y=\"0…1\"").contains("data-clipped=\"1\"");
     assertThat(body).as("every seed's onset that happened").contains("data-seeds=\"3\"");
     // three runs with their own report, each linked twice (under its condition and in the runs table)
     assertThat(body).contains("data-links=\"6\"");
