@@ -78,6 +78,9 @@ class ReportLauncherIT {
     assertThat(at).as("the held-out accuracy chart").isPositive();
     String chart = dom.substring(dom.lastIndexOf("<div", at), dom.indexOf("</svg>", at));
     assertThat(chart).contains("data-run=\"0\"").contains("data-run=\"1\"");
+    // each metric's unit and caption as the run report gives them (MetricGuide, shared through the api)
+    assertThat(dom).contains("A line per run. Unit: fraction correct (0–1). A rising line: more exemplars classified correctly.")
+        .contains("A line per run. Unit: cross-entropy (nats). A rising line: a worse fit (loss falls as the network learns).");
     assertThat(dom).contains("run-a").contains("run-b").contains("class=\"differs\"").contains("<td>seed</td>");
     assertThat(dom.indexOf("<section id=\"findings\"")).isEqualTo(dom.indexOf("<section"));
     Path shots = Path.of("target", "report-screenshots");

@@ -63,54 +63,64 @@ var DSDL = (function () {
     if (lo < 0 && hi > 0) { var m = Math.max(-lo, hi); return ramp(DIVERGING, 0.5 + v / (2 * m)); }
     return ramp(VIRIDIS.concat(["#fde725"]), (v - lo) / (hi - lo || 1));
   }
-  /** 256 colours of the scale for lo…hi, as [r, g, b] triples in one array (for painting many cells fast). */
+  function rgbOf(hex) { return [parseInt(hex.substr(1, 2), 16), parseInt(hex.substr(3, 2), 16), parseInt(hex.substr(5, 2), 16)]; }
+  var SEQUENTIAL_RGB = VIRIDIS.concat(["#fde725"]).map(rgbOf), DIVERGING_RGB = DIVERGING.map(rgbOf);
+  /** The colour of u (0…1) on a ramp of [r, g, b] stops, as mix() computes it, packed for a little-endian RGBA pixel. */
+  function rampPixel(stops, u) {
+    u = Math.max(0, Math.min(1, u));
+    var x = u * (stops.length - 1), i = Math.min(stops.length - 2, Math.floor(x)), t = x - i, a = stops[i], b = stops[i + 1];
+    var r = Math.round(a[0] + (b[0] - a[0]) * t), g = Math.round(a[1] + (b[1] - a[1]) * t), bl = Math.round(a[2] + (b[2] - a[2]) * t);
+    return (255 << 24 | bl << 16 | g << 8 | r) >>> 0;
+  }
+  var luts = {};
+  /** 256 colours of the scale for lo…hi as packed pixels (the same colours scaleColour gives), made once per range. */
   function lut(lo, hi) {
-    var out = new Uint8ClampedArray(256 * 3);
-    for (var i = 0; i < 256; i++) {
-      var v = lo < 0 && hi > 0 ? -Math.max(-lo, hi) + 2 * Math.max(-lo, hi) * i / 255 : lo + (hi - lo) * i / 255;
-      var m = /rgb\((\d+),(\d+),(\d+)\)/.exec(scaleColour(v, lo, hi));
-      out[3 * i] = +m[1]; out[3 * i + 1] = +m[2]; out[3 * i + 2] = +m[3];
-    }
+    var key = lo + "," + hi;
+    if (luts[key]) { return luts[key]; }
+    var out = new Uint32Array(256), diverging = lo < 0 && hi > 0;
+    for (var i = 0; i < 256; i++) { out[i] = rampPixel(diverging ? DIVERGING_RGB : SEQUENTIAL_RGB, i / 255); }
+    luts[key] = out;
     return out;
   }
+  var BLANK_PIXEL = (255 << 24 | 242 << 16 | 238 << 8 | 236) >>> 0;
   /**
-   * Paints rows × cols cells of cw × ch pixels at (x0, y0) of a canvas's context in one putImageData: the colour of get(i, j)
+   * Draws a rows × cols grid of packed pixels, one per cell (pixel(i, j)), at (x0, y0) with cells of cw × ch: painted at one pixel a
+   * cell and scaled up without smoothing, so a cell costs one write however large it is drawn.
+   */
+  function drawCells(g, x0, y0, rows, cols, cw, ch, pixel) {
+    var small = document.createElement("canvas");
+    small.width = cols; small.height = rows;
+    var sg = small.getContext("2d"), img = sg.createImageData(cols, rows), px = new Uint32Array(img.data.buffer);
+    for (var i = 0, o = 0; i < rows; i++) { for (var j = 0; j < cols; j++, o++) { px[o] = pixel(i, j); } }
+    sg.putImageData(img, 0, 0);
+    g.save();
+    g.imageSmoothingEnabled = false;
+    g.clearRect(x0, y0, cols * cw, rows * ch);
+    g.drawImage(small, x0, y0, cols * cw, rows * ch);
+    g.restore();
+  }
+  /**
+   * Paints rows × cols cells of cw × ch pixels at (x0, y0) of a canvas's context: the colour of get(i, j)
    * on the scale lo…hi, the blank colour where it is null or not finite.
    */
   function paintGrid(g, x0, y0, rows, cols, cw, ch, get, lo, hi, categories) {
     if (rows <= 0 || cols <= 0) { return; }
     if (categories) { return paintCategories(g, x0, y0, rows, cols, cw, ch, get, categories); }
-    var table = lut(lo, hi), img = g.createImageData(cols * cw, rows * ch), px = img.data, W = cols * cw;
-    var diverging = lo < 0 && hi > 0, m = Math.max(-lo, hi), span = hi - lo || 1;
-    for (var i = 0; i < rows; i++) {
-      for (var j = 0; j < cols; j++) {
-        var v = get(i, j), r = 236, gg = 238, b = 242;
-        if (v !== null && v !== undefined && isFinite(v)) {
-          var u = diverging ? (v + m) / (2 * m) : (v - lo) / span, k = 3 * Math.max(0, Math.min(255, Math.round(u * 255)));
-          r = table[k]; gg = table[k + 1]; b = table[k + 2];
-        }
-        for (var y = 0; y < ch; y++) {
-          var o = ((i * ch + y) * W + j * cw) * 4;
-          for (var x = 0; x < cw; x++, o += 4) { px[o] = r; px[o + 1] = gg; px[o + 2] = b; px[o + 3] = 255; }
-        }
-      }
-    }
-    g.putImageData(img, x0, y0);
+    var table = lut(lo, hi), diverging = lo < 0 && hi > 0, m = Math.max(-lo, hi), span = hi - lo || 1;
+    drawCells(g, x0, y0, rows, cols, cw, ch, function (i, j) {
+      var v = get(i, j);
+      if (v === null || v === undefined || !isFinite(v)) { return BLANK_PIXEL; }
+      var u = diverging ? (v + m) / (2 * m) : (v - lo) / span;
+      return table[Math.max(0, Math.min(255, Math.round(u * 255)))];
+    });
   }
   /** As paintGrid, for categories: get(i, j) is an index into colours ("#rrggbb"); the blank colour for a negative or missing one. */
   function paintCategories(g, x0, y0, rows, cols, cw, ch, get, colours) {
-    var rgb = colours.map(function (c) { return [parseInt(c.substr(1, 2), 16), parseInt(c.substr(3, 2), 16), parseInt(c.substr(5, 2), 16)]; });
-    var img = g.createImageData(cols * cw, rows * ch), px = img.data, W = cols * cw;
-    for (var i = 0; i < rows; i++) {
-      for (var j = 0; j < cols; j++) {
-        var v = get(i, j), c = v !== null && v !== undefined && v >= 0 && rgb[v % rgb.length] ? rgb[v % rgb.length] : [236, 238, 242];
-        for (var y = 0; y < ch; y++) {
-          var o = ((i * ch + y) * W + j * cw) * 4;
-          for (var x = 0; x < cw; x++, o += 4) { px[o] = c[0]; px[o + 1] = c[1]; px[o + 2] = c[2]; px[o + 3] = 255; }
-        }
-      }
-    }
-    g.putImageData(img, x0, y0);
+    var packed = colours.map(function (c) { var x = rgbOf(c); return (255 << 24 | x[2] << 16 | x[1] << 8 | x[0]) >>> 0; });
+    drawCells(g, x0, y0, rows, cols, cw, ch, function (i, j) {
+      var v = get(i, j);
+      return v !== null && v !== undefined && v >= 0 && packed[v % packed.length] !== undefined ? packed[v % packed.length] : BLANK_PIXEL;
+    });
   }
   /** A horizontal colour bar for the range lo…hi, with its label. */
   function colourBar(lo, hi, label) {
@@ -150,16 +160,16 @@ var DSDL = (function () {
   /**
    * A line chart. series: [{name, x: [..], y: [..], colour?, width?, dash?, low?/high? (a band, per point),
    *   whiskers? [{x, mid, lo, hi, note}] (an interval at some points, e.g. a permutation null),
-   *   marks? [x] (events: dashed rules), run? (a data-run attribute)}].
+   *   marks? [x] (events: dashed rules), run? (a data-run attribute), notes? [text] (per point, shown on hover instead of the band)}].
    * opts: {axis (STEP_AXIS default), unit (the y axis's label), bounds [lower, upper] (NaN/null for none),
    *   domain [lo, hi] (a fixed y range, widened only to show every value), caption, width, height, legend (false to hide),
- *   tipLabel(x) (the hover's heading)}.
+ *   tipLabel(x) (the hover's heading), format(v) (numbers on hover; fmt by default)}.
    * The card's cursorAt(x) draws a rule at x.
    */
   function lineChart(title, series, opts) {
     opts = opts || {};
     var axis = opts.axis || STEP_AXIS;
-    var W = opts.width || 340, H = opts.height || 210, L = 48, R = 8, T = 8, B = 28;
+    var W = opts.width || 340, H = opts.height || 210, L = 48, R = 14, T = 8, B = 28;
     var card = el("div", { "class": "card chart" });
     card.style.width = W + "px";
     card.appendChild(el("div", { "class": "title" }, title));
@@ -258,7 +268,9 @@ var DSDL = (function () {
       var lines = [opts.tipLabel ? opts.tipLabel(best) : "step " + fmt(best)];
       series.forEach(function (sr) {
         var k = sr.x.indexOf(best);
-        if (k >= 0) { lines.push(sr.name + ": " + fmt(sr.y[k]) + (sr.low && sr.low[k] !== null && sr.low[k] !== undefined ? "  [" + fmt(sr.low[k]) + ", " + fmt(sr.high[k]) + "]" : "")); }
+        var f = opts.format || fmt;
+        if (k >= 0 && sr.notes) { lines.push(sr.name + ": " + f(sr.y[k]) + (sr.notes[k] ? "  " + sr.notes[k] : "")); }
+        else if (k >= 0) { lines.push(sr.name + ": " + f(sr.y[k]) + (sr.low && sr.low[k] !== null && sr.low[k] !== undefined ? "  [" + f(sr.low[k]) + ", " + f(sr.high[k]) + "]" : "")); }
         (sr.whiskers || []).forEach(function (w) { if (w.x === best && w.note) { lines.push("  " + w.note); } });
         if ((sr.marks || []).indexOf(best) >= 0) { lines.push("  " + sr.name + ": onset at this step"); }
       });

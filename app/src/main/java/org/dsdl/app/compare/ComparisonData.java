@@ -16,6 +16,7 @@ import org.dsdl.api.measure.Measurement;
 import org.dsdl.api.measure.ScalarMeasurement;
 import org.dsdl.api.measure.VectorMeasurement;
 import org.dsdl.api.run.RunRecord;
+import org.dsdl.api.viz.MetricGuide;
 import org.dsdl.app.rundir.Json;
 import org.dsdl.app.sweep.findings.SweepFindings;
 
@@ -75,6 +76,11 @@ final class ComparisonData {
     String key = probe + "\u0000" + metric + "\u0000" + (layer == null ? "" : layer);
     ObjectNode o = metrics.computeIfAbsent(key, k -> {
       ObjectNode h = F.objectNode().put("probe", probe).put("metric", metric).put("about", about);
+      // the unit, range and caption the run report gives the metric
+      MetricGuide g = MetricGuide.of(metric, about);
+      h.put("unit", g.unit()).put("rising", g.rising());
+      h.set("lower", Double.isNaN(g.lower()) ? F.nullNode() : F.numberNode(g.lower()));
+      h.set("upper", Double.isNaN(g.upper()) ? F.nullNode() : F.numberNode(g.upper()));
       if (layer != null) {
         h.put("layer", layer);
       }

@@ -47,9 +47,9 @@
       series.push(sr);
     });
     opts = opts || {};
-    var c = U.lineChart(title || m.metric, series, { width: opts.width || 360, height: opts.height || 220, legend: false, unit: opts.unit, bounds: opts.bounds,
-      domain: opts.domain, caption: (opts.caption || ("A rising line: a larger " + m.metric + (m.about ? " (" + m.about + ")" : "") + "."))
-        + (low && high ? " Band: 95% bootstrap interval." : "") });
+    // the metric's unit, range and caption as the run report gives them (org.dsdl.api.viz.MetricGuide)
+    var c = U.lineChart(title || m.metric, series, { width: opts.width || 360, height: opts.height || 220, legend: false, unit: m.unit, bounds: [m.lower, m.upper],
+      domain: opts.domain, caption: "A line per run. Unit: " + m.unit + ". A rising line: " + m.rising + "." + (low && high ? " Band: 95% bootstrap interval." : "") });
     c.setAttribute("data-metric", keyOf(m));
     return c;
   }
@@ -86,10 +86,9 @@
     var hs = section("headline", "Learning, run by run");
     hs.appendChild(runLegend());
     var hg = el("div", { "class": "grid" });
-    [["test_accuracy", "held-out accuracy", "fraction correct (0–1)", [0, 1], "more held-out exemplars classified correctly"],
-      ["test_loss", "held-out loss", "cross-entropy (nats)", [0, null], "a worse fit"]].forEach(function (h) {
+    [["test_accuracy", "held-out accuracy"], ["test_loss", "held-out loss"]].forEach(function (h) {
       var m = byKey["accuracy/" + h[0] + "/"];
-      if (m) { hg.appendChild(chart(m, h[1], { width: 480, height: 260, unit: h[2], bounds: h[3], domain: h[0] === "test_accuracy" ? [0, 1] : null, caption: "A line per run. Unit: " + h[2] + ". A rising line: " + h[4] + "." })); }
+      if (m) { hg.appendChild(chart(m, h[1], { width: 480, height: 260, domain: h[0] === "test_accuracy" ? [0, 1] : null })); }
     });
     hs.appendChild(hg);
 

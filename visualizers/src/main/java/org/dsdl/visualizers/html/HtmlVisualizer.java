@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.dsdl.api.io.OutputFiles;
 import org.dsdl.api.run.RunRecord;
@@ -16,9 +17,9 @@ import org.dsdl.api.viz.Visualizer;
 
 /**
  * {@code report.html}: one self-contained file. The run's data goes in as JSON inside a
- * {@code <script type="application/json">} element (with {@code <}, {@code >} and {@code &}
+ * {@code <script type="application/json">} elements (with {@code <}, {@code >} and {@code &}
  * escaped, so no text from a config, a class name or a plugin can end the element or become
- * markup); the page's script and styles are inline (the shared {@link ReportComponents}, then the run report's own); the script builds every element and sets all
+ * markup): what the first screen draws before the page's script, the rest after it ({@link ReportParts}); the page's script and styles are inline (the shared {@link ReportComponents}, then the run report's own); the script builds every element and sets all
  * text through {@code textContent}, never as HTML. Nothing is fetched from the network.
  */
 final class HtmlVisualizer implements Visualizer {
@@ -31,12 +32,15 @@ final class HtmlVisualizer implements Visualizer {
 
   @Override
   public List<Path> render(RunRecord run) throws IOException {
-    String json = new ObjectMapper().writeValueAsString(ReportData.build(run, p.maxMatrixFrames()));
-    String page = resource("report.html")
-        .replace("/*STYLE*/", ReportComponents.style() + resource("report.css"))
-        .replace("/*SCRIPT*/", ReportComponents.script() + resource("report.js"))
-        .replace("@TITLE@", HtmlText.escape("dsdl report: " + run.info().name()))
-        .replace("@DATA@", HtmlText.scriptSafe(json));
+    ReportParts data = ReportParts.of(ReportData.build(run, p.maxMatrixFrames()));
+    ObjectMapper json = new ObjectMapper();
+    // one pass over the template: a placeholder's text inside the data or a title is never replaced again
+    String page = fill(resource("report.html"), Map.of(
+        "/*STYLE*/", ReportComponents.style() + resource("report.css"),
+        "/*SCRIPT*/", ReportComponents.script() + resource("report.js"),
+        "@TITLE@", HtmlText.escape("dsdl report: " + run.info().name()),
+        "@DATA@", HtmlText.scriptSafe(json.writeValueAsString(data.first())),
+        "@MORE@", HtmlText.scriptSafe(json.writeValueAsString(data.more()))));
     Path target = run.directory().resolve(FILE);
     OutputFiles.writeAtomically(target, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
     return List.of(target);
@@ -46,6 +50,28 @@ final class HtmlVisualizer implements Visualizer {
   public void checkpoint(Snapshot snapshot, Path runDirectory, Supplier<RunRecord> runSoFar) throws IOException {
     if (p.live()) {
       render(runSoFar.get());
+    }
+  }
+
+  /** The template with each of the placeholders replaced by its text, in a single pass from left to right. */
+  static String fill(String template, Map<String, String> texts) {
+    StringBuilder out = new StringBuilder(template.length());
+    int at = 0;
+    while (true) {
+      int next = -1;
+      String key = null;
+      for (String k : texts.keySet()) {
+        int i = template.indexOf(k, at);
+        if (i >= 0 && (next < 0 || i < next)) {
+          next = i;
+          key = k;
+        }
+      }
+      if (key == null) {
+        return out.append(template, at, template.length()).toString();
+      }
+      out.append(template, at, next).append(texts.get(key));
+      at = next + key.length();
     }
   }
 

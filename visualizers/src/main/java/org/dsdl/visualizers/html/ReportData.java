@@ -26,7 +26,7 @@ import org.dsdl.api.run.ProbeFailure;
 import org.dsdl.api.run.RunInfo;
 import org.dsdl.api.run.RunRecord;
 import org.dsdl.api.run.Versions;
-import org.dsdl.visualizers.common.MetricGuide;
+import org.dsdl.api.viz.MetricGuide;
 import org.dsdl.visualizers.pathway.AttributionGraphs;
 
 /**
@@ -35,10 +35,12 @@ import org.dsdl.visualizers.pathway.AttributionGraphs;
  * digits, vectors, matrices and graphs to 4 (the report shows them as colours; full precision
  * stays in metrics.jsonl). Large
  * matrices keep at most {@code maxFrames} checkpoints, evenly spaced; a matrix whose labels change
- * between checkpoints (e.g. over live units only) carries each frame's labels. Graphs keep their node list
+ * between checkpoints (e.g. over live units only) carries each frame's labels; a symmetric matrix
+ * (equal to its transpose at every kept checkpoint) goes in as its lower triangle ({@code "symmetric": true},
+ * row i holding columns 0…i) and the page mirrors it. Graphs keep their node list
  * once and per checkpoint the node attributes and edges as index arrays (a large graph only the attributes
- * its drawing shows, {@link #DRAWN_ATTRIBUTES}); class attribution graphs
- * go in as their classes' pathways only ({@link PathwayData}).
+ * its drawing shows, {@link #DRAWN_ATTRIBUTES}), and the largest edge weight of all checkpoints
+ * ({@code maxWeight}); class attribution graphs go in as their classes' pathways only ({@link PathwayData}).
  */
 final class ReportData {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -237,6 +239,11 @@ final class ReportData {
     ArrayNode v = o.putArray("v");
     boolean varying = kept.stream().anyMatch(m -> !m.rowLabels().equals(first.rowLabels()) || !m.columnLabels().equals(first.columnLabels()));
     ArrayNode labels = varying ? o.putArray("labels") : null;
+    // a symmetric matrix (correlations, similarities, dissimilarities) keeps its lower triangle: about half the numbers
+    boolean symmetric = !varying && first.rowLabels().equals(first.columnLabels()) && kept.stream().allMatch(m -> symmetric(m.values()));
+    if (symmetric) {
+      o.put("symmetric", true);
+    }
     for (MatrixMeasurement m : kept) {
       ck.add(position.get(m.key().checkpoint().index()));
       if (labels != null) {
@@ -245,11 +252,27 @@ final class ReportData {
         pair.add(strings(m.columnLabels()));
       }
       ArrayNode rows = v.addArray();
-      for (double[] row : m.values()) {
-        rows.add(numbers(row));
+      double[][] values = m.values();
+      for (int i = 0; i < values.length; i++) {
+        rows.add(numbers(symmetric ? java.util.Arrays.copyOf(values[i], i + 1) : values[i]));
       }
     }
     return o;
+  }
+
+  /** Whether the square matrix equals its transpose exactly (NaN where its mirror is NaN). */
+  static boolean symmetric(double[][] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i].length != values.length) {
+        return false;
+      }
+      for (int j = 0; j < i; j++) {
+        if (Double.compare(values[i][j], values[j][i]) != 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static ObjectNode graph(List<GraphMeasurement> frames, Map<Integer, Integer> position) {
@@ -271,6 +294,7 @@ final class ReportData {
     ArrayNode ck = o.putArray("ck");
     ArrayNode attrs = o.putArray("attrs");
     ArrayNode edges = o.putArray("edges");
+    double maxWeight = 0;
     for (GraphMeasurement g : frames) {
       ck.add(position.get(g.key().checkpoint().index()));
       ArrayNode a = attrs.addArray();
@@ -291,9 +315,11 @@ final class ReportData {
         Integer t = index.get(edge.target());
         if (s != null && t != null) {
           e.add(s).add(t).add(number(edge.weight()));
+          maxWeight = Math.max(maxWeight, Math.abs(e.get(e.size() - 1).asDouble()));
         }
       }
     }
+    o.put("maxWeight", maxWeight); // over all checkpoints: edge widths and the threshold slider are relative to it
     return o;
   }
 

@@ -18,7 +18,7 @@ import org.dsdl.api.run.RunRecord;
 import org.dsdl.api.viz.Visualizer;
 import org.dsdl.visualizers.common.Companions;
 import org.dsdl.visualizers.common.Heatmaps;
-import org.dsdl.visualizers.common.MetricGuide;
+import org.dsdl.api.viz.MetricGuide;
 import org.dsdl.visualizers.common.Palette;
 import org.dsdl.visualizers.common.Scalars;
 import org.dsdl.visualizers.pathway.AttributionGraphs;

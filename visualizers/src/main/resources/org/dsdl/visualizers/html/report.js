@@ -224,67 +224,80 @@
       members.forEach(function (i, j) { pos[i] = [50 + c * (W - 100) / Math.max(1, groups.length - 1), 26 + (j + 0.5) * (H - 36) / members.length]; });
     });
     var r = g.ids.length > 300 ? 2.2 : 3.2;
-    var s = svg("svg", { width: W, height: H, "class": "coupling" });
-    groups.forEach(function (gr, c) { var t = svg("text", { x: 50 + c * (W - 100) / Math.max(1, groups.length - 1), y: 12, "text-anchor": "middle" }); t.textContent = gr; s.appendChild(t); });
-    var edgeLayer = svg("g", {}), nodeLayer = svg("g", {});
-    s.appendChild(edgeLayer); s.appendChild(nodeLayer);
-    var maxAll = 0;
-    g.edges.forEach(function (e) { for (var q = 2; q < e.length; q += 3) { maxAll = Math.max(maxAll, Math.abs(e[q])); } });
+    // one canvas, not an element per edge and unit: a graph of ~1,250 edges and ~450 units as SVG took most of the first screen's time
+    var ratio = window.devicePixelRatio || 1;
+    var canvas = el("canvas", { width: Math.round(W * ratio), height: Math.round(H * ratio), "class": "coupling" });
+    canvas.style.width = W + "px"; canvas.style.height = H + "px";
+    // the largest weight of all frames (written with the data: the first screen has only the last frame)
+    var maxAll = g.maxWeight;
     var state = { k: last, picked: null, threshold: 0, cls: -1 };
-    var lines = [], circles = [];
     var stats = el("div", { "class": "muted graph-stats" });
-    g.ids.forEach(function (id, i) {
-      var node = svg("circle", { cx: pos[i][0].toFixed(1), cy: pos[i][1].toFixed(1), r: r, "class": "node", "data-id": id });
-      node.addEventListener("mousemove", function (evt) {
-        var out = [g.groups[i] + " unit " + id.split(":").pop()];
-        g.attributes.forEach(function (name, ai) { var v = g.attrs[state.k][ai][i]; out.push(name + ": " + (name === "preferred_class" && v >= 0 && D.classes[v] !== undefined ? D.classes[v] : fmt(v))); });
-        out.push("click: trace its strongest inputs down and its descendants up");
-        showTip(evt, out.join("\n"));
-      });
-      node.addEventListener("mouseleave", hideTip);
-      node.addEventListener("click", function (evt) { evt.stopPropagation(); state.picked = state.picked === i ? null : i; restyle(); });
-      circles.push(node);
-      nodeLayer.appendChild(node);
-    });
-    s.addEventListener("click", function () { if (state.picked !== null) { state.picked = null; restyle(); } });
     function classOf(i) { return pc >= 0 ? g.attrs[state.k][pc][i] : -1; }
     function isDead(i) { return dead >= 0 && g.attrs[state.k][dead][i] === 1; }
+    /** The unit under the pointer (within a few pixels of its centre), or null. */
+    function unitAt(evt) {
+      var box = canvas.getBoundingClientRect(), x = evt.clientX - box.left, y = evt.clientY - box.top, best = null, bestD = (r + 3) * (r + 3);
+      pos.forEach(function (p, i) { var d = (p[0] - x) * (p[0] - x) + (p[1] - y) * (p[1] - y); if (d <= bestD) { bestD = d; best = i; } });
+      return best;
+    }
+    canvas.addEventListener("mousemove", function (evt) {
+      var i = unitAt(evt);
+      if (i === null) { hideTip(); canvas.style.cursor = ""; return; }
+      canvas.style.cursor = "pointer";
+      var out = [g.groups[i] + " unit " + g.ids[i].split(":").pop()];
+      g.attributes.forEach(function (name, ai) { var v = g.attrs[state.k][ai][i]; out.push(name + ": " + (name === "preferred_class" && v >= 0 && D.classes[v] !== undefined ? D.classes[v] : fmt(v))); });
+      out.push("click: trace its strongest inputs down and its descendants up");
+      showTip(evt, out.join("\n"));
+    });
+    canvas.addEventListener("mouseleave", hideTip);
+    canvas.addEventListener("click", function (evt) { var i = unitAt(evt); state.picked = i === null || state.picked === i ? null : i; restyle(); });
     function draw(k) {
+      if (!g.edges[k]) { return; }
       state.k = k;
-      while (edgeLayer.firstChild) { edgeLayer.removeChild(edgeLayer.firstChild); }
-      lines = [];
-      var e = g.edges[k];
-      for (var q = 0; q < e.length; q += 3) {
-        var a = pos[e[q]], b = pos[e[q + 1]], w = e[q + 2], c = classOf(e[q + 1]);
-        var line = svg("line", { x1: a[0].toFixed(1), y1: a[1].toFixed(1), x2: b[0].toFixed(1), y2: b[1].toFixed(1), "class": "edge",
-          stroke: c >= 0 ? classColour(c) : "#888", "stroke-opacity": 0.3, "stroke-width": (0.3 + 2.2 * Math.abs(w) / (maxAll || 1)).toFixed(2) });
-        lines.push(line);
-        edgeLayer.appendChild(line);
-      }
-      circles.forEach(function (node, i) { var c = classOf(i); node.setAttribute("fill", isDead(i) || c < 0 || c === null ? "#c8cbd2" : classColour(c)); });
       restyle();
     }
+    /** Paints the frame: faded edges first, then the others, the traced ones on top, then the units; counts what it drew. */
     function restyle() {
-      var e = g.edges[state.k], on = state.picked === null ? null : traced(e, state.picked), units = {}, shown = 0, lit = 0;
-      lines.forEach(function (line, n) {
-        var q = n * 3, below = Math.abs(e[q + 2]) < state.threshold;
+      var e = g.edges[state.k], on = state.picked === null ? null : traced(e, state.picked), units = {}, shown = 0, lit = 0, faded = 0;
+      var c = canvas.getContext("2d"), passes = [[], [], []];
+      c.setTransform(ratio, 0, 0, ratio, 0, 0);
+      c.clearRect(0, 0, W, H);
+      c.fillStyle = "#1d2330"; c.font = "11px sans-serif"; c.textAlign = "center";
+      groups.forEach(function (gr, col) { c.fillText(gr, 50 + col * (W - 100) / Math.max(1, groups.length - 1), 12); });
+      for (var q = 0; q < e.length; q += 3) {
+        var below = Math.abs(e[q + 2]) < state.threshold;
         var off = state.cls >= 0 && classOf(e[q + 1]) !== state.cls && classOf(e[q]) !== state.cls;
         var hl = on !== null && on[q] === true;
-        line.setAttribute("class", "edge" + (hl ? " hl" : "") + ((below || off || (on !== null && !hl)) && !hl ? " faded" : ""));
-        if (hl) { lit++; units[e[q]] = true; units[e[q + 1]] = true; }
+        if (hl) { lit++; units[e[q]] = true; units[e[q + 1]] = true; passes[2].push(q); } else if (below || off || on !== null) { faded++; passes[0].push(q); } else { passes[1].push(q); }
         if (!below && !off) { shown++; }
+      }
+      c.lineCap = "round";
+      passes.forEach(function (list, pass) {
+        list.forEach(function (q) {
+          var a = pos[e[q]], b = pos[e[q + 1]], cl = classOf(e[q + 1]);
+          c.globalAlpha = pass === 0 ? 0.04 : pass === 1 ? 0.3 : 0.95;
+          c.strokeStyle = pass === 2 ? "#000" : cl >= 0 && cl !== null ? classColour(cl) : "#888";
+          c.lineWidth = 0.3 + 2.2 * Math.abs(e[q + 2]) / (maxAll || 1);
+          c.beginPath(); c.moveTo(a[0], a[1]); c.lineTo(b[0], b[1]); c.stroke();
+        });
       });
-      circles.forEach(function (node, i) {
-        var dim = (state.cls >= 0 && classOf(i) !== state.cls) || (on !== null && !units[i] && i !== state.picked);
-        node.setAttribute("class", "node" + (i === state.picked ? " picked" : units[i] ? " hl" : "") + (dim ? " dim" : ""));
+      g.ids.forEach(function (id, i) {
+        var cl = classOf(i), dim = (state.cls >= 0 && cl !== state.cls) || (on !== null && !units[i] && i !== state.picked);
+        c.globalAlpha = dim ? 0.15 : 1;
+        c.fillStyle = isDead(i) || cl < 0 || cl === null ? "#c8cbd2" : classColour(cl);
+        c.beginPath(); c.arc(pos[i][0], pos[i][1], r, 0, 2 * Math.PI); c.fill();
+        if (i === state.picked || units[i]) { c.strokeStyle = "#000"; c.lineWidth = i === state.picked ? 2.5 : 1.5; c.stroke(); }
       });
+      c.globalAlpha = 1;
       card.setAttribute("data-highlighted-edges", String(lit));
       card.setAttribute("data-visible-edges", String(shown));
+      card.setAttribute("data-faded-edges", String(faded));
+      if (state.picked === null) { card.removeAttribute("data-picked"); } else { card.setAttribute("data-picked", g.ids[state.picked]); }
       stats.textContent = (e.length / 3) + " edges at this checkpoint, " + shown + " at or above the threshold" + (state.cls >= 0 ? " touching " + className(state.cls) + "'s units" : "")
         + (state.picked === null ? "; click a unit to trace it" : "; " + g.groups[state.picked] + " unit " + g.ids[state.picked].split(":").pop() + ": "
           + lit + " edges in its strongest-input ancestry and descendants (click it again, or the background, to clear)");
     }
-    card.appendChild(s);
+    card.appendChild(canvas);
     card.appendChild(U.legend(D.classes.map(function (name, i) { return { name: name, colour: classColour(i) }; }).concat([{ name: "dead / no preferred class", colour: "#c8cbd2" }])));
     var controls = el("div", { "class": "controls" });
     var th = el("label", null, "fade edges weaker than ");
@@ -301,13 +314,16 @@
     cl.appendChild(select);
     controls.appendChild(cl);
     card.appendChild(controls);
-    card.appendChild(slider(g.ck, draw));
+    var sl = slider(g.ck, draw), ckInput = sl.querySelector("input");
+    // the other checkpoints' frames come with the rest of the data, after the first screen is drawn
+    if (g.edges.some(function (e) { return e === null; })) { ckInput.disabled = true; whenAll(function () { ckInput.disabled = false; }); }
+    card.appendChild(sl);
     card.appendChild(stats);
     card.appendChild(U.caption("The coupling graph: units of consecutive layers (columns, shallow to deep; a layer's units ordered by preferred class), each unit joined to its"
       + " strongest inputs from the layer before, edge width ∝ coupling strength, colour = preferred class of the receiving unit. Graphical bootstrapping:"
       + " click a unit to highlight the chain of its strongest inputs down to the first layer and the units it is the strongest input of, up to the last;"
       + " the selection stays as the checkpoint slider moves. Edge weight unit: as the probe couples units (|Pearson r| of responses, or kernel-slice norm)."));
-    card.select = function (id) { var i = g.ids.indexOf(id); if (i >= 0) { circles[i].dispatchEvent(new MouseEvent("click", { bubbles: true })); } };
+    card.select = function (id) { var i = g.ids.indexOf(id); if (i >= 0) { state.picked = state.picked === i ? null : i; restyle(); } };
     card.threshold = function (fraction) { thInput.value = String(Math.round(fraction * 100)); thInput.dispatchEvent(new Event("input")); };
     return card;
   }
@@ -361,23 +377,26 @@
     var lo = 0, hi = 0;
     list.forEach(function (x) { x.v.forEach(function (v) { if (finite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); });
     if (hi === lo) { hi = lo + 1; }
-    var n = CK.length, L = 118, T = 8, B = 30, cw = Math.max(4, Math.min(22, Math.floor(520 / Math.max(1, n)))), rh = Math.max(14, Math.min(30, Math.floor(260 / list.length)));
+    // columns: only the checkpoints where the measure exists (a control task may run at some checkpoints only); nothing interpolated
+    var cols = [];
+    CK.forEach(function (c, p) { if (list.some(function (x) { return finite(x.v[p]); })) { cols.push(p); } });
+    if (!cols.length) { return null; }
+    var n = cols.length, L = 118, T = 8, B = 30, cw = Math.max(4, Math.min(56, Math.floor(520 / n))), rh = Math.max(14, Math.min(30, Math.floor(260 / list.length)));
     var W = Math.max(L + n * cw + 10, 380), H = T + list.length * rh + B;
     var card = el("div", { "class": "card idmap", id: "identity-map" });
     card.appendChild(el("div", { "class": "title" }, "Identity map: layers × checkpoints"));
     var s = svg("svg", { width: W, height: H });
     var onsets = {};
     D.events.forEach(function (e) { if (e.probe === probe && e.metric === "identity_onset_step" && finite(e.step)) { onsets[e.label] = e.step; } });
-    var filled = 0, measured = {};
+    var filled = 0;
     s.appendChild(svg("rect", { x: L, y: T, width: n * cw, height: list.length * rh - 1, fill: U.BLANK }));
     list.forEach(function (x, row) {
       var t = svg("text", { x: L - 6, y: T + row * rh + rh / 2 + 3, "text-anchor": "end" }); t.textContent = x.layer.length > 18 ? x.layer.slice(0, 17) + "…" : x.layer; s.appendChild(t);
-      CK.forEach(function (c, p) {
-        var v = x.v[p];
+      cols.forEach(function (p, j) {
+        var v = x.v[p], c = CK[p];
         if (!finite(v)) { return; }
-        measured[p] = true;
         filled++;
-        var cell = svg("rect", { x: L + p * cw, y: T + row * rh, width: cw - 0.5, height: rh - 1, fill: U.scaleColour(v, lo, hi), "class": "cell" });
+        var cell = svg("rect", { x: L + j * cw, y: T + row * rh, width: cw - 0.5, height: rh - 1, fill: U.scaleColour(v, lo, hi), "class": "cell" });
         cell.addEventListener("mousemove", function (evt) {
           var lines = [x.layer + " · " + ckLabel(p), m.key.split("/")[1] + ": " + fmt(v)];
           var lw = ofLayer(byKey[m.key + "_ci_low"], x.layer), up = ofLayer(byKey[m.key + "_ci_high"], x.layer);
@@ -391,30 +410,47 @@
       });
     });
     s.appendChild(svg("rect", { x: L, y: T, width: n * cw, height: list.length * rh - 1, fill: "none", stroke: "#dfe2e8" }));
-    // each layer's onset outlined at its checkpoint, whether or not the measure was computed there
+    // a layer's onset: its cell outlined where the onset's checkpoint is a column, else a black bar between the columns around it
+    var between = 0;
     list.forEach(function (x, row) {
-      var p = onsets[x.layer] === undefined ? -1 : byStep[onsets[x.layer]];
-      if (p !== undefined && p >= 0) {
-        s.appendChild(svg("rect", { x: L + p * cw + 0.5, y: T + row * rh + 0.5, width: cw - 1.5, height: rh - 2, fill: "none", stroke: "#000", "stroke-width": 2, "class": "onset" }));
+      var step = onsets[x.layer];
+      if (step === undefined) { return; }
+      var j = cols.indexOf(byStep[step]);
+      if (j >= 0) {
+        s.appendChild(svg("rect", { x: L + j * cw + 0.5, y: T + row * rh + 0.5, width: cw - 1.5, height: rh - 2, fill: "none", stroke: "#000", "stroke-width": 2, "class": "onset" }));
+        return;
       }
+      var after = 0;
+      while (after < n && CK[cols[after]].step < step) { after++; }
+      var bar = svg("rect", { x: L + after * cw - 2, y: T + row * rh, width: 4, height: rh - 1, fill: "#000", "class": "onset-between" });
+      bar.addEventListener("mousemove", function (evt) { showTip(evt, x.layer + ": identity onset at step " + step + (after > 0 && after < n ? ", between the columns of steps "
+        + CK[cols[after - 1]].step + " and " + CK[cols[after]].step : "") + " (the measure was not computed there)"); });
+      bar.addEventListener("mouseleave", hideTip);
+      s.appendChild(bar);
+      between++;
     });
     var lastTick = -Infinity;
-    CK.forEach(function (c, p) {
-      if ((measured[p] || p === 0 || p === n - 1) && L + p * cw - lastTick > 26) {
-        var tx = svg("text", { x: L + p * cw + cw / 2, y: H - B + 12, "text-anchor": "middle" }); tx.textContent = String(c.step); s.appendChild(tx);
-        lastTick = L + p * cw;
+    cols.forEach(function (p, j) {
+      if (L + j * cw - lastTick > 26 || j === n - 1 && L + j * cw - lastTick > 18) {
+        var tx = svg("text", { x: L + j * cw + cw / 2, y: H - B + 12, "text-anchor": "middle" }); tx.textContent = String(CK[p].step); s.appendChild(tx);
+        lastTick = L + j * cw;
       }
     });
-    var xl = svg("text", { x: L + n * cw / 2, y: H - 4, "text-anchor": "middle" }); xl.textContent = "checkpoints, one column each (labels: training step)"; s.appendChild(xl);
+    var xl = svg("text", { x: L + n * cw / 2, y: H - 4, "text-anchor": "middle" });
+    xl.textContent = n < CK.length ? "the " + n + " checkpoints where it was computed (labels: training step)" : "checkpoints, one column each (labels: training step)";
+    s.appendChild(xl);
     card.appendChild(s);
     card.setAttribute("data-cells", String(filled));
+    card.setAttribute("data-columns", String(n));
     var bar = el("div");
     bar.appendChild(U.colourBar(lo, hi, m.key.split("/")[1]));
     card.appendChild(bar);
-    card.appendChild(U.caption("Emergence by depth and time: colour = " + m.what + "; " + (lo < 0 ? "blue below 0, red above; " : "")
-      + "grey where it was not computed (it was at " + Object.keys(measured).length + " of " + n + " checkpoints, labelled below"
-      + (Object.keys(measured).length < n && probe === "linear-probe" ? "; linear-probe's controlEvery: 1 computes it at every checkpoint" : "")
-      + "); a black outline marks a layer's identity onset."));
+    card.appendChild(U.caption("Emergence by depth and time: colour = " + m.what + ". " + (lo < 0 ? "Blue below 0, red above. " : "")
+      + (n < CK.length ? "Columns: the " + n + " of " + CK.length + " checkpoints where " + (probe === "linear-probe" ? "the control task ran" : "it was computed")
+        + ", in order, not evenly spaced in steps (labels: each column's training step); nothing is interpolated"
+        + (probe === "linear-probe" ? " (linear-probe's controlEvery: 1 computes it at every checkpoint)" : "") + ". "
+        : "Columns: every checkpoint. ")
+      + "A black outline marks a layer's identity onset" + (between ? "; a black bar between two columns an onset at a checkpoint between them" : "") + "."));
     card.style.maxWidth = (W + 12) + "px";
     return card;
   }
@@ -629,7 +665,8 @@
     return box;
   }
 
-  function render() {
+  /** The first screen: the findings and the three headline figures (what a reader sees on opening the page). */
+  function renderFirst() {
     main.removeChild(document.getElementById("loading"));
     var F = D.findings || [];
     var fs = section("findings", "Findings");
@@ -640,48 +677,57 @@
     if (stated.length) { fs.appendChild(findingsList(stated)); }
     if (rest.length) { fs.appendChild(el("h3", null, "Not distinguishable from control")); fs.appendChild(findingsList(rest)); }
     var headline = el("div", { "class": "headline" });
-    var em = emergenceFigure(), idm = identityMap();
+    timing.push("findings list " + Math.round(performance.now()));
+    var em = emergenceFigure();
+    timing.push("figure a " + Math.round(performance.now()));
+    var idm = identityMap();
+    timing.push("figure b " + Math.round(performance.now()));
     if (em) { headline.appendChild(figure("(a) Emergence of classification", em)); }
     if (idm) { headline.appendChild(figure("(b) Emergence by depth and time", idm)); }
     fs.appendChild(headline);
-    var drawnGraphs = {};
     var coupling = D.graphs.filter(function (g) { return g.metric === "coupling_graph"; })[0];
     if (coupling) {
       drawnGraphs[D.graphs.indexOf(coupling)] = true;
       fs.appendChild(figure("(c) Graphical bootstrapping: the coupling graph", graphView(coupling)));
     }
+  }
 
+  /** The sections below the first screen, one function each, in page order (drawn once the rest of the data is here). */
+  function restSteps() {
+    var steps = [];
     // learning curves: train against held-out
-    var lc = section("learning", "Learning curves");
-    var useEpoch = false;
-    var lcGrid = el("div", { "class": "grid" });
-    var toggle = el("label", { "class": "toggle" });
-    var box = el("input", { type: "checkbox" });
-    toggle.appendChild(box); toggle.appendChild(document.createTextNode(" against epoch instead of step"));
-    lc.appendChild(toggle);
-    lc.appendChild(lcGrid);
-    function drawLearning() {
-      while (lcGrid.firstChild) { lcGrid.removeChild(lcGrid.firstChild); }
-      var atX = {};
-      CK.forEach(function (c, p) { var x = useEpoch ? c.epoch : c.step; if (atX[x] === undefined) { atX[x] = p; } });
-      ["loss", "accuracy"].forEach(function (kind) {
-        var series = [];
-        ["train", "test"].forEach(function (split) {
-          (byKey["accuracy/" + split + "_" + kind] || []).forEach(function (sc) {
-            var xs = [], ys = [];
-            sc.v.forEach(function (y, p) { if (y !== null) { xs.push(useEpoch ? CK[p].epoch : CK[p].step); ys.push(y); } });
-            series.push({ name: split === "test" ? "held-out" : "train", x: xs, y: ys, colour: split === "test" ? "#000000" : "#E69F00", dash: split === "test" ? null : "5,3" });
+    steps.push(function () {
+      var lc = section("learning", "Learning curves");
+      var useEpoch = false;
+      var lcGrid = el("div", { "class": "grid" });
+      var toggle = el("label", { "class": "toggle" });
+      var box = el("input", { type: "checkbox" });
+      toggle.appendChild(box); toggle.appendChild(document.createTextNode(" against epoch instead of step"));
+      lc.appendChild(toggle);
+      lc.appendChild(lcGrid);
+      function drawLearning() {
+        while (lcGrid.firstChild) { lcGrid.removeChild(lcGrid.firstChild); }
+        var atX = {};
+        CK.forEach(function (c, p) { var x = useEpoch ? c.epoch : c.step; if (atX[x] === undefined) { atX[x] = p; } });
+        ["loss", "accuracy"].forEach(function (kind) {
+          var series = [];
+          ["train", "test"].forEach(function (split) {
+            (byKey["accuracy/" + split + "_" + kind] || []).forEach(function (sc) {
+              var xs = [], ys = [];
+              sc.v.forEach(function (y, p) { if (y !== null) { xs.push(useEpoch ? CK[p].epoch : CK[p].step); ys.push(y); } });
+              series.push({ name: split === "test" ? "held-out" : "train", x: xs, y: ys, colour: split === "test" ? "#000000" : "#E69F00", dash: split === "test" ? null : "5,3" });
+            });
           });
+          if (!series.length) { return; }
+          var g = guide("accuracy", "test_" + kind);
+          lcGrid.appendChild(U.lineChart(kind, series, { axis: useEpoch ? U.linearAxis("epoch") : U.STEP_AXIS, width: 420, height: 240, unit: g.unit,
+            bounds: [g.lower, g.upper], tipLabel: function (x) { return atX[x] !== undefined ? ckLabel(atX[x]) : fmt(x); },
+            caption: "Train (dashed, the fixed training-evaluation subset) and held-out (solid). Unit: " + g.unit + ". A rising line: " + g.rising + "." }));
         });
-        if (!series.length) { return; }
-        var g = guide("accuracy", "test_" + kind);
-        lcGrid.appendChild(U.lineChart(kind, series, { axis: useEpoch ? U.linearAxis("epoch") : U.STEP_AXIS, width: 420, height: 240, unit: g.unit,
-          bounds: [g.lower, g.upper], tipLabel: function (x) { return atX[x] !== undefined ? ckLabel(atX[x]) : fmt(x); },
-          caption: "Train (dashed, the fixed training-evaluation subset) and held-out (solid). Unit: " + g.unit + ". A rising line: " + g.rising + "." }));
-      });
-    }
-    box.addEventListener("change", function () { useEpoch = box.checked; drawLearning(); });
-    drawLearning();
+      }
+      box.addEventListener("change", function () { useEpoch = box.checked; drawLearning(); });
+      drawLearning();
+    });
 
     var drawn = pathwayKeys();
     ["accuracy/train_loss", "accuracy/test_loss", "accuracy/train_accuracy", "accuracy/test_accuracy"].forEach(function (k) { drawn[k] = true; });
@@ -691,45 +737,55 @@
     Object.keys(byKey).filter(function (k) { return !drawn[k] && !companionOf(k); }).map(function (k) { return byKey[k][0]; })
       .concat(D.vectors.filter(function (v) { return !(v.metric === "test_recall" && !v.layer); }), D.matrices, D.graphs.filter(function (g, i) { return !drawnGraphs[i]; }))
       .forEach(function (m) { if (probes.indexOf(m.probe) < 0) { probes.push(m.probe); } });
+    /** A family's section, then one step per probe of it (a family's charts are the page's heaviest drawing). */
     function family(id, title, names, intro) {
       var members = probes.filter(function (p) { return names === null ? IDENTITY.indexOf(p) < 0 && COUPLING.indexOf(p) < 0 && p !== "accuracy" : names.indexOf(p) >= 0; });
       if (!members.length) { return; }
-      var s = section(id, title);
-      if (intro) { s.appendChild(el("p", { "class": "muted" }, intro)); }
-      var layersHere = [];
-      members.forEach(function (p) {
-        Object.keys(byKey).forEach(function (k) { if (k.split("/")[0] === p) { byKey[k].forEach(function (x) { if (layersHere.indexOf(layerOf(x)) < 0) { layersHere.push(layerOf(x)); } }); } });
-      });
-      layersHere.sort(function (a, b) { return LAYERS.indexOf(a) - LAYERS.indexOf(b); });
-      if (layersHere.length > 1) { s.appendChild(layerLegend(layersHere)); }
-      members.forEach(function (p) {
-        s.appendChild(el("h3", null, p));
-        var grid = el("div", { "class": "grid" });
-        Object.keys(byKey).filter(function (k) { return k.split("/")[0] === p && !companionOf(k) && !drawn[k]; }).forEach(function (k) {
-          grid.appendChild(chartOf(k, null, { legend: false }));
+      var s;
+      steps.push(function () {
+        s = section(id, title);
+        if (intro) { s.appendChild(el("p", { "class": "muted" }, intro)); }
+        var layersHere = [];
+        members.forEach(function (p) {
+          Object.keys(byKey).forEach(function (k) { if (k.split("/")[0] === p) { byKey[k].forEach(function (x) { if (layersHere.indexOf(layerOf(x)) < 0) { layersHere.push(layerOf(x)); } }); } });
         });
-        D.vectors.filter(function (v) { return v.probe === p && !(v.metric === "test_recall" && !v.layer); }).forEach(function (v) { grid.appendChild(heatStrip(v)); });
-        D.matrices.filter(function (m) { return m.probe === p && m.metric !== "kernels"; }).forEach(function (m) { grid.appendChild(heatmap(m)); });
-        s.appendChild(grid);
-        D.graphs.forEach(function (g, i) { if (g.probe === p && !drawnGraphs[i]) { s.appendChild(graphView(g)); } });
+        layersHere.sort(function (a, b) { return LAYERS.indexOf(a) - LAYERS.indexOf(b); });
+        if (layersHere.length > 1) { s.appendChild(layerLegend(layersHere)); }
+      });
+      members.forEach(function (p) {
+        steps.push(function () {
+          timing.push(id + "/" + p + " " + Math.round(performance.now()));
+          s.appendChild(el("h3", null, p));
+          var grid = el("div", { "class": "grid" });
+          Object.keys(byKey).filter(function (k) { return k.split("/")[0] === p && !companionOf(k) && !drawn[k]; }).forEach(function (k) {
+            grid.appendChild(chartOf(k, null, { legend: false }));
+          });
+          D.vectors.filter(function (v) { return v.probe === p && !(v.metric === "test_recall" && !v.layer); }).forEach(function (v) { grid.appendChild(heatStrip(v)); });
+          D.matrices.filter(function (m) { return m.probe === p && m.metric !== "kernels"; }).forEach(function (m) { grid.appendChild(heatmap(m)); });
+          s.appendChild(grid);
+          D.graphs.forEach(function (g, i) { if (g.probe === p && !drawnGraphs[i]) { s.appendChild(graphView(g)); } });
+        });
       });
     }
     family("identity", "Identity: does each layer carry category identity?", IDENTITY, "One chart per metric, a line per layer (colour by depth, legend above); hover for exact values.");
     family("coupling", "Coupling: how feature detectors bind into features", COUPLING, "One chart per metric, a line per layer (colour by depth, legend above); the coupling graph is figure (c) under Findings.");
-    if (D.pathways && D.pathways.length) { pathwaySection(section("pathways", "Class pathways: graphical bootstrapping over training")); }
+    if (D.pathways && D.pathways.length) { steps.push(function () { pathwaySection(section("pathways", "Class pathways: graphical bootstrapping over training")); }); }
     var kernels = D.matrices.filter(function (m) { return m.metric === "kernels"; });
-    if (kernels.length) { var ks = section("kernels", "First-layer kernels over training"); kernels.forEach(function (m) { ks.appendChild(kernelView(m)); }); }
+    if (kernels.length) { steps.push(function () { var ks = section("kernels", "First-layer kernels over training"); kernels.forEach(function (m) { ks.appendChild(kernelView(m)); }); }); }
     if (D.events.length) {
-      var ev = section("events", "Events timeline");
-      ev.appendChild(el("p", { "class": "muted" }, "Settling times (CKA to final stays ≥ threshold), identity onsets (per class and per layer) and coupling onsets; step on a log axis."));
-      ev.appendChild(timeline(D.events));
-      ev.appendChild(U.table(D.events.map(function (e) { return [e.probe, e.metric, (e.label || "network") + (e.layer ? " · " + e.layer : ""), finite(e.step) ? String(e.step) : "not reached"]; }), ["probe", "event", "of", "step"]));
+      steps.push(function () {
+        var ev = section("events", "Events timeline");
+        ev.appendChild(el("p", { "class": "muted" }, "Settling times (CKA to final stays ≥ threshold), identity onsets (per class and per layer) and coupling onsets; step on a log axis."));
+        ev.appendChild(timeline(D.events));
+        ev.appendChild(U.table(D.events.map(function (e) { return [e.probe, e.metric, (e.label || "network") + (e.layer ? " · " + e.layer : ""), finite(e.step) ? String(e.step) : "not reached"]; }), ["probe", "event", "of", "step"]));
+      });
     }
     family("other", "Other probes", null, "Probes this report does not know, drawn by kind: scalars as lines, vectors as heat strips, matrices as heat maps, graphs as drawings.");
     var conf = D.matrices.filter(function (m) { return m.probe === "accuracy"; });
-    if (conf.length) { var cs = section("confusion", "Confusion"); var cg = el("div", { "class": "grid" }); conf.forEach(function (m) { cg.appendChild(heatmap(m)); }); cs.appendChild(cg); }
-    valuesSection(flat);
-    runSection();
+    if (conf.length) { steps.push(function () { var cs = section("confusion", "Confusion"); var cg = el("div", { "class": "grid" }); conf.forEach(function (m) { cg.appendChild(heatmap(m)); }); cs.appendChild(cg); }); }
+    steps.push(function () { valuesSection(flat); });
+    steps.push(runSection);
+    return steps;
   }
 
   /** Metrics with one value, or one value throughout (no chart), and the permutation tests. */
@@ -804,11 +860,66 @@
     }
   }
 
-  try { render(); } catch (e) { errors.push(String(e && e.stack || e)); document.body.setAttribute("data-errors", errors.join(" | ")); throw e; }
+  function failed(e) { errors.push(String(e && e.stack || e)); document.body.setAttribute("data-errors", errors.join(" | ")); throw e; }
+  var drawnGraphs = {}, waiting = [], complete = false;
+  /** Calls f once the rest of the data is here (at once if it is). */
+  function whenAll(f) { if (complete) { f(); } else { waiting.push(f); } }
+  try { renderFirst(); } catch (e) { failed(e); }
+  // what the reader first sees is drawn (and laid out): the time the render-time check reads
+  timing.push("figure c " + Math.round(performance.now()));
+  document.body.getBoundingClientRect();
+  var firstMs = Math.round(performance.now());
+  timing.push("first screen " + firstMs);
 
-  // ---- self-test for headless browsers: #selftest moves the first slider to its start;
+  /**
+   * The rest of the data (an element after this script, so the first screen does not wait for it to be parsed) joins D:
+   * every series, matrix and pathway, and the graphs' other checkpoints.
+   */
+  function join(more) {
+    D.vectors = D.vectors.concat(more.vectors || []);
+    D.matrices = (more.matrices || []).map(function (m) {
+      // a symmetric matrix comes as its lower triangle (row i: columns 0…i): mirror it
+      if (m.symmetric) { m.v = m.v.map(function (f) { return f.map(function (row, i) { return f.map(function (r, j) { return j <= i ? row[j] : r[i]; }); }); }); }
+      return m;
+    });
+    D.pathways = more.pathways || [];
+    if (more.contactSheet) { D.contactSheet = more.contactSheet; }
+    (more.graphs || []).forEach(function (g, i) {
+      var to = D.graphs[i];
+      g.edges.forEach(function (e, k) { if (to.edges[k] === null) { to.edges[k] = e; to.attrs[k] = g.attrs[k]; } });
+    });
+  }
+  /**
+   * Called by the script after the rest of the data: draws the sections below the first screen, one per task so the page stays
+   * responsive; all at once under #selftest or #render-all (headless checks that need every section drawn).
+   */
+  function more() {
+    var all = /^#(selftest|render-all)/.test(location.hash);
+    try {
+      var node = document.getElementById("dsdl-data-more");
+      timing.push("more " + Math.round(performance.now()));
+      if (node) { join(JSON.parse(node.textContent)); }
+      complete = true;
+      waiting.forEach(function (f) { f(); });
+      var steps = restSteps();
+      if (all) {
+        steps.forEach(function (f) { f(); });
+        document.body.setAttribute("data-rendered", "all");
+        if (/^#selftest/.test(location.hash)) { selfTest(); }
+        return;
+      }
+    } catch (e) { failed(e); }
+    (function next() {
+      if (!steps.length) { document.body.setAttribute("data-rendered", "all"); return; }
+      try { steps.shift()(); } catch (e) { failed(e); }
+      setTimeout(next, 0);
+    })();
+  }
+  window.DSDL_REPORT = { more: more };
+
+  // ---- self-test for headless browsers (called once every section is drawn): #selftest moves the first slider to its start;
   //      #selftest&unit=ID clicks that unit of figure (c); #selftest&threshold=F sets its edge threshold to F of the largest weight ----
-  if (/^#selftest/.test(location.hash)) {
+  function selfTest() {
     var args = {};
     location.hash.slice(1).split("&").slice(1).forEach(function (kv) { var i = kv.indexOf("="); args[decodeURIComponent(kv.slice(0, i))] = decodeURIComponent(kv.slice(i + 1)); });
     var graph = document.querySelector("#findings .card.graph");
@@ -836,7 +947,14 @@
       Array.prototype.forEach.call(node.parentNode.children, function (c) { if (c !== node) { c.style.display = "none"; } });
     }
     document.body.setAttribute("data-sections", String(document.querySelectorAll("section").length));
-    document.body.setAttribute("data-render-ms", String(Math.round(performance.now())));
+    // symmetric matrices came as lower triangles: how many are whole again (square, equal to their transpose)
+    document.body.setAttribute("data-mirrored", String(D.matrices.filter(function (m) {
+      return m.symmetric && m.v.every(function (f) {
+        return f.length === m.rows.length && f.every(function (row, i) { return row.length === f.length && row.every(function (x, j) { return x === f[j][i]; }); });
+      });
+    }).length));
+    document.body.setAttribute("data-render-ms", String(firstMs));
+    document.body.setAttribute("data-render-all-ms", String(Math.round(performance.now())));
     document.body.setAttribute("data-timing", timing.join(", "));
     var wide = Array.prototype.filter.call(document.querySelectorAll("section > *, .card"), function (e) { return e.getBoundingClientRect().right > document.documentElement.clientWidth; })[0];
     if (wide) { document.body.setAttribute("data-wide", wide.tagName + "." + (wide.getAttribute("class") || "") + "#" + (wide.id || "")); }

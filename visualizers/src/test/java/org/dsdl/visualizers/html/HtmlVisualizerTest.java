@@ -64,6 +64,7 @@ class HtmlVisualizerTest {
     // the self-test moved the first slider from the last checkpoint to the first
     assertThat(body).contains("data-selftest=\"checkpoint 3 · step 400 · epoch 10 -&gt; checkpoint 0 · step 0 · epoch 0\"");
     assertThat(body).contains("data-sections=\"8\""); // findings (its class identity onsets), run, learning curves, …
+    assertThat(body).as("the symmetric matrix (pairs), sent as its lower triangle, is whole again in the page").contains("data-mirrored=\"1\"");
     // a 10,000-character class name wraps inside the page instead of widening it
     assertThat(body).contains("data-overflow-x=\"0\"");
     // the hostile class name is text in the page, never an element

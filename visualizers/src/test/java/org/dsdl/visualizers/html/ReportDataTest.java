@@ -44,6 +44,25 @@ class ReportDataTest {
   }
 
   @Test
+  void aSymmetricMatrixGoesInAsItsLowerTriangleAndAnyOtherWhole() throws Exception {
+    JsonNode matrices = ReportData.build(Runs.sample(dir), 16).get("matrices");
+    JsonNode pairs = null;
+    JsonNode confusion = null;
+    for (JsonNode m : matrices) {
+      pairs = m.path("metric").asText().equals("pairs") ? m : pairs;
+      confusion = m.path("metric").asText().equals("confusion") ? m : confusion;
+    }
+    // pairs at checkpoint 3 is {{1, 1}, {1, 1}}, at checkpoint 1 {{1, 1/3}, {1/3, 1}}: row i keeps columns 0…i
+    assertThat(pairs.path("symmetric").asBoolean()).isTrue();
+    assertThat(pairs.at("/v/1").toString()).isEqualTo("[[1],[0.3333,1]]");
+    assertThat(confusion.has("symmetric")).as("{{5 + k, 5 - k}, {2, 8}} is not symmetric").isFalse();
+    assertThat(confusion.at("/v/0").toString()).isEqualTo("[[5,5],[2,8]]");
+    assertThat(ReportData.symmetric(new double[][] {{1, Double.NaN}, {Double.NaN, 1}})).isTrue();
+    assertThat(ReportData.symmetric(new double[][] {{1, 2}, {2.0000001, 1}})).isFalse();
+    assertThat(ReportData.symmetric(new double[][] {{1, 2, 3}, {2, 1, 3}})).as("not square").isFalse();
+  }
+
+  @Test
   void eventsAreTheDeclaredOnes() throws Exception {
     RunRecordBuilder b = Runs.builder(dir);
     List<org.dsdl.api.measure.Measurement> ms = new ArrayList<>(new Measurements("cka", b.checkpoint(2)).scalar("settling_step", "fc1", 40).list());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dsdl.api.probe.MetricRole;
+import org.dsdl.api.viz.MetricGuide;
 import org.dsdl.app.sweep.SweepManifest;
 import org.dsdl.app.sweep.SweepRun;
 import org.dsdl.app.sweep.findings.FindingAcrossSeeds;
@@ -196,6 +197,11 @@ final class SweepReportData {
       if (points + count <= MAX_POINTS) {
         points += count;
         ObjectNode metric = series.addObject().put("probe", m.getKey().probe()).put("metric", m.getKey().metric());
+        // the unit, range and caption a run's report gives the metric
+        MetricGuide guide = MetricGuide.of(m.getKey().metric(), "");
+        metric.put("unit", guide.unit()).put("rising", guide.rising());
+        metric.set("lower", Double.isNaN(guide.lower()) ? F.nullNode() : F.numberNode(guide.lower()));
+        metric.set("upper", Double.isNaN(guide.upper()) ? F.nullNode() : F.numberNode(guide.upper()));
         ArrayNode layers = metric.putArray("layers");
         for (Map.Entry<String, Map<Integer, Curve>> l : m.getValue().entrySet()) {
           ObjectNode layer = layers.addObject();

@@ -57,90 +57,35 @@
   }
   function stepAt(c, ck) { return D.steps[c][String(ck)]; }
 
-  // ---- line chart over steps: a line per condition (mean across seeds) with its band ----
-  function curveChart(title, lines, extra) {
-    var W = 360, H = 210, L = 46, R = 8, T = 8, B = 26;
-    var card = el("div", { "class": "card" });
-    card.style.width = W + "px";
-    card.appendChild(el("div", { "class": "title" }, title));
-    if (extra) { card.appendChild(extra); }
-    var s = svg("svg", { width: W, height: H, role: "img" });
-    card.appendChild(s);
-    var ax = axis();
-    var xmin = Infinity, xmax = -Infinity, ymin = Infinity, ymax = -Infinity;
-    lines.forEach(function (ln) {
-      ln.c.forEach(function (ck, k) {
-        var x = ax.x(stepAt(ln.condition, ck));
-        xmin = Math.min(xmin, x); xmax = Math.max(xmax, x);
-        [ln.m[k]].concat(bandOf(ln, k)).forEach(function (y) { if (y !== null && isFinite(y)) { ymin = Math.min(ymin, y); ymax = Math.max(ymax, y); } });
-      });
-    });
-    if (!isFinite(xmin) || !isFinite(ymin)) { card.appendChild(el("div", { "class": "muted" }, "no finite values")); return card; }
-    if (xmax === xmin) { xmax = xmin + 1; }
-    if (ymax === ymin) { ymax = ymin + 1; ymin = ymin - 1; }
-    var pad = (ymax - ymin) * 0.05; ymin -= pad; ymax += pad;
-    var ticks = niceTicks(ymin, ymax);
-    ymin = Math.min(ymin, ticks[0]); ymax = Math.max(ymax, ticks[ticks.length - 1]);
-    function px(x) { return L + (x - xmin) / (xmax - xmin) * (W - L - R); }
-    function py(y) { return T + (1 - (y - ymin) / (ymax - ymin)) * (H - T - B); }
-    s.appendChild(svg("rect", { x: L, y: T, width: W - L - R, height: H - T - B, fill: "#fff", stroke: "#e3e6ec" }));
-    ticks.forEach(function (yv) {
-      s.appendChild(svg("line", { x1: L, x2: W - R, y1: py(yv), y2: py(yv), stroke: "#f0f1f4" }));
-      var lab = svg("text", { x: L - 4, y: py(yv) + 3, "text-anchor": "end" }); lab.textContent = tickText(yv); s.appendChild(lab);
-    });
-    ax.ticks(xmin, xmax).forEach(function (t) {
-      s.appendChild(svg("line", { x1: px(t[0]), x2: px(t[0]), y1: T, y2: H - B, stroke: "#f0f1f4" }));
-      var tt = svg("text", { x: px(t[0]), y: H - 12, "text-anchor": "middle" }); tt.textContent = tickText(t[1]); s.appendChild(tt);
-    });
-    var xl = svg("text", { x: (L + W - R) / 2, y: H - 1, "text-anchor": "middle" }); xl.textContent = ax.label; s.appendChild(xl);
-    lines.forEach(function (ln) {
-      var colour = colourOf(ln.condition), segment = [], back = [];
-      function flush() {
-        if (segment.length > 1) { s.appendChild(svg("polygon", { "class": "band", points: segment.concat(back).join(" "), fill: colour, "fill-opacity": 0.15, stroke: "none" })); }
-        segment = []; back = [];
-      }
+  // ---- line chart over steps: a line per condition (mean across seeds) with its band, drawn by the shared line chart ----
+  function curveChart(title, lines, extra, m) {
+    // a wide interval ends at what the metric can take (as the events' bars end at the axis); the hover gives it whole
+    var clipped = false;
+    function clip(v) {
+      if (v === null || v === undefined) { return v; }
+      var c = Math.max(m.lower === null ? -Infinity : m.lower, Math.min(m.upper === null ? Infinity : m.upper, v));
+      if (c !== v) { clipped = true; }
+      return c;
+    }
+    var series = lines.map(function (ln) {
+      var x = [], y = [], low = [], high = [], notes = [];
       ln.c.forEach(function (ck, k) {
         var b = bandOf(ln, k);
-        if (b[0] === null || b[1] === null) { flush(); return; }
-        var x = px(ax.x(stepAt(ln.condition, ck))).toFixed(1);
-        segment.push(x + "," + py(b[1]).toFixed(1));
-        back.unshift(x + "," + py(b[0]).toFixed(1));
+        x.push(stepAt(ln.condition, ck)); y.push(ln.m[k]); low.push(clip(b[0])); high.push(clip(b[1]));
+        notes.push("95% CI [" + fmt(ln.lo[k]) + ", " + fmt(ln.hi[k]) + "]  min–max [" + fmt(ln.mn[k]) + ", " + fmt(ln.mx[k]) + "]  n=" + ln.n[k]);
       });
-      flush();
+      var sr = { name: C[ln.condition].label, x: x, y: y, colour: colourOf(ln.condition), run: ln.condition, notes: notes, width: 1.6 };
+      if (state.band !== "none") { sr.low = low; sr.high = high; }
+      return sr;
     });
-    lines.forEach(function (ln) {
-      var colour = colourOf(ln.condition), d = "";
-      ln.c.forEach(function (ck, k) {
-        if (ln.m[k] === null) { return; }
-        d += (d === "" ? "M" : "L") + px(ax.x(stepAt(ln.condition, ck))).toFixed(1) + "," + py(ln.m[k]).toFixed(1);
-      });
-      s.appendChild(svg("path", { "class": "mean", "data-condition": ln.condition, d: d, fill: "none", stroke: colour, "stroke-width": 1.6 }));
-      if (ln.c.length <= 2) {
-        ln.c.forEach(function (ck, k) { if (ln.m[k] !== null) { s.appendChild(svg("circle", { cx: px(ax.x(stepAt(ln.condition, ck))), cy: py(ln.m[k]), r: 3, fill: colour })); } });
-      }
+    var card = U.lineChart(title, series, {
+      axis: state.axis === "log" ? U.STEP_AXIS : U.linearAxis("training step"), width: 360, height: 210, legend: false, format: fmt,
+      unit: m.unit, bounds: [m.lower, m.upper],
+      caption: "A line per condition: the mean across its seeds" + (state.band === "none" ? "." : "; band: " + BANDS[state.band]
+        + (clipped ? ", drawn within what the metric can take (hover for the whole interval)" : "") + ".")
+        + " Unit: " + m.unit + ". A rising line: " + m.rising + "."
     });
-    var rule = svg("line", { y1: T, y2: H - B, stroke: "#99a", "stroke-dasharray": "3,3", visibility: "hidden" });
-    s.appendChild(rule);
-    s.addEventListener("mousemove", function (evt) {
-      var mx = evt.clientX - s.getBoundingClientRect().left, best = null, bestDist = Infinity;
-      lines.forEach(function (ln) {
-        ln.c.forEach(function (ck) {
-          var step = stepAt(ln.condition, ck), dist = Math.abs(px(ax.x(step)) - mx);
-          if (dist < bestDist) { bestDist = dist; best = step; }
-        });
-      });
-      if (best === null) { return; }
-      rule.setAttribute("x1", px(ax.x(best))); rule.setAttribute("x2", px(ax.x(best))); rule.setAttribute("visibility", "visible");
-      var out = ["step " + best];
-      lines.forEach(function (ln) {
-        ln.c.forEach(function (ck, k) {
-          if (stepAt(ln.condition, ck) !== best) { return; }
-          out.push(C[ln.condition].label + ": " + fmt(ln.m[k]) + "  95% CI [" + fmt(ln.lo[k]) + ", " + fmt(ln.hi[k]) + "]  min–max [" + fmt(ln.mn[k]) + ", " + fmt(ln.mx[k]) + "]  n=" + ln.n[k]);
-        });
-      });
-      showTip(evt, out.join("\n"));
-    });
-    s.addEventListener("mouseleave", function () { rule.setAttribute("visibility", "hidden"); hideTip(); });
+    if (extra) { card.insertBefore(extra, card.children[1]); }
     return card;
   }
 
@@ -276,11 +221,11 @@
         m.layers.forEach(function (l, i) { var o = el("option", { value: String(i) }, "layer " + (l.layer || "network")); if (i === li) { o.selected = true; } select.appendChild(o); });
       }
       var title = m.metric + (m.layers.length === 1 && m.layers[0].layer ? " · " + m.layers[0].layer : "");
-      var card = curveChart(title, m.layers[li].lines, select);
+      var card = curveChart(title, m.layers[li].lines, select, m);
       if (select) {
         select.addEventListener("change", function () {
           chosenLayer[mi] = +select.value;
-          var fresh = curveChart(title, m.layers[+select.value].lines, select);
+          var fresh = curveChart(title, m.layers[+select.value].lines, select, m);
           card.parentNode.replaceChild(fresh, card);
           card = fresh;
         });
@@ -401,15 +346,19 @@
   // ---- self-test for headless browsers: #selftest counts what was drawn, then switches the band and the axis and redraws ----
   if (location.hash === "#selftest") {
     var b = document.body;
-    var firstChart = document.querySelector("#curves .card svg");
+    var firstChart = document.querySelector("#curves .card.chart svg");
     b.setAttribute("data-sections", String(document.querySelectorAll("section").length));
-    b.setAttribute("data-charts", String(document.querySelectorAll("#curves .card").length));
-    b.setAttribute("data-lines", firstChart ? String(firstChart.querySelectorAll("path.mean").length) : "0");
+    b.setAttribute("data-charts", String(document.querySelectorAll("#curves .card.chart").length));
+    b.setAttribute("data-lines", firstChart ? String(firstChart.querySelectorAll("path.series").length) : "0");
     b.setAttribute("data-bands", String(document.querySelectorAll("#curves polygon.band").length));
     b.setAttribute("data-seeds", String(document.querySelectorAll("#events circle.seed").length));
     b.setAttribute("data-links", String(document.querySelectorAll("#runs a[href]").length));
+    var firstCard = document.querySelector("#curves .card.chart");
+    b.setAttribute("data-first-y", firstCard ? firstCard.getAttribute("data-y-min") + "…" + firstCard.getAttribute("data-y-max") : "");
+    b.setAttribute("data-clipped", String(Array.prototype.filter.call(document.querySelectorAll("#curves .caption"), function (c) {
+      return c.textContent.indexOf("drawn within what the metric can take") >= 0; }).length));
     state.band = "range"; state.axis = "linear"; drawCurves(); drawEvents();
-    b.setAttribute("data-selftest", "redrawn: " + document.querySelectorAll("#curves .card").length + " charts, "
+    b.setAttribute("data-selftest", "redrawn: " + document.querySelectorAll("#curves .card.chart").length + " charts, "
       + document.querySelectorAll("#events line.interval").length + " intervals");
     b.setAttribute("data-overflow-x", String(document.documentElement.scrollWidth - document.documentElement.clientWidth));
   }

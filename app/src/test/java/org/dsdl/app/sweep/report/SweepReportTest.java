@@ -210,6 +210,18 @@ class SweepReportTest {
     assertThat(body).contains("data-sections=\"5\"").contains("data-charts=\"2\"");
     assertThat(body).as("a line per condition").contains("data-lines=\"2\"");
     assertThat(body).as("each condition's band in each of the two charts").contains("data-bands=\"4\"");
+    // drawn by the run report's shared line chart (org.dsdl.api.viz.ReportComponents): its cards, a line per condition, intervals as bands
+    // (redrawn by the self-test with the min–max band on a linear axis)
+    int at = dom.indexOf("<section id=\"curves\"");
+    String curves = dom.substring(at, dom.indexOf("</section>", at));
+    assertThat(curves.split("class=\"card chart\"", -1)).hasSize(3);
+    assertThat(curves.split("class=\"series\"", -1)).hasSize(5);
+    assertThat(curves.split("class=\"band\"", -1)).hasSize(5);
+    assertThat(curves).contains("data-run=\"0\"").contains("data-run=\"1\"").contains("band: min–max across seeds.").contains(">training step</text>")
+        .as("the unit and caption a run's report gives the metric").contains("Unit: fraction correct (0–1). A rising line: more exemplars classified correctly.");
+    // as first drawn (95% CI): the accuracy's axis stays within 0…1, its two-seed intervals that reach past it drawn to its edge and its
+    // caption saying so; the probe accuracy's intervals stay inside 0…1, its caption says nothing of the kind
+    assertThat(body).contains("data-first-y=\"0…1\"").contains("data-clipped=\"1\"");
     assertThat(body).as("every seed's onset that happened").contains("data-seeds=\"3\"");
     // three runs with their own report, each linked twice (under its condition and in the runs table)
     assertThat(body).contains("data-links=\"6\"");
@@ -220,5 +232,13 @@ class SweepReportTest {
     // the hostile name is text in the page, never an element
     assertThat(dom).contains("&lt;script&gt;document.title='owned'&lt;/script&gt;&amp;\"x\"").doesNotContain("<script>document.title");
     assertThat(dom).contains("<title>dsdl sweep: study &lt;b&gt;one&lt;/b&gt;</title>");
+    // a screenshot to look at: target/report-screenshots/sweep.png
+    Path shots = Path.of("target", "report-screenshots");
+    Files.createDirectories(shots);
+    Process s = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        "--user-data-dir=" + dir.resolve("profile2"), "--window-size=1280,1400", "--screenshot=" + shots.resolve("sweep.png").toAbsolutePath(),
+        report.toUri().toString()).redirectErrorStream(true).redirectOutput(dir.resolve("shot.log").toFile()).start();
+    assertThat(s.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    assertThat(shots.resolve("sweep.png")).exists();
   }
 }

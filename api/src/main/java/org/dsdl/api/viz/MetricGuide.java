@@ -1,4 +1,4 @@
-package org.dsdl.visualizers.common;
+package org.dsdl.api.viz;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * count, or beyond 1 for a fraction) and what a rising line means, in one line under its chart.
  * Known for the built-in probes' metrics by name (whatever the probe is called in the run); any
  * other metric gets its probe's declared description and an open domain. Presentation only: the
- * values drawn are never changed.
+ * values drawn are never changed. Shared by every drawing of metrics (a run's report and figures,
+ * the comparison of runs), so a metric reads the same everywhere.
  *
  * @param unit the unit or scale, e.g. "fraction correct (0–1)"
  * @param lower the least value the metric can take, or NaN when it has none
