@@ -474,12 +474,14 @@
     card.appendChild(el("div", { "class": "title" }, v.probe + " · " + v.metric + (v.layer ? " · " + v.layer : "")));
     var units = v.labels.length, frames = v.v.length;
     var cw = Math.max(2, Math.floor(300 / frames)), ch = Math.max(1, Math.min(6, Math.floor(200 / units)));
-    var canvas = el("canvas", { width: frames * cw, height: units * ch });
+    // a pixel a cell, shown cw × ch pixels a cell without smoothing: a canvas's cost grows with its pixels
+    var canvas = el("canvas", { width: frames, height: units, "class": "cells" });
+    canvas.style.width = frames * cw + "px"; canvas.style.height = units * ch + "px";
     card.style.width = Math.max(frames * cw, 200) + "px";
     var range = rangeOf([v.v]);
     // a preferred class is a category, not a quantity: the classes' colours, not a scale
     var categorical = v.metric === "preferred_class";
-    U.paintGrid(canvas.getContext("2d"), 0, 0, units, frames, cw, ch, function (u, f) { return v.v[f][u]; }, range[0], range[1],
+    U.paintGrid(canvas.getContext("2d"), 0, 0, units, frames, 1, 1, function (u, f) { return v.v[f][u]; }, range[0], range[1],
       categorical ? D.classes.map(function (n, k) { return classColour(k); }) : null);
     canvas.addEventListener("mousemove", function (evt) {
       var box = canvas.getBoundingClientRect();
