@@ -84,10 +84,23 @@ var DSDL = (function () {
   }
   var BLANK_PIXEL = (255 << 24 | 242 << 16 | 238 << 8 | 236) >>> 0;
   /**
-   * Draws a rows × cols grid of packed pixels, one per cell (pixel(i, j)), at (x0, y0) with cells of cw × ch: painted at one pixel a
-   * cell and scaled up without smoothing, so a cell costs one write however large it is drawn.
+   * Draws a rows × cols grid of packed pixels, one per cell (pixel(i, j)), at (x0, y0) with cells of cw × ch: on an untransformed
+   * context with whole-pixel cells, written straight into the canvas's pixels; else painted at one pixel a cell and scaled up without
+   * smoothing, so a cell costs one write however large it is drawn.
    */
   function drawCells(g, x0, y0, rows, cols, cw, ch, pixel) {
+    var t = g.getTransform ? g.getTransform() : null;
+    if (t && t.isIdentity && [x0, y0, cw, ch].every(function (n) { return n === Math.round(n); })) {
+      // an untransformed context and whole pixels: the scaled-up cells written straight into the canvas (no second canvas to scale)
+      var W = cols * cw, img = g.createImageData(W, rows * ch), out = new Uint32Array(img.data.buffer);
+      for (var r = 0, at = 0; r < rows; r++) {
+        var line = at;
+        for (var c = 0; c < cols; c++) { var p = pixel(r, c); for (var x = 0; x < cw; x++) { out[at++] = p; } }
+        for (var y = 1; y < ch; y++, at += W) { out.copyWithin(at, line, line + W); }
+      }
+      g.putImageData(img, x0, y0);
+      return;
+    }
     var small = document.createElement("canvas");
     small.width = cols; small.height = rows;
     var sg = small.getContext("2d"), img = sg.createImageData(cols, rows), px = new Uint32Array(img.data.buffer);

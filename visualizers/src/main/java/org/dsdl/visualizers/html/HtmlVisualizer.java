@@ -19,7 +19,8 @@ import org.dsdl.api.viz.Visualizer;
  * {@code report.html}: one self-contained file. The run's data goes in as JSON inside a
  * {@code <script type="application/json">} elements (with {@code <}, {@code >} and {@code &}
  * escaped, so no text from a config, a class name or a plugin can end the element or become
- * markup): what the first screen draws before the page's script, the rest after it ({@link ReportParts}); the page's script and styles are inline (the shared {@link ReportComponents}, then the run report's own); the script builds every element and sets all
+ * markup): what the first screen draws before the page's script, the rest after it ({@link ReportParts}), its number
+ * arrays packed ({@link PackedNumbers}); the page's script and styles are inline (the shared {@link ReportComponents}, then the run report's own); the script builds every element and sets all
  * text through {@code textContent}, never as HTML. Nothing is fetched from the network.
  */
 final class HtmlVisualizer implements Visualizer {
@@ -33,6 +34,7 @@ final class HtmlVisualizer implements Visualizer {
   @Override
   public List<Path> render(RunRecord run) throws IOException {
     ReportParts data = ReportParts.of(ReportData.build(run, p.maxMatrixFrames()));
+    PackedNumbers.packMore(data.more());
     ObjectMapper json = new ObjectMapper();
     // one pass over the template: a placeholder's text inside the data or a title is never replaced again
     String page = fill(resource("report.html"), Map.of(

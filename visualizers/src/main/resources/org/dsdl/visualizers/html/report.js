@@ -133,6 +133,14 @@
   function rangeOf(frames) {
     var lo = Infinity, hi = -Infinity;
     frames.forEach(function (f) { f.forEach(function (r) { r.forEach(function (v) { if (v !== null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); }); });
+    return spanOf(lo, hi);
+  }
+  /** A matrix's colour range over all its frames: from its smallest and largest value, which come with the data (its frames stay packed until shown). */
+  function matrixRange(m) {
+    return m.range ? spanOf(m.range[0], m.range[1]) : rangeOf(m.v.map(function (f, k) { return frameOf(m, k); }));
+  }
+  /** The colour scale's ends for values from lo to hi: symmetric about 0 when they straddle it, else from 0 (or below). */
+  function spanOf(lo, hi) {
     if (!isFinite(lo)) { return [0, 1]; }
     if (lo < 0 && hi > 0) { var m = Math.max(-lo, hi); return [-m, m]; }
     return [Math.min(0, lo), hi > lo ? hi : lo + 1];
@@ -149,14 +157,14 @@
     var L = labelled ? 90 : 0, T = labelled ? 70 : 0, R2 = labelled ? 50 : 0;
     var canvas = el("canvas", { width: L + cols * cell + R2, height: T + rows * cell });
     card.style.width = Math.max(L + cols * cell, 330) + "px";
-    var range = rangeOf(m.v);
+    var range = matrixRange(m);
     var current = m.v.length - 1;
     function short(text) { text = String(text); return text.length > 14 ? text.slice(0, 13) + "…" : text; }
     function draw(k) {
       current = k;
       var g = canvas.getContext("2d");
       g.fillStyle = "#fff"; g.fillRect(0, 0, canvas.width, canvas.height);
-      var f = m.v[k];
+      var f = frameOf(m, k);
       U.paintGrid(g, L, T, f.length, f.length ? f[0].length : 0, cell, cell, function (i, j) { return f[i][j]; }, range[0], range[1]);
       if (labelled) {
         g.fillStyle = "#5a6275"; g.font = "10px sans-serif"; g.textBaseline = "middle";
@@ -169,7 +177,7 @@
     canvas.addEventListener("mousemove", function (evt) {
       var box = canvas.getBoundingClientRect();
       var j = Math.floor((evt.clientX - box.left - L) / cell), i = Math.floor((evt.clientY - box.top - T) / cell);
-      var f = m.v[current];
+      var f = frameOf(m, current);
       if (i >= 0 && i < f.length && j >= 0 && j < f[i].length) { showTip(evt, rowsOf(current)[i] + " × " + colsOf(current)[j] + ": " + fmt(f[i][j]) + "\n" + ckLabel(m.ck[current])); }
     });
     canvas.addEventListener("mouseleave", hideTip);
@@ -251,8 +259,13 @@
     });
     canvas.addEventListener("mouseleave", hideTip);
     canvas.addEventListener("click", function (evt) { var i = unitAt(evt); state.picked = i === null || state.picked === i ? null : i; restyle(); });
+    /** Checkpoint k's edges and node attributes unpacked (the rest of the data keeps them packed until shown); false before they are here. */
+    function frame(k) {
+      if (typeof g.edges[k] === "string") { g.edges[k] = unpack(g.edges[k]); g.attrs[k] = g.attrs[k].map(unpack); }
+      return !!g.edges[k];
+    }
     function draw(k) {
-      if (!g.edges[k]) { return; }
+      if (!frame(k)) { return; }
       state.k = k;
       restyle();
     }
@@ -461,12 +474,14 @@
     card.appendChild(el("div", { "class": "title" }, v.probe + " · " + v.metric + (v.layer ? " · " + v.layer : "")));
     var units = v.labels.length, frames = v.v.length;
     var cw = Math.max(2, Math.floor(300 / frames)), ch = Math.max(1, Math.min(6, Math.floor(200 / units)));
-    var canvas = el("canvas", { width: frames * cw, height: units * ch });
+    // a pixel a cell, shown cw × ch pixels a cell without smoothing: a canvas's cost grows with its pixels
+    var canvas = el("canvas", { width: frames, height: units, "class": "cells" });
+    canvas.style.width = frames * cw + "px"; canvas.style.height = units * ch + "px";
     card.style.width = Math.max(frames * cw, 200) + "px";
     var range = rangeOf([v.v]);
     // a preferred class is a category, not a quantity: the classes' colours, not a scale
     var categorical = v.metric === "preferred_class";
-    U.paintGrid(canvas.getContext("2d"), 0, 0, units, frames, cw, ch, function (u, f) { return v.v[f][u]; }, range[0], range[1],
+    U.paintGrid(canvas.getContext("2d"), 0, 0, units, frames, 1, 1, function (u, f) { return v.v[f][u]; }, range[0], range[1],
       categorical ? D.classes.map(function (n, k) { return classColour(k); }) : null);
     canvas.addEventListener("mousemove", function (evt) {
       var box = canvas.getBoundingClientRect();
@@ -488,12 +503,13 @@
     m.cols.forEach(function (c) { var rr = /y(\d+)x(\d+)c(\d+)/.exec(c); if (rr) { ky = Math.max(ky, +rr[1] + 1); kx = Math.max(kx, +rr[2] + 1); kc = Math.max(kc, +rr[3] + 1); } });
     var wrap = el("div", { "class": "kernels" });
     var canvases = m.rows.map(function (name) { var c = el("canvas", { width: kx, height: ky, title: name }); wrap.appendChild(c); return c; });
-    var range = rangeOf(m.v);
+    var range = matrixRange(m);
     function draw(k) {
+      var frame = frameOf(m, k);
       canvases.forEach(function (c, f) {
         var g = c.getContext("2d");
         for (var y = 0; y < ky; y++) { for (var x = 0; x < kx; x++) {
-          var v = 0; for (var ch = 0; ch < kc; ch++) { v += m.v[k][f][(y * kx + x) * kc + ch]; }
+          var v = 0; for (var ch = 0; ch < kc; ch++) { v += frame[f][(y * kx + x) * kc + ch]; }
           g.fillStyle = U.scaleColour(v / kc, range[0], range[1]); g.fillRect(x, y, 1, 1);
         } }
       });
@@ -872,20 +888,63 @@
   timing.push("first screen " + firstMs);
 
   /**
+   * A number array as the rest of the data packs it (PackedNumbers.java): a header (stride, then per column its kind, a fixed
+   * exponent 0-9 or "p" for one per value, and its width in characters), then each value as base-64 digits of a code: 0 is null,
+   * else z = code - 1 (kind "p": exponent x = z mod 13, z = floor(z / 13)), n = z / 2 or -(z + 1) / 2, value n / 10^exponent
+   * (exact: the double its decimal text parses to). Anything else (an array the packer left as it was) is returned as it is.
+   */
+  var DIGIT = new Int8Array(128), POW10 = [], KINDS = new Int8Array(9), WIDTHS = new Int8Array(9);
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (ch, i) { DIGIT[ch.charCodeAt(0)] = i; });
+  for (var e10 = 0; e10 <= 12; e10++) { POW10.push(Number("1e" + e10)); }
+  function unpack(s) {
+    if (typeof s !== "string") { return s; }
+    var stride = s.charCodeAt(0) - 48, at = 1 + 2 * stride, row = 0;
+    for (var j = 0; j < stride; j++) {
+      KINDS[j] = s.charCodeAt(1 + 2 * j) === 112 /* p */ ? -1 : s.charCodeAt(1 + 2 * j) - 48;
+      WIDTHS[j] = s.charCodeAt(2 + 2 * j) - 48;
+      row += WIDTHS[j];
+    }
+    var n = (s.length - at) / row * stride, out = new Array(n), c = 0;
+    for (var i = 0; i < n; i++) {
+      var code = 0;
+      for (var w = WIDTHS[c]; w > 0; w--) { code = code * 64 + DIGIT[s.charCodeAt(at++)]; }
+      if (code === 0) { out[i] = null; } else {
+        var z = code - 1, x = KINDS[c];
+        if (x < 0) { x = z % 13; z = (z - x) / 13; }
+        var v = z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+        out[i] = x === 0 ? v : v / POW10[x];
+      }
+      if (++c === stride) { c = 0; }
+    }
+    return out;
+  }
+
+  /** Frame k of a matrix (as the rest of the data brings it: packed rows; a symmetric one as its lower triangle), unpacked and whole. */
+  function frameOf(m, k) {
+    if (!m.whole[k]) {
+      var f = m.v[k].map(unpack);
+      // a symmetric matrix comes as its lower triangle (row i: columns 0…i): mirror it
+      if (m.symmetric) { f = f.map(function (row, i) { return f.map(function (r, j) { return j <= i ? row[j] : r[i]; }); }); }
+      m.v[k] = f;
+      m.whole[k] = true;
+    }
+    return m.v[k];
+  }
+
+  /**
    * The rest of the data (an element after this script, so the first screen does not wait for it to be parsed) joins D:
    * every series, matrix and pathway, and the graphs' other checkpoints.
    */
   function join(more) {
+    (more.vectors || []).forEach(function (v) { v.v = v.v.map(unpack); });
     D.vectors = D.vectors.concat(more.vectors || []);
-    D.matrices = (more.matrices || []).map(function (m) {
-      // a symmetric matrix comes as its lower triangle (row i: columns 0…i): mirror it
-      if (m.symmetric) { m.v = m.v.map(function (f) { return f.map(function (row, i) { return f.map(function (r, j) { return j <= i ? row[j] : r[i]; }); }); }); }
-      return m;
-    });
+    // a matrix's frames stay packed until shown (frameOf)
+    D.matrices = (more.matrices || []).map(function (m) { m.whole = []; return m; });
     D.pathways = more.pathways || [];
     if (more.contactSheet) { D.contactSheet = more.contactSheet; }
     (more.graphs || []).forEach(function (g, i) {
       var to = D.graphs[i];
+      // a frame stays packed until the slider shows it (graphView's frame(k)): most are never looked at
       g.edges.forEach(function (e, k) { if (to.edges[k] === null) { to.edges[k] = e; to.attrs[k] = g.attrs[k]; } });
     });
   }
@@ -947,14 +1006,17 @@
       Array.prototype.forEach.call(node.parentNode.children, function (c) { if (c !== node) { c.style.display = "none"; } });
     }
     document.body.setAttribute("data-sections", String(document.querySelectorAll("section").length));
+    // every section drawn (the check below unpacks every matrix frame, which drawing does not)
+    var allMs = Math.round(performance.now());
     // symmetric matrices came as lower triangles: how many are whole again (square, equal to their transpose)
     document.body.setAttribute("data-mirrored", String(D.matrices.filter(function (m) {
-      return m.symmetric && m.v.every(function (f) {
+      return m.symmetric && m.v.every(function (x, k) {
+        var f = frameOf(m, k);
         return f.length === m.rows.length && f.every(function (row, i) { return row.length === f.length && row.every(function (x, j) { return x === f[j][i]; }); });
       });
     }).length));
     document.body.setAttribute("data-render-ms", String(firstMs));
-    document.body.setAttribute("data-render-all-ms", String(Math.round(performance.now())));
+    document.body.setAttribute("data-render-all-ms", String(allMs));
     document.body.setAttribute("data-timing", timing.join(", "));
     var wide = Array.prototype.filter.call(document.querySelectorAll("section > *, .card"), function (e) { return e.getBoundingClientRect().right > document.documentElement.clientWidth; })[0];
     if (wide) { document.body.setAttribute("data-wide", wide.tagName + "." + (wide.getAttribute("class") || "") + "#" + (wide.id || "")); }
