@@ -28,6 +28,32 @@ public final class ReportComponents {
     return resource("report-components.css");
   }
 
+  /**
+   * {@code template} with each of its markers (the keys of {@code values}) replaced by its value,
+   * in one pass from left to right: markers are looked for in the template only, never in what
+   * replaces them, so a page's data that happens to contain a marker stays as it is.
+   */
+  public static String fill(String template, java.util.Map<String, String> values) {
+    StringBuilder out = new StringBuilder(template.length() + values.values().stream().mapToInt(String::length).sum());
+    int at = 0;
+    while (true) {
+      int next = -1;
+      String marker = null;
+      for (String m : values.keySet()) {
+        int i = template.indexOf(m, at);
+        if (i >= 0 && (next < 0 || i < next)) {
+          next = i;
+          marker = m;
+        }
+      }
+      if (marker == null) {
+        return out.append(template, at, template.length()).toString();
+      }
+      out.append(template, at, next).append(values.get(marker));
+      at = next + marker.length();
+    }
+  }
+
   private static String resource(String name) {
     try (InputStream in = ReportComponents.class.getResourceAsStream(name)) {
       if (in == null) {

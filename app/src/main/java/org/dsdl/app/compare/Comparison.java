@@ -18,7 +18,6 @@ import org.dsdl.api.viz.ReportComponents;
 import org.dsdl.app.DsdlException;
 import org.dsdl.app.rundir.RunDirectory;
 import org.dsdl.app.rundir.RunRecordReader;
-import org.dsdl.app.sweep.report.SweepReport;
 
 /**
  * {@code dsdl report RUN_A RUN_B … --out FILE}: one self-contained page that sets runs side by
@@ -80,7 +79,7 @@ public final class Comparison {
     }
     String json = new ObjectMapper().writeValueAsString(ComparisonData.build(runs, labels));
     String title = "dsdl comparison: " + String.join(" · ", labels);
-    String page = SweepReport.fill(resource("compare.html"), Map.of(
+    String page = ReportComponents.fill(resource("compare.html"), Map.of(
         "<!--GENERATOR-->", GENERATOR,
         "/*STYLE*/", ReportComponents.style() + resource("compare.css"),
         "/*SCRIPT*/", ReportComponents.script() + resource("compare.js"),

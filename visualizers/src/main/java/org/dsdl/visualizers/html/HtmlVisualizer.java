@@ -37,7 +37,7 @@ final class HtmlVisualizer implements Visualizer {
     PackedNumbers.packMore(data.more());
     ObjectMapper json = new ObjectMapper();
     // one pass over the template: a placeholder's text inside the data or a title is never replaced again
-    String page = fill(resource("report.html"), Map.of(
+    String page = ReportComponents.fill(resource("report.html"), Map.of(
         "/*STYLE*/", ReportComponents.style() + resource("report.css"),
         "/*SCRIPT*/", ReportComponents.script() + resource("report.js"),
         "@TITLE@", HtmlText.escape("dsdl report: " + run.info().name()),
@@ -52,28 +52,6 @@ final class HtmlVisualizer implements Visualizer {
   public void checkpoint(Snapshot snapshot, Path runDirectory, Supplier<RunRecord> runSoFar) throws IOException {
     if (p.live()) {
       render(runSoFar.get());
-    }
-  }
-
-  /** The template with each of the placeholders replaced by its text, in a single pass from left to right. */
-  static String fill(String template, Map<String, String> texts) {
-    StringBuilder out = new StringBuilder(template.length());
-    int at = 0;
-    while (true) {
-      int next = -1;
-      String key = null;
-      for (String k : texts.keySet()) {
-        int i = template.indexOf(k, at);
-        if (i >= 0 && (next < 0 || i < next)) {
-          next = i;
-          key = k;
-        }
-      }
-      if (key == null) {
-        return out.append(template, at, template.length()).toString();
-      }
-      out.append(template, at, next).append(texts.get(key));
-      at = next + key.length();
     }
   }
 

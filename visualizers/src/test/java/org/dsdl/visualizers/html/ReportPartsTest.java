@@ -52,7 +52,7 @@ class ReportPartsTest {
 
   @Test
   void thePageTemplateIsFilledInOnePassSoAPlaceholderInsideTheDataStaysText() {
-    assertThat(HtmlVisualizer.fill("<t>@A@</t><d>@B@</d>", Map.of("@A@", "title @B@", "@B@", "data @A@")))
+    assertThat(org.dsdl.api.viz.ReportComponents.fill("<t>@A@</t><d>@B@</d>", Map.of("@A@", "title @B@", "@B@", "data @A@")))
         .isEqualTo("<t>title @B@</t><d>data @A@</d>");
   }
 }

@@ -50,7 +50,7 @@ public final class SweepReport implements ResultsWriter {
     runs.forEach(r -> dirs.put(r, sweepDir.resolve(SweepJournal.RUNS).resolve(r.name())));
     var findings = SweepFindings.aggregate(runs, SweepFindings.collect(runs, dirs::get));
     String json = new ObjectMapper().writeValueAsString(SweepReportData.build(name, manifest, runs, dirs, SummaryRow.of(rows), findings));
-    String page = fill(resource("sweep-report.html"), Map.of("/*STYLE*/", ReportComponents.style() + resource("sweep-report.css"), "/*SCRIPT*/",
+    String page = ReportComponents.fill(resource("sweep-report.html"), Map.of("/*STYLE*/", ReportComponents.style() + resource("sweep-report.css"), "/*SCRIPT*/",
         ReportComponents.script() + resource("sweep-report.js"), "@TITLE@", HtmlText.escape("dsdl sweep: " + name), "@DATA@", HtmlText.scriptSafe(json)));
     Path target = sweepDir.resolve(FILE);
     OutputFiles.writeAtomically(target, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
@@ -67,28 +67,6 @@ public final class SweepReport implements ResultsWriter {
     } catch (DsdlException e) {
       LOG.warn("{}; the sweep report shows the runs without their outcomes", e.getMessage());
       return null;
-    }
-  }
-
-  /** {@code template} with each marker replaced; markers are looked for in the template only, never in what replaces them. */
-  public static String fill(String template, Map<String, String> values) {
-    StringBuilder out = new StringBuilder(template.length() + values.values().stream().mapToInt(String::length).sum());
-    int at = 0;
-    while (true) {
-      int next = -1;
-      String marker = null;
-      for (String m : values.keySet()) {
-        int i = template.indexOf(m, at);
-        if (i >= 0 && (next < 0 || i < next)) {
-          next = i;
-          marker = m;
-        }
-      }
-      if (marker == null) {
-        return out.append(template, at, template.length()).toString();
-      }
-      out.append(template, at, next).append(values.get(marker));
-      at = next + marker.length();
     }
   }
 

@@ -168,7 +168,7 @@ class SweepReportTest {
 
   @Test
   void markersInTheDataAreNotReplaced() {
-    assertThat(SweepReport.fill("<t>@TITLE@</t>@DATA@<t>@TITLE@</t>", Map.of("@TITLE@", "@DATA@", "@DATA@", "{\"a\":\"@TITLE@\"}")))
+    assertThat(org.dsdl.api.viz.ReportComponents.fill("<t>@TITLE@</t>@DATA@<t>@TITLE@</t>", Map.of("@TITLE@", "@DATA@", "@DATA@", "{\"a\":\"@TITLE@\"}")))
         .isEqualTo("<t>@DATA@</t>{\"a\":\"@TITLE@\"}<t>@DATA@</t>");
   }
 
