@@ -147,6 +147,14 @@ var DSDL = (function () {
     var c = svg("text", { x: 40 + W / 2, y: 28, "text-anchor": "middle" }); c.textContent = label; s.appendChild(c);
     return s;
   }
+  /** A new section of the page: appended to its main element (#report), with a link in its table of contents (#toc). */
+  function section(id, title) {
+    var s = el("section", { id: id });
+    s.appendChild(el("h2", null, title));
+    document.getElementById("report").appendChild(s);
+    document.getElementById("toc").appendChild(el("a", { href: "#" + id }, title));
+    return s;
+  }
   function caption(text) { return el("div", { "class": "caption" }, text); }
   function table(rows, head) {
     var t = el("table");
@@ -307,6 +315,6 @@ var DSDL = (function () {
   return {
     el: el, svg: svg, fmt: fmt, tickText: tickText, niceTicks: niceTicks, showTip: showTip, hideTip: hideTip,
     PALETTE: PALETTE, colourOf: colourOf, depthColour: depthColour, scaleColour: scaleColour, colourBar: colourBar, BLANK: BLANK, paintGrid: paintGrid,
-    caption: caption, table: table, legend: legend, lineChart: lineChart, STEP_AXIS: STEP_AXIS, linearAxis: linearAxis
+    section: section, caption: caption, table: table, legend: legend, lineChart: lineChart, STEP_AXIS: STEP_AXIS, linearAxis: linearAxis
   };
 })();

@@ -7,15 +7,8 @@
   var D = JSON.parse(document.getElementById("dsdl-data").textContent);
   var RUNS = D.runs;
   var main = document.getElementById("report");
-  var toc = document.getElementById("toc");
   var BAND = ["_ci_low", "_ci_high"];
-  function section(id, title) {
-    var s = el("section", { id: id });
-    s.appendChild(el("h2", null, title));
-    main.appendChild(s);
-    toc.appendChild(el("a", { href: "#" + id }, title));
-    return s;
-  }
+  var section = U.section;
   function runColour(i) { return U.colourOf(i); }
   function runLegend() { return U.legend(RUNS.map(function (r, i) { return { name: r.label, colour: runColour(i) }; })); }
   function keyOf(m) { return m.probe + "/" + m.metric + "/" + (m.layer || ""); }

@@ -34,14 +34,9 @@
   }
 
   var main = document.getElementById("report");
-  var toc = document.getElementById("toc");
   function section(id, title) {
     timing.push(id + " " + Math.round(performance.now()));
-    var s = el("section", { id: id });
-    s.appendChild(el("h2", null, title));
-    main.appendChild(s);
-    toc.appendChild(el("a", { href: "#" + id }, title));
-    return s;
+    return U.section(id, title);
   }
 
   // ---- a checkpoint slider over the positions in ck; calls show(k) with the index into ck ----

@@ -6,7 +6,7 @@
   var D = JSON.parse(document.getElementById("dsdl-data").textContent);
   var C = D.conditions;
   // the shared report components (org.dsdl.api.viz.ReportComponents): elements, ticks, hover, the colour-blind-safe palette
-  var U = DSDL, PALETTE = U.PALETTE, el = U.el, svg = U.svg, tickText = U.tickText, niceTicks = U.niceTicks, showTip = U.showTip, hideTip = U.hideTip;
+  var U = DSDL, el = U.el, svg = U.svg, tickText = U.tickText, niceTicks = U.niceTicks, showTip = U.showTip, hideTip = U.hideTip;
   var BANDS = { ci: "95% CI of the mean across seeds", range: "min–max across seeds", none: "none" };
   var state = { band: "ci", axis: "log" };
 
@@ -17,22 +17,11 @@
     if (v !== 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-4)) { return v.toExponential(4); }
     return String(Number(v.toPrecision(5)));
   }
-  function colourOf(c) { return PALETTE[c % PALETTE.length]; }
+  var colourOf = U.colourOf;
   function swatch(c) { var s = el("span", { "class": "swatch" }); s.style.setProperty("--c", colourOf(c)); return s; }
   var main = document.getElementById("report");
-  var toc = document.getElementById("toc");
-  function section(id, title) {
-    var s = el("section", { id: id });
-    s.appendChild(el("h2", null, title));
-    main.appendChild(s);
-    toc.appendChild(el("a", { href: "#" + id }, title));
-    return s;
-  }
-  function legend() {
-    var l = el("div", { "class": "legend" });
-    C.forEach(function (c, i) { var sp = el("span", null, c.label); sp.style.setProperty("--c", colourOf(i)); l.appendChild(sp); });
-    return l;
-  }
+  var section = U.section;
+  function legend() { return U.legend(C.map(function (c, i) { return { name: c.label, colour: colourOf(i) }; })); }
   function subjectOf(layer, label) { return label ? label + (layer ? " · " + layer : "") : (layer || "network"); }
   /** The step axis: log10 with step 0 at 0.5 (as the run report), or linear. */
   function axis(maxStep) {
