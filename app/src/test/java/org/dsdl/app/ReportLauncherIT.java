@@ -60,6 +60,7 @@ class ReportLauncherIT {
     assertThat(r.code()).as(r.err()).isZero();
     String html = Files.readString(page);
     assertThat(html).contains("<meta name=\"generator\" content=\"dsdl report --out\">").contains("default-src 'none'");
+    assertThat(html.chars().filter(c -> c > 0x7f).count()).as("characters beyond ASCII (written as escapes)").isZero();
     // again: a page dsdl wrote is replaced
     assertThat(launcher.run("report", a.toString(), b.toString(), "--out", page.toString()).code()).isZero();
     if (!Files.isExecutable(CHROMIUM)) {

@@ -135,13 +135,24 @@ var DSDL = (function () {
       return v !== null && v !== undefined && v >= 0 && packed[v % packed.length] !== undefined ? packed[v % packed.length] : BLANK_PIXEL;
     });
   }
-  /** A horizontal colour bar for the range lo…hi, with its label. */
+  var gradients = 0;
+  /**
+   * A horizontal colour bar for the range lo…hi, with its label: one rectangle filled with a gradient through the scale's stops
+   * (an SVG gradient mixes neighbouring stops in sRGB as ramp() does, so every point has the colour scaleColour gives its value).
+   */
   function colourBar(lo, hi, label) {
     var W = 220, s = svg("svg", { width: W + 80, height: 34, "class": "colourbar" });
-    for (var i = 0; i < 44; i++) {
-      var v = lo + (hi - lo) * (i + 0.5) / 44;
-      s.appendChild(svg("rect", { x: 40 + i * W / 44, y: 2, width: W / 44 + 0.5, height: 12, fill: scaleColour(v, lo, hi) }));
-    }
+    var diverging = lo < 0 && hi > 0, stops = diverging ? DIVERGING : VIRIDIS.concat(["#fde725"]), m = Math.max(-lo, hi);
+    // the part of the ramp the range covers: all of it, or (diverging, white at 0) from 0.5 + lo / 2m to 0.5 + hi / 2m
+    var u0 = diverging ? 0.5 + lo / (2 * m) : 0, u1 = diverging ? 0.5 + hi / (2 * m) : hi > lo ? 1 : 0, n = stops.length - 1, at = [u0];
+    for (var i = 1; i < n; i++) { if (i / n > u0 && i / n < u1) { at.push(i / n); } }
+    if (u1 > u0) { at.push(u1); }
+    var id = "dsdl-colourbar-" + (++gradients), grad = svg("linearGradient", { id: id });
+    at.forEach(function (u) { grad.appendChild(svg("stop", { offset: u1 > u0 ? (u - u0) / (u1 - u0) : 0, "stop-color": ramp(stops, u) })); });
+    var defs = svg("defs", {});
+    defs.appendChild(grad);
+    s.appendChild(defs);
+    s.appendChild(svg("rect", { x: 40, y: 2, width: W, height: 12, fill: "url(#" + id + ")" }));
     var a = svg("text", { x: 36, y: 12, "text-anchor": "end" }); a.textContent = tickText(lo); s.appendChild(a);
     var b = svg("text", { x: 44 + W, y: 12 }); b.textContent = tickText(hi); s.appendChild(b);
     var c = svg("text", { x: 40 + W / 2, y: 28, "text-anchor": "middle" }); c.textContent = label; s.appendChild(c);

@@ -15,4 +15,14 @@ class HtmlTextTest {
   void jsonCannotCloseItsScriptElement() {
     assertThat(HtmlText.scriptSafe("{\"a\":\"</script><!--&\u2028\"}")).isEqualTo("{\"a\":\"\\u003c/script\\u003e\\u003c!--\\u0026\\u2028\"}");
   }
+
+  @Test
+  void writesEveryCharacterBeyondAsciiAsAnEscape() {
+    // U+00B7 middle dot = 183; U+1D4D0 (a surrogate pair in Java) = 120016 as one reference
+    assertThat(HtmlText.escape("a\u00b7b \ud835\udcd0")).isEqualTo("a&#183;b &#120016;");
+    // in a script: \\u escapes, a surrogate pair as its two halves (what JavaScript reads back as the one character)
+    assertThat(HtmlText.script("var s = \"\u2026 \u00d7\"; // \u2014 \ud835\udcd0")).isEqualTo("var s = \"\\u2026 \\u00d7\"; // \\u2014 \\ud835\\udcd0");
+    assertThat(HtmlText.script("plain();")).isEqualTo("plain();");
+    assertThat(HtmlText.scriptSafe("{\"c\":\"caf\u00e9 <\"}")).isEqualTo("{\"c\":\"caf\\u00e9 \\u003c\"}");
+  }
 }

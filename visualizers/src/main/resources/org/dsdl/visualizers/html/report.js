@@ -64,6 +64,8 @@
   function layerOf(x) { return x.layer || "network"; }
   function ofLayer(list, layer) { return (list || []).filter(function (x) { return layerOf(x) === layer; })[0]; }
   function finite(v) { return v !== null && v !== undefined && isFinite(v); }
+  /** A whole number with commas between thousands ("1,240,000"); toLocaleString would load the browser's locale data (~40 ms). */
+  function grouped(n) { return String(Math.round(Number(n))).replace(/\B(?=(\d{3})+$)/g, ","); }
   /** Whether every series of the metric has at most one value, or one value throughout: a table row, not a chart. */
   function isFlat(list) {
     return list.every(function (sc) {
@@ -496,20 +498,26 @@
     card.appendChild(el("div", { "class": "title" }, "first-layer kernels · " + (m.layer || "")));
     var ky = 0, kx = 0, kc = 0;
     m.cols.forEach(function (c) { var rr = /y(\d+)x(\d+)c(\d+)/.exec(c); if (rr) { ky = Math.max(ky, +rr[1] + 1); kx = Math.max(kx, +rr[2] + 1); kc = Math.max(kc, +rr[3] + 1); } });
-    var wrap = el("div", { "class": "kernels" });
-    var canvases = m.rows.map(function (name) { var c = el("canvas", { width: kx, height: ky, title: name }); wrap.appendChild(c); return c; });
+    // every filter on one canvas (a canvas has a cost of its own): a grid of filters, each drawn at S pixels a weight, a gap between
+    var S = Math.max(2, Math.round(36 / Math.max(kx, ky))), GAP = 4, per = Math.min(m.rows.length, 16);
+    var fw = kx * S + GAP, fh = ky * S + GAP, lines = Math.ceil(m.rows.length / per);
+    var canvas = el("canvas", { width: per * fw - GAP, height: lines * fh - GAP, "class": "kernels", "data-filters": String(m.rows.length) });
+    var g = canvas.getContext("2d"), frame = null;
+    function mean(f, y, x) { var v = 0; for (var ch = 0; ch < kc; ch++) { v += frame[f][(y * kx + x) * kc + ch]; } return v / kc; }
     var range = matrixRange(m);
     function draw(k) {
-      var frame = frameOf(m, k);
-      canvases.forEach(function (c, f) {
-        var g = c.getContext("2d");
-        for (var y = 0; y < ky; y++) { for (var x = 0; x < kx; x++) {
-          var v = 0; for (var ch = 0; ch < kc; ch++) { v += frame[f][(y * kx + x) * kc + ch]; }
-          g.fillStyle = U.scaleColour(v / kc, range[0], range[1]); g.fillRect(x, y, 1, 1);
-        } }
+      frame = frameOf(m, k);
+      m.rows.forEach(function (name, f) {
+        U.paintGrid(g, (f % per) * fw, Math.floor(f / per) * fh, ky, kx, S, S, function (y, x) { return mean(f, y, x); }, range[0], range[1]);
       });
     }
-    card.appendChild(wrap);
+    canvas.addEventListener("mousemove", function (evt) {
+      var box = canvas.getBoundingClientRect(), px = evt.clientX - box.left, py = evt.clientY - box.top;
+      var f = Math.floor(py / fh) * per + Math.floor(px / fw), x = Math.floor((px % fw) / S), y = Math.floor((py % fh) / S);
+      if (f < m.rows.length && x < kx && y < ky) { showTip(evt, m.rows[f] + " (" + y + ", " + x + "): " + fmt(mean(f, y, x))); } else { hideTip(); }
+    });
+    canvas.addEventListener("mouseleave", hideTip);
+    card.appendChild(canvas);
     card.appendChild(U.caption(m.rows.length + " filters, " + ky + "×" + kx + (kc > 1 ? " (mean over " + kc + " input channels)" : "") + "; weights: red positive, blue negative."));
     card.appendChild(slider(m.ck, draw));
     return card;
@@ -840,7 +848,7 @@
   function runSection() {
     var sum = section("summary", "Run details");
     var ds = R.dataset || {};
-    var facts = [["name", D.name], ["status", D.status], ["seed", String(D.seed)], ["checkpoints", String(CK.length)], ["trainable parameters", Number(D.parameters).toLocaleString("en")],
+    var facts = [["name", D.name], ["status", D.status], ["seed", String(D.seed)], ["checkpoints", String(CK.length)], ["trainable parameters", grouped(D.parameters)],
       ["classes", D.classes.join(", ")]];
     if (!R.versions) { facts.push(["dsdl", D.dsdlVersion]); }
     if (R.versions) { Object.keys(R.versions).forEach(function (k) { facts.push([k, typeof R.versions[k] === "object" ? JSON.stringify(R.versions[k]) : String(R.versions[k])]); }); }
@@ -859,7 +867,7 @@
     }
     if (R.model && R.model.layers) {
       sum.appendChild(el("h3", null, "Model " + (R.model.name || "")));
-      sum.appendChild(U.table(R.model.layers.map(function (l) { return [l.name, l.kind, JSON.stringify(l.outputShape), Number(l.parameters).toLocaleString("en")]; }), ["layer", "kind", "output shape", "parameters"]));
+      sum.appendChild(U.table(R.model.layers.map(function (l) { return [l.name, l.kind, JSON.stringify(l.outputShape), grouped(l.parameters)]; }), ["layer", "kind", "output shape", "parameters"]));
     }
     if (R.config) {
       sum.appendChild(el("h3", null, "Resolved config"));
@@ -872,7 +880,7 @@
   }
 
   function failed(e) { errors.push(String(e && e.stack || e)); document.body.setAttribute("data-errors", errors.join(" | ")); throw e; }
-  var drawnGraphs = {}, waiting = [], complete = false;
+  var drawnGraphs = {}, waiting = [], complete = false, allMs = null;
   /** Calls f once the rest of the data is here (at once if it is). */
   function whenAll(f) { if (complete) { f(); } else { waiting.push(f); } }
   try { renderFirst(); } catch (e) { failed(e); }
@@ -958,6 +966,9 @@
       var steps = restSteps();
       if (all) {
         steps.forEach(function (f) { f(); });
+        // every section drawn and laid out: the time the render-time check reads (before the self-test moves any slider)
+        document.body.getBoundingClientRect();
+        allMs = Math.round(performance.now());
         document.body.setAttribute("data-rendered", "all");
         if (/^#selftest/.test(location.hash)) { selfTest(); }
         return;
@@ -1001,8 +1012,8 @@
       Array.prototype.forEach.call(node.parentNode.children, function (c) { if (c !== node) { c.style.display = "none"; } });
     }
     document.body.setAttribute("data-sections", String(document.querySelectorAll("section").length));
-    // every section drawn (the check below unpacks every matrix frame, which drawing does not)
-    var allMs = Math.round(performance.now());
+    // the self-test's own time (its slider moves and clicks), after every section was drawn
+    timing.push("self-test " + Math.round(performance.now()));
     // symmetric matrices came as lower triangles: how many are whole again (square, equal to their transpose)
     document.body.setAttribute("data-mirrored", String(D.matrices.filter(function (m) {
       return m.symmetric && m.v.every(function (x, k) {

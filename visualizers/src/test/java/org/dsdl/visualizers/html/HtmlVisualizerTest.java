@@ -37,6 +37,9 @@ class HtmlVisualizerTest {
     assertThat(page.indexOf("</script>")).as("the data element closes only once, at its end")
         .isGreaterThan(page.indexOf("id=\"dsdl-data\""));
     assertThat(org.dsdl.api.viz.HtmlText.scriptSafe("{\"a\":\"</script><!--&\"}")).isEqualTo("{\"a\":\"\\u003c/script\\u003e\\u003c!--\\u0026\"}");
+    // ASCII throughout (a browser decodes that fastest): the script's and the data's "·", "…", "—" as escapes
+    assertThat(page.chars().filter(c -> c > 0x7f).count()).as("characters beyond ASCII").isZero();
+    assertThat(page).contains("\\u00b7").contains("Rendering&hellip;");
   }
 
   @Test

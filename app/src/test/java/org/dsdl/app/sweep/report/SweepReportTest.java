@@ -164,6 +164,7 @@ class SweepReportTest {
     assertThat(page).contains("<title>dsdl sweep: study &lt;b&gt;one&lt;/b&gt;</title>");
     assertThat(page.indexOf("</script>")).as("the data element closes only once, at its end").isGreaterThan(page.indexOf("id=\"dsdl-data\""));
     assertThat(page).contains("runs/\" + encodeURIComponent(r.name) + \"/report.html");
+    assertThat(page.chars().filter(c -> c > 0x7f).count()).as("characters beyond ASCII (written as escapes)").isZero();
   }
 
   @Test
