@@ -3,10 +3,17 @@
 # (interleaved, so machine load falls on all alike), the milliseconds from navigation start until
 # what the reader first sees is drawn and laid out (a run report: the findings and its three headline
 # figures; the #selftest hook writes them into the body as data-render-ms). RENDER_ATTR=data-render-all-ms
-# reads instead the time until every section is drawn (the self-test draws them all before it runs).
-# Usage: [RENDER_ATTR=…] tools/report-render-time.sh ROUNDS PAGE.html [PAGE.html…]   (prints: page, each time, min, median)
+# reads instead the time until every section is drawn and laid out (the self-test draws them all, then reads the time, then
+# moves a slider).
+# Chromium is started without its address-bar popup (RENDER_CHROMIUM_FLAGS, by default
+# --disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup, as Puppeteer starts it): a headless Chromium has no address bar,
+# yet Chromium 156 loads that popup's page in a renderer of its own at start-up, and on a 2-core machine a trace showed that
+# renderer busy through the whole load of the page measured, doubling its time. RENDER_CHROMIUM_FLAGS= measures with it.
+# Usage: [RENDER_ATTR=…] [RENDER_CHROMIUM_FLAGS=…] tools/report-render-time.sh ROUNDS PAGE.html [PAGE.html…]
+#   (prints: page, each time, min, median)
 set -eu
 attr=${RENDER_ATTR:-data-render-ms}
+flags=${RENDER_CHROMIUM_FLAGS---disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup}
 rounds=$1; shift
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -14,8 +21,12 @@ for page in "$@"; do : > "$work/$(echo "$page" | tr '/' '_')"; done
 r=0
 while [ "$r" -lt "$rounds" ]; do
   r=$((r + 1))
+  n=0
   for page in "$@"; do
-    ms=$(chromium --headless --no-sandbox --disable-gpu --user-data-dir="$work/profile-$r" --window-size=1280,2400 \
+    n=$((n + 1))
+    # a new profile for every load: no page is loaded into a profile another load has already used
+    # shellcheck disable=SC2086 # the flags are words
+    ms=$(chromium --headless --no-sandbox --disable-gpu $flags --user-data-dir="$work/profile-$r-$n" --window-size=1280,2400 \
       --dump-dom "file://$(realpath "$page")#selftest" 2>/dev/null | grep -o "$attr=\"[0-9]*\"" | grep -o '[0-9]*' || true)
     echo "$ms" >> "$work/$(echo "$page" | tr '/' '_')"
   done

@@ -152,33 +152,40 @@
     var cell = Math.max(2, Math.min(28, Math.floor(300 / Math.max(rows, cols, 1))));
     var labelled = rows <= 24 && cols <= 24;
     var L = labelled ? 90 : 0, T = labelled ? 70 : 0, R2 = labelled ? 50 : 0;
-    var canvas = el("canvas", { width: L + cols * cell + R2, height: T + rows * cell });
+    // a pixel a cell, shown cell × cell pixels without smoothing (a canvas's cost grows with its pixels); the labels around it in SVG
+    var box = el("div", { "class": "heatmap" });
+    box.style.width = (L + cols * cell + R2) + "px"; box.style.height = (T + rows * cell) + "px";
+    var canvas = el("canvas", { width: Math.max(1, cols), height: Math.max(1, rows), "class": "cells" });
+    canvas.style.left = L + "px"; canvas.style.top = T + "px"; canvas.style.width = cols * cell + "px"; canvas.style.height = rows * cell + "px";
+    box.appendChild(canvas);
+    var labels = labelled ? svg("svg", { width: L + cols * cell + R2, height: T + rows * cell, "class": "labels" }) : null;
+    if (labels) { box.appendChild(labels); }
     card.style.width = Math.max(L + cols * cell, 330) + "px";
     var range = matrixRange(m);
-    var current = m.v.length - 1;
+    var current = m.v.length - 1, shownLabels = null;
     function short(text) { text = String(text); return text.length > 14 ? text.slice(0, 13) + "…" : text; }
+    function label(x, y, text, attrs) { var t = svg("text", attrs); t.setAttribute("x", x); t.setAttribute("y", y); t.textContent = short(text); labels.appendChild(t); }
     function draw(k) {
       current = k;
-      var g = canvas.getContext("2d");
-      g.fillStyle = "#fff"; g.fillRect(0, 0, canvas.width, canvas.height);
-      var f = frameOf(m, k);
-      U.paintGrid(g, L, T, f.length, f.length ? f[0].length : 0, cell, cell, function (i, j) { return f[i][j]; }, range[0], range[1]);
-      if (labelled) {
-        g.fillStyle = "#5a6275"; g.font = "10px sans-serif"; g.textBaseline = "middle";
-        g.textAlign = "right";
-        rowsOf(k).forEach(function (r, i) { g.fillText(short(r), L - 4, T + (i + 0.5) * cell); });
-        g.textAlign = "left";
-        colsOf(k).forEach(function (c, j) { g.save(); g.translate(L + (j + 0.5) * cell, T - 4); g.rotate(-Math.PI / 4); g.fillText(short(c), 0, 0); g.restore(); });
+      var g = canvas.getContext("2d"), f = frameOf(m, k);
+      g.clearRect(0, 0, canvas.width, canvas.height);
+      U.paintGrid(g, 0, 0, f.length, f.length ? f[0].length : 0, 1, 1, function (i, j) { return f[i][j]; }, range[0], range[1]);
+      var key = labelled ? JSON.stringify([rowsOf(k), colsOf(k)]) : null;
+      if (labelled && key !== shownLabels) {
+        shownLabels = key;
+        while (labels.firstChild) { labels.removeChild(labels.firstChild); }
+        rowsOf(k).forEach(function (r, i) { label(L - 4, T + (i + 0.5) * cell + 3, r, { "text-anchor": "end" }); });
+        colsOf(k).forEach(function (c, j) { var x = L + (j + 0.5) * cell, y = T - 4; label(x, y, c, { transform: "rotate(-45 " + x + " " + y + ")" }); });
       }
     }
     canvas.addEventListener("mousemove", function (evt) {
-      var box = canvas.getBoundingClientRect();
-      var j = Math.floor((evt.clientX - box.left - L) / cell), i = Math.floor((evt.clientY - box.top - T) / cell);
+      var at = canvas.getBoundingClientRect();
+      var j = Math.floor((evt.clientX - at.left) / cell), i = Math.floor((evt.clientY - at.top) / cell);
       var f = frameOf(m, current);
       if (i >= 0 && i < f.length && j >= 0 && j < f[i].length) { showTip(evt, rowsOf(current)[i] + " × " + colsOf(current)[j] + ": " + fmt(f[i][j]) + "\n" + ckLabel(m.ck[current])); }
     });
     canvas.addEventListener("mouseleave", hideTip);
-    card.appendChild(canvas);
+    card.appendChild(box);
     card.appendChild(U.colourBar(range[0], range[1], m.metric));
     if (m.ck.length < m.frames) { card.appendChild(el("div", { "class": "muted" }, m.ck.length + " of " + m.frames + " checkpoints kept")); }
     card.appendChild(slider(m.ck, draw));
