@@ -13,7 +13,8 @@ public final class HtmlText {
 
   /**
    * {@code s} for HTML element content and attribute values: {@code < > & " '} and every character
-   * beyond ASCII as character references.
+   * beyond ASCII as character references (but the C1 controls, U+0080 to U+009F, which HTML would read
+   * as other characters).
    */
   public static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length());
@@ -32,7 +33,8 @@ public final class HtmlText {
       return text;
     }
     StringBuilder ascii = new StringBuilder(text.length() + 16);
-    text.codePoints().forEach(cp -> ascii.append(cp <= 0x7f ? Character.toString(cp) : "&#" + cp + ";"));
+    // U+0080 to U+009F stay as they are: HTML reads those references as Windows-1252 characters
+    text.codePoints().forEach(cp -> ascii.append(cp <= 0x9f ? Character.toString(cp) : "&#" + cp + ";"));
     return ascii.toString();
   }
 
@@ -48,14 +50,24 @@ public final class HtmlText {
   /**
    * A script's source with every character beyond ASCII written as its JavaScript escape (a backslash,
    * {@code u} and four hex digits; a surrogate pair as two): the same character in a string, a regular
-   * expression or a name, and harmless in a comment. The source must not have such a character right
-   * after a backslash.
+   * expression or a name, and harmless in a comment.
+   *
+   * @throws IllegalArgumentException where such a character follows a backslash that escapes it (its
+   *     escape would then read as the six characters, not the one)
    */
   public static String script(String source) {
     StringBuilder b = null;
     for (int i = 0; i < source.length(); i++) {
       char c = source.charAt(i);
       if (c > 0x7f) {
+        int backslashes = 0;
+        while (backslashes < i && source.charAt(i - 1 - backslashes) == '\\') {
+          backslashes++;
+        }
+        if (backslashes % 2 == 1) {
+          throw new IllegalArgumentException("a script has U+" + String.format("%04X", (int) c) + " right after a backslash at character " + i
+              + ": write it as its escape there");
+        }
         if (b == null) {
           b = new StringBuilder(source.length() + 64).append(source, 0, i);
         }

@@ -1,6 +1,7 @@
 package org.dsdl.api.viz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +25,11 @@ class HtmlTextTest {
     assertThat(HtmlText.script("var s = \"\u2026 \u00d7\"; // \u2014 \ud835\udcd0")).isEqualTo("var s = \"\\u2026 \\u00d7\"; // \\u2014 \\ud835\\udcd0");
     assertThat(HtmlText.script("plain();")).isEqualTo("plain();");
     assertThat(HtmlText.scriptSafe("{\"c\":\"caf\u00e9 <\"}")).isEqualTo("{\"c\":\"caf\\u00e9 \\u003c\"}");
+    // a C1 control stays as it is in HTML (&#150; would read as Windows-1252's en dash)
+    assertThat(HtmlText.escape("a\u0096b")).isEqualTo("a\u0096b");
+    // after an escaping backslash the escape would read as six characters: refused; after an escaped one it is fine
+    assertThatThrownBy(() -> HtmlText.script("var s = \"\\\u00e9\";")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("U+00E9").hasMessageContaining("character 10");
+    assertThat(HtmlText.script("var s = \"\\\\\u00e9\";")).isEqualTo("var s = \"\\\\\\u00e9\";");
   }
 }

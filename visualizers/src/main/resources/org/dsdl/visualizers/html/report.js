@@ -174,8 +174,8 @@
       if (labelled && key !== shownLabels) {
         shownLabels = key;
         while (labels.firstChild) { labels.removeChild(labels.firstChild); }
-        rowsOf(k).forEach(function (r, i) { label(L - 4, T + (i + 0.5) * cell + 3, r, { "text-anchor": "end" }); });
-        colsOf(k).forEach(function (c, j) { var x = L + (j + 0.5) * cell, y = T - 4; label(x, y, c, { transform: "rotate(-45 " + x + " " + y + ")" }); });
+        rowsOf(k).forEach(function (r, i) { label(L - 4, T + (i + 0.5) * cell, r, { "text-anchor": "end", "dominant-baseline": "central" }); });
+        colsOf(k).forEach(function (c, j) { var x = L + (j + 0.5) * cell, y = T - 4; label(x, y, c, { "dominant-baseline": "central", transform: "rotate(-45 " + x + " " + y + ")" }); });
       }
     }
     canvas.addEventListener("mousemove", function (evt) {
@@ -508,18 +508,22 @@
     // every filter on one canvas (a canvas has a cost of its own): a grid of filters, each drawn at S pixels a weight, a gap between
     var S = Math.max(2, Math.round(36 / Math.max(kx, ky))), GAP = 4, per = Math.min(m.rows.length, 16);
     var fw = kx * S + GAP, fh = ky * S + GAP, lines = Math.ceil(m.rows.length / per);
-    var canvas = el("canvas", { width: per * fw - GAP, height: lines * fh - GAP, "class": "kernels", "data-filters": String(m.rows.length) });
+    // a 1-pixel frame round each filter (weights near 0 are near white), so the grid starts 1 pixel in
+    var canvas = el("canvas", { width: per * fw - GAP + 2, height: lines * fh - GAP + 2, "class": "kernels", "data-filters": String(m.rows.length) });
     var g = canvas.getContext("2d"), frame = null;
     function mean(f, y, x) { var v = 0; for (var ch = 0; ch < kc; ch++) { v += frame[f][(y * kx + x) * kc + ch]; } return v / kc; }
     var range = matrixRange(m);
     function draw(k) {
       frame = frameOf(m, k);
+      g.strokeStyle = "#ddd"; g.lineWidth = 1;
       m.rows.forEach(function (name, f) {
-        U.paintGrid(g, (f % per) * fw, Math.floor(f / per) * fh, ky, kx, S, S, function (y, x) { return mean(f, y, x); }, range[0], range[1]);
+        var x0 = 1 + (f % per) * fw, y0 = 1 + Math.floor(f / per) * fh;
+        U.paintGrid(g, x0, y0, ky, kx, S, S, function (y, x) { return mean(f, y, x); }, range[0], range[1]);
+        g.strokeRect(x0 - 0.5, y0 - 0.5, kx * S + 1, ky * S + 1);
       });
     }
     canvas.addEventListener("mousemove", function (evt) {
-      var box = canvas.getBoundingClientRect(), px = evt.clientX - box.left, py = evt.clientY - box.top;
+      var box = canvas.getBoundingClientRect(), px = evt.clientX - box.left - 1, py = evt.clientY - box.top - 1;
       var f = Math.floor(py / fh) * per + Math.floor(px / fw), x = Math.floor((px % fw) / S), y = Math.floor((py % fh) / S);
       if (f < m.rows.length && x < kx && y < ky) { showTip(evt, m.rows[f] + " (" + y + ", " + x + "): " + fmt(mean(f, y, x))); } else { hideTip(); }
     });
@@ -976,6 +980,7 @@
         // every section drawn and laid out: the time the render-time check reads (before the self-test moves any slider)
         document.body.getBoundingClientRect();
         allMs = Math.round(performance.now());
+        timing.push("every section " + allMs);
         document.body.setAttribute("data-rendered", "all");
         if (/^#selftest/.test(location.hash)) { selfTest(); }
         return;
@@ -992,6 +997,8 @@
   // ---- self-test for headless browsers (called once every section is drawn): #selftest moves the first slider to its start;
   //      #selftest&unit=ID clicks that unit of figure (c); #selftest&threshold=F sets its edge threshold to F of the largest weight ----
   function selfTest() {
+    // from here on the self-test's own time (its slider moves and clicks), after every section was drawn
+    timing.push("self-test " + Math.round(performance.now()));
     var args = {};
     location.hash.slice(1).split("&").slice(1).forEach(function (kv) { var i = kv.indexOf("="); args[decodeURIComponent(kv.slice(0, i))] = decodeURIComponent(kv.slice(i + 1)); });
     var graph = document.querySelector("#findings .card.graph");
@@ -1019,8 +1026,6 @@
       Array.prototype.forEach.call(node.parentNode.children, function (c) { if (c !== node) { c.style.display = "none"; } });
     }
     document.body.setAttribute("data-sections", String(document.querySelectorAll("section").length));
-    // the self-test's own time (its slider moves and clicks), after every section was drawn
-    timing.push("self-test " + Math.round(performance.now()));
     // symmetric matrices came as lower triangles: how many are whole again (square, equal to their transpose)
     document.body.setAttribute("data-mirrored", String(D.matrices.filter(function (m) {
       return m.symmetric && m.v.every(function (x, k) {
