@@ -2,10 +2,8 @@ package org.dsdl.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
  * in headless Chromium; and every refusal with its exit code.
  */
 class ReportLauncherIT {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   @TempDir
   static Path dir;
   private static Launcher launcher;
@@ -63,18 +60,13 @@ class ReportLauncherIT {
     assertThat(html.chars().filter(c -> c > 0x7f).count()).as("characters beyond ASCII (written as escapes)").isZero();
     // again: a page dsdl wrote is replaced
     assertThat(launcher.run("report", a.toString(), b.toString(), "--out", page.toString()).code()).isZero();
-    if (!Files.isExecutable(CHROMIUM)) {
+    if (!Files.isExecutable(PageInChromium.BINARY)) {
       return; // the page's content is checked in a browser where there is one
     }
-    Path err = dir.resolve("compare-chromium.err");
-    Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-        "--user-data-dir=" + dir.resolve("profile"), "--window-size=1280,2400", "--dump-dom", page.toUri().toString())
-        .redirectError(err.toFile()).start();
-    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-    String body = dom.substring(dom.indexOf("<body"), dom.indexOf('>', dom.indexOf("<body")) + 1);
-    assertThat(body).as("no script error").doesNotContain("data-errors");
-    assertThat(Files.readString(err)).as("no console error").doesNotContain("Uncaught").doesNotContain(":CONSOLE");
+    PageInChromium.Loaded loaded = PageInChromium.load(page.toUri().toString(), dir, "compare");
+    String dom = loaded.dom();
+    assertThat(loaded.body()).as("no script error").doesNotContain("data-errors");
+    assertThat(loaded.log()).as("no console error").doesNotContain("Uncaught").doesNotContain(":CONSOLE");
     int at = dom.indexOf("data-metric=\"accuracy/test_accuracy/\"");
     assertThat(at).as("the held-out accuracy chart").isPositive();
     String chart = dom.substring(dom.lastIndexOf("<div", at), dom.indexOf("</svg>", at));
@@ -84,13 +76,7 @@ class ReportLauncherIT {
         .contains("A line per run. Unit: cross-entropy (nats). A rising line: a worse fit (loss falls as the network learns).");
     assertThat(dom).contains("run-a").contains("run-b").contains("class=\"differs\"").contains("<td>seed</td>");
     assertThat(dom.indexOf("<section id=\"findings\"")).isEqualTo(dom.indexOf("<section"));
-    Path shots = Path.of("target", "report-screenshots");
-    Files.createDirectories(shots);
-    Process s = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-        "--user-data-dir=" + dir.resolve("profile2"), "--window-size=1280,1600", "--screenshot=" + shots.resolve("compare.png").toAbsolutePath(),
-        page.toUri().toString()).redirectErrorStream(true).redirectOutput(dir.resolve("shot.log").toFile()).start();
-    assertThat(s.waitFor(90, TimeUnit.SECONDS)).isTrue();
-    assertThat(shots.resolve("compare.png")).exists();
+    assertThat(PageInChromium.screenshot(page, dir, "compare.png", 1280, 1600)).exists();
   }
 
   @Test

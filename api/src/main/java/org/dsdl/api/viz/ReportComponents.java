@@ -23,6 +23,15 @@ public final class ReportComponents {
     return resource("report-components.js");
   }
 
+  /**
+   * A page's whole inline script: the components' script, then the page's own {@code pageScript},
+   * with every character beyond ASCII written as an escape ({@link HtmlText#script}), so the page
+   * stays ASCII.
+   */
+  public static String script(String pageScript) {
+    return HtmlText.script(script() + pageScript);
+  }
+
   /** The components' styles; inline them before the page's own. */
   public static String style() {
     return resource("report-components.css");

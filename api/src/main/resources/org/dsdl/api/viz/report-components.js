@@ -56,15 +56,17 @@ var DSDL = (function () {
   }
   // ColorBrewer RdBu (colour-blind safe), blue negative, red positive, white at 0
   var DIVERGING = ["#2166ac", "#67a9cf", "#d1e5f0", "#f7f7f7", "#fddbc7", "#ef8a62", "#b2182b"];
+  // viridis whole (with its palest yellow), for values from lo to hi
+  var SEQUENTIAL = VIRIDIS.concat(["#fde725"]);
   var BLANK = "rgb(236,238,242)";
   /** A colour for v: diverging around 0 when lo < 0 < hi, else sequential viridis from lo to hi. */
   function scaleColour(v, lo, hi) {
     if (v === null || v === undefined || !isFinite(v)) { return BLANK; }
     if (lo < 0 && hi > 0) { var m = Math.max(-lo, hi); return ramp(DIVERGING, 0.5 + v / (2 * m)); }
-    return ramp(VIRIDIS.concat(["#fde725"]), (v - lo) / (hi - lo || 1));
+    return ramp(SEQUENTIAL, (v - lo) / (hi - lo || 1));
   }
   function rgbOf(hex) { return [parseInt(hex.substr(1, 2), 16), parseInt(hex.substr(3, 2), 16), parseInt(hex.substr(5, 2), 16)]; }
-  var SEQUENTIAL_RGB = VIRIDIS.concat(["#fde725"]).map(rgbOf), DIVERGING_RGB = DIVERGING.map(rgbOf);
+  var SEQUENTIAL_RGB = SEQUENTIAL.map(rgbOf), DIVERGING_RGB = DIVERGING.map(rgbOf);
   /** The colour of u (0…1) on a ramp of [r, g, b] stops, as mix() computes it, packed for a little-endian RGBA pixel. */
   function rampPixel(stops, u) {
     u = Math.max(0, Math.min(1, u));
@@ -142,7 +144,7 @@ var DSDL = (function () {
    */
   function colourBar(lo, hi, label) {
     var W = 220, s = svg("svg", { width: W + 80, height: 34, "class": "colourbar" });
-    var diverging = lo < 0 && hi > 0, stops = diverging ? DIVERGING : VIRIDIS.concat(["#fde725"]), m = Math.max(-lo, hi);
+    var diverging = lo < 0 && hi > 0, stops = diverging ? DIVERGING : SEQUENTIAL, m = Math.max(-lo, hi);
     // the part of the ramp the range covers: all of it, or (diverging, white at 0) from 0.5 + lo / 2m to 0.5 + hi / 2m
     var u0 = diverging ? 0.5 + lo / (2 * m) : 0, u1 = diverging ? 0.5 + hi / (2 * m) : hi > lo ? 1 : 0, n = stops.length - 1, at = [u0];
     for (var i = 1; i < n; i++) { if (i / n > u0 && i / n < u1) { at.push(i / n); } }

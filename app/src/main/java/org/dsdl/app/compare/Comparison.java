@@ -82,7 +82,7 @@ public final class Comparison {
     String page = ReportComponents.fill(resource("compare.html"), Map.of(
         "<!--GENERATOR-->", GENERATOR,
         "/*STYLE*/", ReportComponents.style() + resource("compare.css"),
-        "/*SCRIPT*/", HtmlText.script(ReportComponents.script() + resource("compare.js")),
+        "/*SCRIPT*/", ReportComponents.script(resource("compare.js")),
         "@TITLE@", HtmlText.escape(title),
         "@DATA@", HtmlText.scriptSafe(json)));
     Path parent = out.toAbsolutePath().getParent();

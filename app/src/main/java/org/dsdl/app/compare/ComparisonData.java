@@ -17,6 +17,7 @@ import org.dsdl.api.measure.ScalarMeasurement;
 import org.dsdl.api.measure.VectorMeasurement;
 import org.dsdl.api.run.RunRecord;
 import org.dsdl.api.viz.MetricGuide;
+import org.dsdl.app.render.GuideFields;
 import org.dsdl.app.rundir.Json;
 import org.dsdl.app.sweep.findings.SweepFindings;
 
@@ -77,10 +78,7 @@ final class ComparisonData {
     ObjectNode o = metrics.computeIfAbsent(key, k -> {
       ObjectNode h = F.objectNode().put("probe", probe).put("metric", metric).put("about", about);
       // the unit, range and caption the run report gives the metric
-      MetricGuide g = MetricGuide.of(metric, about);
-      h.put("unit", g.unit()).put("rising", g.rising());
-      h.set("lower", Double.isNaN(g.lower()) ? F.nullNode() : F.numberNode(g.lower()));
-      h.set("upper", Double.isNaN(g.upper()) ? F.nullNode() : F.numberNode(g.upper()));
+      GuideFields.put(h, MetricGuide.of(metric, about));
       if (layer != null) {
         h.put("layer", layer);
       }

@@ -39,7 +39,7 @@ final class HtmlVisualizer implements Visualizer {
     // one pass over the template: a placeholder's text inside the data or a title is never replaced again
     String page = ReportComponents.fill(resource("report.html"), Map.of(
         "/*STYLE*/", ReportComponents.style() + resource("report.css"),
-        "/*SCRIPT*/", HtmlText.script(ReportComponents.script() + resource("report.js")),
+        "/*SCRIPT*/", ReportComponents.script(resource("report.js")),
         "@TITLE@", HtmlText.escape("dsdl report: " + run.info().name()),
         "@DATA@", HtmlText.scriptSafe(json.writeValueAsString(data.first())),
         "@MORE@", HtmlText.scriptSafe(json.writeValueAsString(data.more()))));

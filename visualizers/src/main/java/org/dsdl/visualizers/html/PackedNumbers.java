@@ -55,7 +55,8 @@ final class PackedNumbers {
         }
         column[i] = v.isIntegralNumber() ? new BigDecimal(v.bigIntegerValue()) : new BigDecimal(Double.toString(v.doubleValue()));
       }
-      long[] fixed = fixedCodes(column);
+      int exponent = exponentOf(column);
+      long[] fixed = fixedCodes(column, exponent);
       long[] own = ownExponentCodes(column);
       int wf = width(fixed);
       int wo = width(own);
@@ -63,7 +64,7 @@ final class PackedNumbers {
         return values;
       }
       if (wf <= wo) {
-        header.append(exponentOf(column)).append(wf);
+        header.append(exponent).append(wf);
         codes[c] = fixed;
         widths[c] = wf;
       } else {
@@ -140,9 +141,8 @@ final class PackedNumbers {
     return e > 9 ? -1 : e;
   }
 
-  /** Codes with the column's one exponent; null when it has none within 0–9. */
-  private static long[] fixedCodes(BigDecimal[] column) {
-    int e = exponentOf(column);
+  /** Codes with the column's one exponent {@code e} ({@link #exponentOf}); null when it has none within 0–9. */
+  private static long[] fixedCodes(BigDecimal[] column, int e) {
     if (e < 0) {
       return null;
     }

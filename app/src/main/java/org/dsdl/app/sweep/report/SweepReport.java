@@ -51,7 +51,7 @@ public final class SweepReport implements ResultsWriter {
     var findings = SweepFindings.aggregate(runs, SweepFindings.collect(runs, dirs::get));
     String json = new ObjectMapper().writeValueAsString(SweepReportData.build(name, manifest, runs, dirs, SummaryRow.of(rows), findings));
     String page = ReportComponents.fill(resource("sweep-report.html"), Map.of("/*STYLE*/", ReportComponents.style() + resource("sweep-report.css"), "/*SCRIPT*/",
-        HtmlText.script(ReportComponents.script() + resource("sweep-report.js")), "@TITLE@", HtmlText.escape("dsdl sweep: " + name), "@DATA@", HtmlText.scriptSafe(json)));
+        ReportComponents.script(resource("sweep-report.js")), "@TITLE@", HtmlText.escape("dsdl sweep: " + name), "@DATA@", HtmlText.scriptSafe(json)));
     Path target = sweepDir.resolve(FILE);
     OutputFiles.writeAtomically(target, out -> out.write(page.getBytes(StandardCharsets.UTF_8)));
     return List.of(target);

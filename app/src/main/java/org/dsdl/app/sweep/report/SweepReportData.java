@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.dsdl.api.probe.MetricRole;
 import org.dsdl.api.viz.MetricGuide;
+import org.dsdl.app.render.GuideFields;
 import org.dsdl.app.sweep.SweepManifest;
 import org.dsdl.app.sweep.SweepRun;
 import org.dsdl.app.sweep.findings.FindingAcrossSeeds;
@@ -198,10 +199,7 @@ final class SweepReportData {
         points += count;
         ObjectNode metric = series.addObject().put("probe", m.getKey().probe()).put("metric", m.getKey().metric());
         // the unit, range and caption a run's report gives the metric
-        MetricGuide guide = MetricGuide.of(m.getKey().metric(), "");
-        metric.put("unit", guide.unit()).put("rising", guide.rising());
-        metric.set("lower", Double.isNaN(guide.lower()) ? F.nullNode() : F.numberNode(guide.lower()));
-        metric.set("upper", Double.isNaN(guide.upper()) ? F.nullNode() : F.numberNode(guide.upper()));
+        GuideFields.put(metric, MetricGuide.of(m.getKey().metric(), ""));
         ArrayNode layers = metric.putArray("layers");
         for (Map.Entry<String, Map<Integer, Curve>> l : m.getValue().entrySet()) {
           ObjectNode layer = layers.addObject();

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.dsdl.api.probe.MetricRole;
 import org.dsdl.api.run.RunStatus;
+import org.dsdl.app.PageInChromium;
 import org.dsdl.app.rundir.Json;
 import org.dsdl.app.sweep.HandBuiltSweep;
 import org.dsdl.app.sweep.SweepManifest;
@@ -33,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SweepReportTest {
   static final String HOSTILE = "<script>document.title='owned'</script>&\"x\"";
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir
   Path dir;
@@ -196,17 +195,13 @@ class SweepReportTest {
 
   @Test
   void rendersALinePerConditionInHeadlessChromiumWithoutErrors() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "headless Chromium (Debian package chromium, installed by .ci/run) is not here");
+    Assumptions.assumeTrue(Files.isExecutable(PageInChromium.BINARY), "headless Chromium (Debian package chromium, installed by .ci/run) is not here");
     Path report = render();
-    Path stderr = dir.resolve("chromium.err");
-    Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-        "--user-data-dir=" + dir.resolve("profile"), "--window-size=1280,2400", "--dump-dom", report.toUri() + "#selftest")
-        .redirectError(stderr.toFile()).start();
-    String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
-    String body = dom.substring(dom.indexOf("<body"), dom.indexOf('>', dom.indexOf("<body")) + 1);
+    PageInChromium.Loaded loaded = PageInChromium.load(report.toUri() + "#selftest", dir, "sweep");
+    String dom = loaded.dom();
+    String body = loaded.body();
     assertThat(body).as("no script error").doesNotContain("data-errors");
-    assertThat(Files.readString(stderr)).as("no console error").doesNotContain("Uncaught").doesNotContain(":CONSOLE");
+    assertThat(loaded.log()).as("no console error").doesNotContain("Uncaught").doesNotContain(":CONSOLE");
     // findings, metrics over training, events, final values, conditions and runs
     assertThat(body).contains("data-sections=\"5\"").contains("data-charts=\"2\"");
     assertThat(body).as("a line per condition").contains("data-lines=\"2\"");
@@ -234,12 +229,6 @@ class SweepReportTest {
     assertThat(dom).contains("&lt;script&gt;document.title='owned'&lt;/script&gt;&amp;\"x\"").doesNotContain("<script>document.title");
     assertThat(dom).contains("<title>dsdl sweep: study &lt;b&gt;one&lt;/b&gt;</title>");
     // a screenshot to look at: target/report-screenshots/sweep.png
-    Path shots = Path.of("target", "report-screenshots");
-    Files.createDirectories(shots);
-    Process s = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-        "--user-data-dir=" + dir.resolve("profile2"), "--window-size=1280,1400", "--screenshot=" + shots.resolve("sweep.png").toAbsolutePath(),
-        report.toUri().toString()).redirectErrorStream(true).redirectOutput(dir.resolve("shot.log").toFile()).start();
-    assertThat(s.waitFor(90, TimeUnit.SECONDS)).isTrue();
-    assertThat(shots.resolve("sweep.png")).exists();
+    assertThat(PageInChromium.screenshot(report, dir, "sweep.png", 1280, 1400)).exists();
   }
 }
